@@ -1,0 +1,147 @@
+"""Chunk: section-aware passages. Headings (Markdown, numbered, or short title lines) and
+the per-nämnd/förvaltning chapters give the boundaries; long sections are split at
+paragraphs with a small overlap. Each chunk knows its doc, pages, section, organisations
+and year, and carries a readable citation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from ingest.entities import CITY, Registry
+from ingest.normalize import Normalized
+from ingest.schemas import Chunk, Document
+
+MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*$")
+NUMBERED_HEADING = re.compile(r"^\s?(\d{1,2}(?:\.\d{1,2}){0,3})\s+([A-ZÅÄÖ][^\n]{2,100}?)\s*$")
+TITLE_LINE = re.compile(r"^\s?([A-ZÅÄÖ][^\n.:;,!?]{2,70})\s*$")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+DISPLAY_MARKUP = re.compile(r"^#{1,6}\s+", re.MULTILINE)
+PLAIN_LEVEL = 9
+
+
+@dataclass
+class Section:
+    start: int  # offsets in the normalized text
+    end: int
+    title: str
+    level: int
+    org: str | None
+
+
+def _heading(line: str, prev_blank: bool, next_blank: bool) -> tuple[int, str] | None:
+    m = MD_HEADING.match(line)
+    if m:
+        return len(m.group(1)), m.group(2).strip("* ")
+    m = NUMBERED_HEADING.match(line)
+    if m and not re.search(r"\d[\d ]{3,}|\.{4,}|\t\d+$", line):
+        return m.group(1).count(".") + 1, f"{m.group(1)} {m.group(2).strip()}"
+    m = TITLE_LINE.match(line)
+    if m and prev_blank and next_blank and len(line.split()) <= 10 and not re.search(r"\d", line):
+        return PLAIN_LEVEL, m.group(1).strip()
+    return None
+
+
+def sections(text: str, registry: Registry, *, scope: str = CITY) -> list[Section]:
+    """Split readable text at headings; each section inherits the organisation of its parent."""
+    lines = text.splitlines(keepends=True)
+    heads: list[tuple[int, int, str]] = []
+    offset = 0
+    for i, line in enumerate(lines):
+        prev_blank = i == 0 or not lines[i - 1].strip()
+        next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
+        found = _heading(line.rstrip("\n"), prev_blank, next_blank) if line.strip() else None
+        if found:
+            heads.append((offset, found[0], found[1]))
+        offset += len(line)
+    if not heads or heads[0][0] > 0:
+        heads.insert(0, (0, 0, ""))
+    out: list[Section] = []
+    stack: list[tuple[int, str | None]] = []  # (level, org) of open headings
+    for (start, level, title), nxt in zip(heads, [*heads[1:], (len(text), 0, "")], strict=False):
+        mentions = [m.entity_id for m in registry.find_orgs(title)]
+        while stack and stack[-1][0] >= level and level != PLAIN_LEVEL:
+            stack.pop()
+        if mentions:
+            org: str | None = mentions[0]
+        else:
+            org = next((o for _, o in reversed(stack) if o), None)
+        if level != PLAIN_LEVEL:
+            stack.append((level, mentions[0] if mentions else None))
+        out.append(Section(start, nxt[0], title, level, org or (scope if scope != CITY else None)))
+    return [s for s in out if s.end > s.start]
+
+
+def section_at(secs: list[Section], pos: int) -> Section | None:
+    for sec in secs:
+        if sec.start <= pos < sec.end:
+            return sec
+    return None
+
+
+def _pieces(text: str, start: int, end: int, size: int, overlap: int) -> list[tuple[int, int]]:
+    """Spans of at most ~size chars, cut at paragraph (else line, else space) boundaries."""
+    spans = []
+    pos = start
+    while pos < end:
+        if end - pos <= size:
+            spans.append((pos, end))
+            break
+        window = text[pos : pos + size]
+        cut = max(window.rfind("\n\n"), -1)
+        if cut < size // 3:
+            cut = window.rfind("\n")
+        if cut < size // 3:
+            cut = window.rfind(" ")
+        if cut < size // 3:
+            cut = size
+        spans.append((pos, pos + cut))
+        back = text.rfind(" ", pos + cut - overlap, pos + cut) if overlap else -1
+        pos = back + 1 if back > pos else pos + cut
+    return spans
+
+
+def display_text(text: str) -> str:
+    text = DISPLAY_MARKUP.sub("", text)
+    text = re.sub(r"[ \t]+", " ", text)
+    return re.sub(r"\n\s*\n\s*", "\n\n", text).strip()
+
+
+def citation(doc: Document, pages: list[int], section: str | None) -> str:
+    name = doc.meta.short_name
+    numbered = [p for p in pages if p]
+    if numbered:
+        first, last = min(numbered), max(numbered)
+        return f"{name}, s. {first}" if first == last else f"{name}, s. {first}–{last}"
+    return f"{name}, avsnitt {section}" if section else name
+
+
+def chunk(
+    doc: Document, norm: Normalized, registry: Registry, *, size: int, overlap: int
+) -> list[Chunk]:
+    out: list[Chunk] = []
+    for sec in sections(norm.text, registry, scope=doc.meta.scope):
+        for a, b in _pieces(norm.text, sec.start, sec.end, size, overlap):
+            body = norm.text[a:b]
+            if not re.search(r"[^\W\d_]{2,}", body):
+                continue
+            o_start, o_end = norm.span_to_original(a, b)
+            pages = sorted({p.number for p in doc.pages if p.number and p.start < o_end and p.end > o_start})
+            orgs = [sec.org] if sec.org else []
+            for mention in registry.find_orgs(body):
+                if mention.entity_id not in orgs:
+                    orgs.append(mention.entity_id)
+            title = sec.title or doc.meta.title
+            key = f"{doc.content_hash}:{o_start}:{o_end}:{size}:{overlap}"
+            out.append(
+                Chunk(
+                    chunk_id=hashlib.sha1(key.encode()).hexdigest()[:20],
+                    doc_id=doc.doc_id, ordinal=len(out), text=display_text(body),
+                    original=doc.text[o_start:o_end], start=o_start, end=o_end, pages=pages,
+                    section=title, orgs=orgs, year=doc.meta.year,
+                    citation=citation(doc, pages, title),
+                )
+            )
+    return out

@@ -1,0 +1,153 @@
+"""The alias registry: organisations and funds/programmes, kept as data in data/entities.toml.
+
+Matching folds case and å/ä/ö/é (so "miljonamnden" finds miljönämnden), treats hyphens,
+commas and spaces between words alike, and accepts a genitive s.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ingest.errors import CorpusError
+
+DEFAULT_REGISTRY = Path(__file__).parent / "data" / "entities.toml"
+CITY = "malmo_stad"
+_FOLD = str.maketrans("åäöéüÅÄÖÉÜ", "aaoeuaaoeu")
+_SEPARATORS = r"[\s,\-–]+"
+
+
+def fold(text: str) -> str:
+    """Lower case without Swedish diacritics; same length as the input."""
+    return text.lower().translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    name_en: str
+    aliases: tuple[str, ...]
+    kind: str = "fund"
+    pair: str | None = None
+    successor: str | None = None
+    predecessors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity_id: str
+    start: int
+    end: int
+
+
+def _alias_pattern(alias: str) -> str:
+    words = [re.escape(w) for w in re.split(_SEPARATORS, fold(alias).strip()) if w]
+    return _SEPARATORS.join(words)
+
+
+@dataclass
+class _Matcher:
+    entities: dict[str, Entity]
+    pattern: re.Pattern[str] = field(init=False)
+    by_alias: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_alias = {}
+        for entity in self.entities.values():
+            for alias in (entity.name, *entity.aliases):
+                key = re.sub(_SEPARATORS, " ", fold(alias)).strip()
+                owner = self.by_alias.setdefault(key, entity.id)
+                if owner != entity.id:
+                    raise CorpusError(
+                        f"entities.toml: alias '{alias}' belongs to both {owner} and {entity.id}",
+                        hint="give every alias to one entity only",
+                    )
+        ordered = sorted(self.by_alias, key=len, reverse=True)
+        alternatives = "|".join(f"(?:{_alias_pattern(a)})" for a in ordered)
+        self.pattern = re.compile(rf"(?<![\w])(?:{alternatives})(?:s)?(?![\w])")
+
+    def find(self, text: str) -> list[Mention]:
+        out = []
+        for m in self.pattern.finditer(fold(text)):
+            key = re.sub(_SEPARATORS, " ", m.group()).strip()
+            entity_id = self.by_alias.get(key) or self.by_alias.get(key[:-1])
+            if entity_id:
+                out.append(Mention(entity_id, m.start(), m.end()))
+        return out
+
+    def resolve(self, name: str) -> str | None:
+        key = re.sub(_SEPARATORS, " ", fold(name)).strip()
+        return self.by_alias.get(key) or (self.by_alias.get(key[:-1]) if key.endswith("s") else None)
+
+
+class Registry:
+    def __init__(self, organisations: list[Entity], funds: list[Entity]) -> None:
+        self.organisations = {e.id: e for e in organisations}
+        self.funds = {e.id: e for e in funds}
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_REGISTRY) -> Registry:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise CorpusError(f"{path}: cannot read the alias registry: {exc}", hint="fix the TOML file") from exc
+        try:
+            orgs = [_entity(row, "organisation") for row in data.get("organisation", [])]
+            funds = [_entity(row, "fund") for row in data.get("fund", [])]
+        except (KeyError, TypeError) as exc:
+            raise CorpusError(f"{path}: entry without {exc}", hint="every entry needs id, name and aliases") from exc
+        return cls(orgs, funds)
+
+    @cached_property
+    def _orgs(self) -> _Matcher:
+        return _Matcher(self.organisations)
+
+    @cached_property
+    def _funds(self) -> _Matcher:
+        return _Matcher(self.funds)
+
+    def find_orgs(self, text: str) -> list[Mention]:
+        return self._orgs.find(text)
+
+    def find_funds(self, text: str) -> list[Mention]:
+        return self._funds.find(text)
+
+    def resolve_org(self, name: str) -> str | None:
+        return self._orgs.resolve(name)
+
+    def resolve_fund(self, name: str) -> str | None:
+        return self._funds.resolve(name)
+
+    def unit_of(self, org_id: str) -> str:
+        """The nämnd an organisation answers to (itself for a nämnd or the city)."""
+        org = self.organisations.get(org_id)
+        if org and org.kind == "forvaltning" and org.pair:
+            return org.pair
+        return org_id
+
+    def display(self, entity_id: str, lang: str = "sv") -> str:
+        entity = self.organisations.get(entity_id) or self.funds.get(entity_id)
+        if entity is None:
+            return entity_id
+        return entity.name_en if lang == "en" and entity.name_en else entity.name
+
+    def domain_words(self) -> list[str]:
+        """Names of all entities: extra vocabulary for OCR repair."""
+        return [e.name for e in (*self.organisations.values(), *self.funds.values())]
+
+
+def _entity(row: dict[str, object], kind: str) -> Entity:
+    return Entity(
+        id=str(row["id"]),
+        name=str(row["name"]),
+        name_en=str(row.get("name_en", row["name"])),
+        aliases=tuple(str(a) for a in row["aliases"]),  # type: ignore[attr-defined]
+        kind=str(row.get("kind", kind)),
+        pair=str(row["pair"]) if row.get("pair") else None,
+        successor=str(row["successor"]) if row.get("successor") else None,
+        predecessors=tuple(str(p) for p in row.get("predecessors", ())),  # type: ignore[attr-defined]
+    )

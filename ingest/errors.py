@@ -1,0 +1,49 @@
+"""Exceptions, drawn as a tree:
+
+FaktakollError
+├── SettingsError            a setting has a bad value
+├── CorpusError              the corpus folder or its manifest is unusable
+│   └── DocumentError        one file cannot be ingested (skipped, others go on)
+├── StoreError               the stores are missing or from another build
+└── IngestError              a build failed; the previous build stays current
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class FaktakollError(Exception):
+    """Base class; `hint` tells the user what to do."""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class SettingsError(FaktakollError):
+    pass
+
+
+class CorpusError(FaktakollError):
+    pass
+
+
+class DocumentError(CorpusError):
+    """A single document was skipped."""
+
+    def __init__(self, path: Path | str, problem: str, *, hint: str) -> None:
+        self.path = Path(path)
+        super().__init__(f"{self.path.name}: {problem}", hint=hint)
+
+
+class StoreError(FaktakollError):
+    pass
+
+
+class IngestError(FaktakollError):
+    pass

@@ -1,0 +1,286 @@
+"""Facts from tables and figure lists: rows of "label  [N projekt]  amount".
+
+Driven by the shape of the text, not by these files: a block of two or more lines that
+end in figures is a table; the paragraph(s) above it are its caption, which says what the
+figures are (paid EU funds, projects, partners), for which year, whether they are rounded,
+and what the rows are (organisations, programmes, goals, projects). Every fact keeps the
+verbatim source line; `verify_quotes` rejects any fact whose quote is not found there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from ingest.entities import CITY, Registry
+from ingest.normalize import Normalized
+from ingest.numbers import Figure, parse_figures, years_in
+from ingest.schemas import Document, Fact
+
+GOAL_PREFIX = re.compile(r"^\s*(?:[•\-–]\s*)?(\d{1,2})\.\s+(?=\D)")
+TOTAL_LABEL = re.compile(r"^(summa|totalt?|sammanlagt|total)\b", re.IGNORECASE)
+PROJECT_CELL = re.compile(r"^\s*(?:EU-)?projekt\b", re.IGNORECASE)
+FILLER = re.compile(r"^[\s:;,.–\-]*$")
+SEPARATOR = re.compile(r"^[\s\-–_=|]+$")
+RANGE = re.compile(r"((?:19|20)\d{2})\s*[—–-]\s*((?:19|20)\d{2})")
+MAX_CAPTION_LINES = 3
+# labels that are document structure, not data: section numbers, dot leaders, "Tabell 3"
+NOT_A_LABEL = re.compile(r"^\d|\.{3,}|^(tabell|figur|bilaga|bild|sida|diagram)$", re.IGNORECASE)
+EMPTY_ROW = re.compile(r"^\s*(?:\d{1,2}\.\s+\D.*|[^\d\t]+\t)\s*$")
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Row:
+    lines: list[Line]
+    goal: str | None
+    label: str
+    cells: list[tuple[Figure, bool]]  # (figure, is "N projekt")
+
+
+@dataclass
+class Table:
+    rows: list[Row] = field(default_factory=list)
+    caption: str = ""
+
+
+def lines_of(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\n")
+        out.append(Line(pos, pos + len(body), body))
+        pos += len(raw)
+    return out
+
+
+def parse_row(text: str) -> tuple[str | None, str, list[tuple[Figure, bool]]] | None:
+    """(goal number, label, cells) when the line is a label followed only by figures."""
+    goal = None
+    m = GOAL_PREFIX.match(text)
+    body = text
+    if m:
+        goal, body = m.group(1), text[m.end() :]
+    figures = [f for f in parse_figures(body)]
+    if not figures:
+        return None
+    label = body[: figures[0].start].strip(" \t:–-•")
+    if not re.search(r"[^\W\d_]{2,}", label) or len(label) > 90 or NOT_A_LABEL.search(label):
+        return None
+    if all(f.is_year_like for f in figures):
+        return None
+    cells, cursor = [], figures[0].start
+    for fig in figures:
+        if not FILLER.match(body[cursor : fig.start]):
+            return None
+        cursor = fig.end
+        proj = PROJECT_CELL.match(body[cursor:])
+        if proj:
+            cursor += proj.end()
+        cells.append((fig, bool(proj)))
+    if not FILLER.match(body[cursor:]):
+        return None
+    return goal, label, cells
+
+
+def find_tables(lines: list[Line]) -> list[Table]:
+    tables: list[Table] = []
+    current: Table | None = None
+    pending: list[Line] = []  # a label line continued on the next line
+    for i, line in enumerate(lines):
+        parsed = parse_row(line.text) if line.text.strip() else None
+        if parsed:
+            goal, label, cells = parsed
+            if pending and not goal:
+                label = " ".join(p.text.strip() for p in pending) + " " + label
+            row = Row([*pending, line], goal, label.strip(), cells)
+            pending = []
+            if current is None:
+                current = Table(caption=_caption(lines, i))
+                tables.append(current)
+            current.rows.append(row)
+            if TOTAL_LABEL.match(row.label):
+                current = None  # a total closes its table
+        elif not line.text.strip() or SEPARATOR.match(line.text):
+            pending = []
+        elif EMPTY_ROW.match(line.text) and (current is not None or _next_is_row(lines, i)):
+            pending = []  # a row with an empty cell: nothing reported, the table goes on
+        elif current is not None and not pending and _next_is_row(lines, i):
+            pending = [line]
+        else:
+            current, pending = None, []
+    return [t for t in tables if len(t.rows) >= 2]
+
+
+def _next_is_row(lines: list[Line], i: int) -> bool:
+    return i + 1 < len(lines) and parse_row(lines[i + 1].text) is not None
+
+
+def _caption(lines: list[Line], first: int) -> str:
+    """Up to two short paragraphs above a table (its title and column header)."""
+    paragraphs: list[list[str]] = []
+    i = first - 1
+    while i >= 0 and len(paragraphs) < 2:
+        while i >= 0 and not lines[i].text.strip():
+            i -= 1
+        para: list[str] = []
+        while i >= 0 and lines[i].text.strip():
+            para.insert(0, lines[i].text.strip())
+            i -= 1
+        para = [t for t in para if not EMPTY_ROW.match(t) or not GOAL_PREFIX.match(t)]
+        if not para or len(para) > MAX_CAPTION_LINES or any(parse_row(t) for t in para):
+            if para and len(para) > MAX_CAPTION_LINES and not paragraphs:
+                paragraphs.insert(0, para[-1:])
+            break
+        paragraphs.insert(0, para)
+    return " ".join(" ".join(p) for p in paragraphs)
+
+
+@dataclass
+class Context:
+    doc: Document
+    norm: Normalized
+    registry: Registry
+
+    def fact(self, lines: list[Line], **fields: object) -> Fact:
+        """A Fact whose quote is the verbatim source of `lines` (normalized offsets)."""
+        start, end = self.norm.span_to_original(lines[0].start, lines[-1].end)
+        raw = self.doc.text[start:end]
+        start += len(raw) - len(raw.lstrip())
+        end -= len(raw) - len(raw.rstrip())
+        quote = self.doc.text[start:end]
+        org = str(fields["org"])
+        key = f"{self.doc.content_hash}:{start}:{end}:{fields['metric']}:{fields['value']}:{fields.get('fund')}"
+        return Fact(
+            fact_id=hashlib.sha1(key.encode()).hexdigest()[:16], doc_id=self.doc.doc_id,
+            unit_org=self.registry.unit_of(org), page=self.doc.page_at(start).number,
+            quote=quote, span_start=start, span_end=end, **fields,  # type: ignore[arg-type]
+        )
+
+
+def _table_year(caption: str, doc_year: int | None) -> int | None:
+    rng = RANGE.search(caption)
+    if rng:
+        lo, hi = int(rng.group(1)), int(rng.group(2))
+        if doc_year and lo <= doc_year <= hi:
+            return doc_year
+        return lo
+    years = sorted({y for y, _ in years_in(caption)})
+    if len(years) == 1:
+        return years[0]
+    if doc_year in years or not years:
+        return doc_year
+    return years[0]
+
+
+def _precision(value: float) -> float:
+    digits = str(int(value))
+    stripped = digits.rstrip("0")
+    return float(10 ** (len(digits) - len(stripped))) if stripped else 1.0
+
+
+def table_facts(ctx: Context, table: Table, index: int) -> list[Fact]:
+    cap = table.caption
+    year = _table_year(cap, ctx.doc.meta.year)
+    if year is None:
+        return []
+    money_table = bool(re.search(r"\b(SEK|kronor|kr|belopp|medel)\b|utbetal|betald", cap, re.IGNORECASE))
+    rounded = bool(re.search(r"avrundat|ungefärlig|\bca\b|\bcirka\b", cap, re.IGNORECASE))
+    money_metric = "total_budget" if re.search(r"budget(?!mål)", cap, re.I) else "eu_funds_paid"
+    goal_table = bool(re.search(r"mål", cap, re.IGNORECASE))
+    project_table = bool(re.search(r"projektnamn|\bprojekt\b.*\bfond", cap, re.IGNORECASE))
+    count_metric = (
+        "partners" if re.search(r"samverkan|partner|sektor|aktör", cap, re.I)
+        else "countries" if re.search(r"länder", cap, re.I) else "count"
+    )
+    header_orgs = [m.entity_id for m in ctx.registry.find_orgs(cap) if m.entity_id != CITY]
+    default_org = header_orgs[0] if header_orgs else ctx.doc.meta.scope
+    group = f"{ctx.doc.doc_id}:t{index}"
+    out: list[Fact] = []
+    for row in table.rows:
+        dims = _row_dimensions(ctx.registry, row, goal_table=goal_table, project_table=project_table)
+        org = dims.pop("org", None) or default_org
+        is_total = bool(TOTAL_LABEL.match(row.label))
+        goal = row.goal
+        for n, (fig, is_projects) in enumerate(row.cells):
+            if goal_table and project_table and fig.bare and fig.value <= 20 and n > 0:
+                goal = goal or str(int(fig.value))
+                continue
+            if is_projects:
+                metric, unit = "project_count", "count"
+            elif fig.money or (money_table and not (fig.bare and fig.value < 100 and n > 0)):
+                metric, unit = money_metric, "SEK"
+            else:
+                metric, unit = count_metric, "count"
+            approximate = fig.approximate or (rounded and unit == "SEK")
+            precision = fig.precision if fig.approximate else (_precision(fig.value) if approximate else 1.0)
+            out.append(
+                ctx.fact(
+                    row.lines, org=org, year=year, metric=metric, value=fig.value, unit=unit,
+                    approximate=approximate, qualifier=fig.qualifier, precision=precision,
+                    goal=goal if goal_table or row.goal else None,
+                    goal_label=row.label if row.goal else None,
+                    role="total" if is_total else "part", group=group,
+                    dimension=None if is_total else dims.get("dimension"),
+                    label=row.label, display=fig.display,
+                    fund=dims.get("fund"), project=dims.get("project"), category=dims.get("category"),
+                )
+            )
+    return out
+
+
+def _row_dimensions(registry: Registry, row: Row, *, goal_table: bool, project_table: bool) -> dict[str, str]:
+    label = row.label
+    if row.goal:
+        return {"dimension": "goal"}
+    if TOTAL_LABEL.match(label):
+        return {}
+    funds = registry.find_funds(label)
+    if project_table and funds:
+        last = funds[-1]
+        return {"dimension": "project", "project": label[: last.start].strip(), "fund": last.entity_id}
+    fund = registry.resolve_fund(label) or registry.resolve_fund(re.sub(r"[-\s]projekt$", "", label))
+    if fund or (funds and funds[0].end - funds[0].start >= len(label) * 0.5):
+        return {"dimension": "fund", "fund": fund or funds[0].entity_id}
+    org = registry.resolve_org(label)
+    orgs = registry.find_orgs(label)
+    if not org and orgs and (orgs[0].start == 0 or orgs[0].end - orgs[0].start >= len(label) * 0.6):
+        org = orgs[0].entity_id
+    if org:
+        return {"dimension": "org", "org": org}
+    if goal_table:
+        return {"dimension": "goal"}
+    return {"dimension": "category", "category": label}
+
+
+def extract_table_facts(ctx: Context) -> tuple[list[Fact], set[int]]:
+    """Facts from all tables, and the normalized line starts the tables used."""
+    lines = lines_of(ctx.norm.text)
+    facts: list[Fact] = []
+    used: set[int] = set()
+    for i, table in enumerate(find_tables(lines)):
+        facts.extend(table_facts(ctx, table, i))
+        used.update(line.start for row in table.rows for line in row.lines)
+    return facts, used
+
+
+def verify_quotes(doc: Document, facts: list[Fact]) -> tuple[list[Fact], list[str]]:
+    """Keep facts whose quote is verbatim at its span and whose figure is in the quote."""
+    kept, rejected = [], []
+    for fact in facts:
+        at_span = doc.text[fact.span_start : fact.span_end] == fact.quote
+        page = doc.page_at(fact.span_start)
+        on_page = page.number == fact.page and page.start <= fact.span_start < page.end
+        digits = re.sub(r"\D", "", fact.quote)
+        shown = re.sub(r"\D", "", fact.display)
+        if at_span and on_page and fact.quote and (not shown or shown in digits or fact.display in fact.quote):
+            kept.append(fact)
+        else:
+            rejected.append(f"{doc.doc_id}: fact '{fact.label} {fact.display}' not found verbatim at its source")
+    return kept, rejected

@@ -1,0 +1,91 @@
+"""Swedish figures as the reports write them: "1 680 158 SEK", "ca 8,3 miljoner kr",
+"25 mkr", "cirka 22,5 miljoner kronor", "ett 30-tal", "nio".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+QUALIFIERS = r"ca\.?|cirka|drygt|knappt|omkring|ungefär|närmare|över|nästan|runt"
+FIGURE = re.compile(
+    rf"(?:(?P<qual>\b(?:{QUALIFIERS}))\s+)?"
+    r"(?<![\d,.\-/])(?P<num>\d{1,4}(?:[ \u00a0]\d{3})*(?:,\d+)?)(?![\d/]|-(?!tal)|\.\d)"
+    r"(?P<tal>-tal)?"
+    r"(?:\s*(?P<mult>miljoner|miljon|mnkr|mkr|msek|mdkr|miljarder|tkr|tusen)\b)?"
+    r"(?:\s*(?P<cur>kronor|kr\b\.?|SEK\b))?",
+    re.IGNORECASE,
+)
+WORD_NUMBERS = {
+    "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+    "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "tjugo": 20,
+}
+WORD_NUMBER = re.compile(r"\b(" + "|".join(WORD_NUMBERS) + r")\b", re.IGNORECASE)
+MULTIPLIERS = {
+    "miljoner": 1e6, "miljon": 1e6, "mnkr": 1e6, "mkr": 1e6, "msek": 1e6,
+    "mdkr": 1e9, "miljarder": 1e9, "tkr": 1e3, "tusen": 1e3,
+}
+MONEY_MULTIPLIERS = {"mnkr", "mkr", "msek", "mdkr", "tkr"}
+YEAR = re.compile(r"(?<![\d\-])((?:19|20)\d{2})(?![\d\-])")
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    money: bool  # written with a currency or a money unit
+    approximate: bool
+    qualifier: str | None
+    precision: float
+    start: int
+    end: int
+    display: str
+    bare: bool  # a plain integer without unit, multiplier or qualifier
+
+    @property
+    def is_year_like(self) -> bool:
+        return self.bare and 1900 <= self.value <= 2100 and float(self.value).is_integer()
+
+
+def parse_figures(text: str) -> list[Figure]:
+    out = []
+    for m in FIGURE.finditer(text):
+        num = m.group("num")
+        digits = num.replace(" ", "").replace("\u00a0", "")
+        value = float(digits.replace(",", "."))
+        mult_word = (m.group("mult") or "").lower()
+        multiplier = MULTIPLIERS.get(mult_word, 1.0)
+        qual = m.group("qual")
+        decimals = len(digits.split(",")[1]) if "," in digits else 0
+        approximate = bool(qual or m.group("tal") or multiplier > 1)
+        if decimals:
+            precision = 10.0 ** (-decimals) * multiplier
+        elif approximate:
+            integer = digits.rstrip("0")
+            precision = 10.0 ** (len(digits) - len(integer)) * multiplier if integer else multiplier
+        else:
+            precision = 1.0
+        money = bool(m.group("cur")) or mult_word in MONEY_MULTIPLIERS
+        bare = not (qual or m.group("tal") or mult_word or m.group("cur"))
+        out.append(
+            Figure(
+                value=value * multiplier, money=money, approximate=approximate,
+                qualifier=(qual or "").lower().rstrip(".") or None, precision=precision,
+                start=m.start(), end=m.end(), display=m.group().strip(), bare=bare,
+            )
+        )
+    return out
+
+
+def word_numbers(text: str) -> list[Figure]:
+    return [
+        Figure(
+            value=float(WORD_NUMBERS[m.group().lower()]), money=False, approximate=False, qualifier=None,
+            precision=1.0, start=m.start(), end=m.end(), display=m.group(), bare=True,
+        )
+        for m in WORD_NUMBER.finditer(text)
+    ]
+
+
+def years_in(text: str) -> list[tuple[int, int]]:
+    """(year, position) for each four-digit year, skipping dates and case numbers."""
+    return [(int(m.group(1)), m.start()) for m in YEAR.finditer(text)]

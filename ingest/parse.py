@@ -1,0 +1,151 @@
+"""Parse: a file (PDF, plain text, Markdown) -> Document with pages.
+
+Pages: a PDF keeps its real pages. Text converted from PDFs marks a new page with a line
+that starts with a single space, and some pages end with a footer such as
+"Redovisning av internationellt arbete 2022, Malmö stad 21(36)"; both start a new page.
+Markdown has no pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Protocol
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from ingest.errors import DocumentError
+from ingest.schemas import Page, SourceFormat
+
+SUFFIXES = {".pdf": SourceFormat.pdf, ".txt": SourceFormat.text, ".md": SourceFormat.markdown}
+PAGE_START = re.compile(r"^ (?=\S)")
+FOOTER = re.compile(r"(?:^|\s)(\d{1,3})\s?\+?\(\s?(\d{1,3})\s?\)\s*$")
+MIN_PAGE_LINES = 3
+
+
+class RawDocument(Protocol):
+    """What every reader returns: verbatim text, its pages and the file's hash."""
+
+    text: str
+    pages: list[Page]
+    content_hash: str
+    source_format: SourceFormat
+
+
+class Raw:
+    def __init__(self, text: str, pages: list[Page], content_hash: str, source_format: SourceFormat) -> None:
+        self.text = text
+        self.pages = pages
+        self.content_hash = content_hash
+        self.source_format = source_format
+
+
+def read(path: Path, *, max_bytes: int) -> Raw:
+    """Read one file; raise DocumentError with a hint when it cannot be used."""
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise DocumentError(path, f"unsupported file type '{path.suffix}'", hint="add it as PDF, .txt or .md")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(path, f"cannot be read ({exc.strerror})", hint="check the file's permissions") from exc
+    if len(data) > max_bytes:
+        raise DocumentError(
+            path,
+            f"is {len(data) / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB",
+            hint="split the file or raise FAKTAKOLL_MAX_FILE_MB",
+        )
+    if not data.strip():
+        raise DocumentError(path, "is empty", hint="remove it or replace it with the real report")
+    content_hash = hashlib.sha256(data).hexdigest()
+    if fmt is SourceFormat.pdf:
+        text, pages = _read_pdf(path, data)
+    else:
+        text = _decode_text(path, data)
+        pages = split_text_pages(text) if fmt is SourceFormat.text else [Page(number=None, start=0, end=len(text))]
+    return Raw(text, pages, content_hash, fmt)
+
+
+def _decode_text(path: Path, data: bytes) -> str:
+    if b"\x00" in data or _control_ratio(data) > 0.02:
+        raise DocumentError(path, "is not text (binary content)", hint="add the report as PDF or UTF-8 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            path,
+            f"is not UTF-8 text (bad byte at position {exc.start})",
+            hint="convert it, e.g. iconv -f latin1 -t utf-8",
+        ) from exc
+    if not re.search(r"[^\W\d_]{3,}", text):
+        raise DocumentError(path, "contains no words", hint="check that it is the report's text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _control_ratio(data: bytes) -> float:
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / max(1, len(sample))
+
+
+def _read_pdf(path: Path, data: bytes) -> tuple[str, list[Page]]:
+    import io
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DocumentError(path, "is an encrypted PDF", hint="add an unencrypted copy of the report")
+        texts = [(page.extract_text() or "") for page in reader.pages]
+    except DocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise DocumentError(path, f"is not a readable PDF ({exc})", hint="export the PDF again") from exc
+    if not texts:
+        raise DocumentError(path, "is a PDF without pages", hint="export the PDF again")
+    if not any(re.search(r"[^\W\d_]{3,}", t) for t in texts):
+        raise DocumentError(
+            path, "has no text layer (scanned images only)", hint="run OCR first (e.g. ocrmypdf) and add the result"
+        )
+    pages, parts, offset = [], [], 0
+    for number, page_text in enumerate(texts, start=1):
+        page_text = page_text.replace("\r\n", "\n") + "\n"
+        parts.append(page_text)
+        pages.append(Page(number=number, label=_footer_label(page_text), start=offset, end=offset + len(page_text)))
+        offset += len(page_text)
+    return "".join(parts), pages
+
+
+def _footer_label(page_text: str) -> str | None:
+    for line in reversed([ln for ln in page_text.splitlines() if ln.strip()][-3:]):
+        m = FOOTER.search(line)
+        if m and int(m.group(1)) <= int(m.group(2)):
+            return f"{int(m.group(1))}({int(m.group(2))})"
+    return None
+
+
+def split_text_pages(text: str) -> list[Page]:
+    """Pages of text converted from a PDF (see module docstring); one page if unmarked."""
+    starts = [0]
+    offset = 0
+    lines_since = 0
+    for line in text.splitlines(keepends=True):
+        if lines_since >= MIN_PAGE_LINES and offset > 0 and PAGE_START.match(line):
+            starts.append(offset)
+            lines_since = 0
+        offset += len(line)
+        if line.strip():
+            lines_since += 1
+        if FOOTER.search(line.rstrip("\n")) and line.strip() and len(line.strip()) > 8:
+            if offset < len(text):
+                starts.append(offset)
+            lines_since = 0
+    starts = sorted(set(starts))
+    if len(starts) == 1:
+        return [Page(number=None, start=0, end=len(text))]
+    bounds = [*starts, len(text)]
+    pages = []
+    for i, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False), start=1):
+        pages.append(Page(number=i, label=_footer_label(text[a:b]), start=a, end=b))
+    return pages

@@ -1,0 +1,133 @@
+"""Facts stated in running text: "Under 2024 var antalet EU-projekt 60, en ökning från 2023
+då motsvarande siffra var 54 projekt", "cirka 22,5 miljoner kronor i EU-medel".
+
+A figure becomes a fact only when the words around it say what it counts (projects,
+paid EU funds, project value, external partners, countries, participating units). The
+year is the one in the figure's own clause, else the nearest before it in the sentence,
+else the report's year; the organisation is the one named before it, else the section's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.chunk import Section, section_at, sections
+from ingest.entities import CITY
+from ingest.facts import Context, Line
+from ingest.numbers import Figure, parse_figures, word_numbers, years_in
+from ingest.schemas import Fact
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\d])|\n\s*\n|\n(?=\s*•)")
+CLAUSE_BREAK = re.compile(r",|;|\bdå\b|\btill\b|\bjämfört med\b|\batt jämföra med\b|\bmedan\b")
+PREVIOUS_YEAR = re.compile(r"föregående år|förra året|året innan", re.IGNORECASE)
+PROJECTS_AFTER = re.compile(
+    r"^\s*(?:st\.?\s+)?(?:(?:EU-|redovisade\s+|aktiva\s+|EU-finansierade\s+|internationella\s+)+)?projekt(?:en)?\b",
+    re.IGNORECASE,
+)
+PROJECTS_BEFORE = re.compile(r"antalet\s+(?:EU-)?projekt\s*$", re.IGNORECASE)
+OWNER_BEFORE = re.compile(r"projektägare\s+(?:i|för)\s*$", re.IGNORECASE)
+PARTNER_BEFORE = re.compile(r"projektpart(?:ner)?\s+i\s*$", re.IGNORECASE)
+NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")  # "Key Action 2 projekt": the figure is part of a name
+DATED = re.compile(r"\b(?:19|20)\d{2}\b|under året|föregående år", re.IGNORECASE)
+COOPERATE = re.compile(r"samverkade|samarbetade", re.IGNORECASE)
+UNITS_AFTER = re.compile(r"^\s*(?:av\s+stadens\s+)?(förvaltningar|nämnder)\b", re.IGNORECASE)
+PARTNERS_AFTER = re.compile(r"^\s*(?:antal\s+)?externa\s+aktörer", re.IGNORECASE)
+COUNTRIES_AFTER = re.compile(r"^\s*(?:andra\s+)?länder\b", re.IGNORECASE)
+PAID = re.compile(r"utbetal|betalades|betalda|betalats", re.IGNORECASE)
+VALUE = re.compile(r"budgetvärde|projektvärde", re.IGNORECASE)
+RANGE_WORDS = re.compile(r"spännvidd|sträcker sig|varierar|skifta", re.IGNORECASE)
+PARTICIPATE = re.compile(r"deltog|deltagit|medverkade|medverkar|deltar", re.IGNORECASE)
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    for m in SENTENCE_END.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _metric(sentence: str, fig: Figure) -> tuple[str, str] | None:
+    before, after = sentence[: fig.start], sentence[fig.end :]
+    if not fig.money and fig.value < 1000:
+        if NAME_BEFORE.search(before) or not DATED.search(sentence):
+            return None
+        if PROJECTS_AFTER.match(after) or PROJECTS_BEFORE.search(before):
+            if OWNER_BEFORE.search(before):
+                return "owned_project_count", "count"
+            if PARTNER_BEFORE.search(before):
+                return "partner_project_count", "count"
+            return "project_count", "count"
+        if UNITS_AFTER.match(after) and PARTICIPATE.search(sentence):
+            return "participating_units", "count"
+        if PARTNERS_AFTER.match(after):
+            return "partners", "count"
+        if COUNTRIES_AFTER.match(after) and COOPERATE.search(sentence):
+            return "countries", "count"
+        return None
+    if fig.bare or RANGE_WORDS.search(sentence):
+        return None
+    if fig.money or re.match(r"^\s*(?:kronor|kr|SEK)", after) or VALUE.search(sentence):
+        if VALUE.search(sentence):
+            return "total_budget", "SEK"
+        if PAID.search(sentence):
+            return "eu_funds_paid", "SEK"
+    return None
+
+
+def _year(sentence: str, pos: int, doc_year: int | None) -> int | None:
+    """Year of the clause holding `pos`, else the nearest year before it, else the report's."""
+    cuts = [0, *(m.start() for m in CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    lo = max(c for c in cuts if c <= pos)
+    hi = min(c for c in cuts if c > pos) if any(c > pos for c in cuts) else len(sentence)
+    marks = [(y, p) for y, p in years_in(sentence)]
+    marks += [((doc_year or 0) - 1, m.start()) for m in PREVIOUS_YEAR.finditer(sentence)]
+    in_clause = [(abs(p - pos), y) for y, p in marks if lo <= p < hi]
+    if in_clause:
+        return min(in_clause)[1]
+    before = [(pos - p, y) for y, p in marks if p < pos]
+    if before:
+        return min(before)[1]
+    return doc_year
+
+
+def _org(ctx: Context, sentence: str, pos: int, section: Section | None) -> str:
+    mentions = ctx.registry.find_orgs(sentence)
+    before = [m for m in mentions if m.start < pos]
+    if before:
+        return before[-1].entity_id
+    if mentions:
+        return mentions[0].entity_id
+    if section and section.org:
+        return section.org
+    return ctx.doc.meta.scope or CITY
+
+
+def prose_facts(ctx: Context, used_lines: set[int]) -> list[Fact]:
+    text = ctx.norm.text
+    secs = sections(text, ctx.registry, scope=ctx.doc.meta.scope)
+    out: list[Fact] = []
+    for a, b in sentences(text, 0, len(text)):
+        sentence = text[a:b]
+        figures = [f for f in parse_figures(sentence) if not f.is_year_like] + word_numbers(sentence)
+        for fig in figures:
+            if text.rfind("\n", 0, a + fig.start) + 1 in used_lines:
+                continue  # a table row: read by the table extractor
+            found = _metric(sentence, fig)
+            if not found:
+                continue
+            metric, unit = found
+            year = _year(sentence, fig.start, ctx.doc.meta.year)
+            if year is None:
+                continue
+            org = _org(ctx, sentence, fig.start, section_at(secs, a))
+            out.append(
+                ctx.fact(
+                    [Line(a, b, sentence)], org=org, year=year, metric=metric, value=fig.value, unit=unit,
+                    approximate=fig.approximate, qualifier=fig.qualifier, precision=fig.precision,
+                    role="value", label=sentence[max(0, fig.start - 60) : fig.start].strip(),
+                    display=fig.display,
+                )
+            )
+    return out

