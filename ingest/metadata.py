@@ -120,8 +120,8 @@ def _diarienummer(head: str) -> str | None:
 
 def _issuer(text: str, registry: Registry) -> str | None:
     for line in text.splitlines()[:HEAD_LINES]:
-        if line.strip().startswith("§"):
-            continue
+        if line.strip().startswith("§") or re.search(r"\.{3,}", line):
+            continue  # a protocol paragraph sign or a table-of-contents line
         for mention in registry.find_orgs(line):
             if mention.entity_id != CITY:
                 return mention.entity_id

@@ -89,3 +89,22 @@ def word_numbers(text: str) -> list[Figure]:
 def years_in(text: str) -> list[tuple[int, int]]:
     """(year, position) for each four-digit year, skipping dates and case numbers."""
     return [(int(m.group(1)), m.start()) for m in YEAR.finditer(text)]
+
+
+def group_thousands(value: float) -> str:
+    """1680158 -> '1 680 158' (Swedish: space as thousands separator, comma for decimals)."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", " ")
+    return f"{value:,.1f}".replace(",", " ").replace(".", ",")
+
+
+def format_value(value: float, unit: str, *, approximate: bool = False) -> str:
+    """Swedish display: '1 680 158 kr', 'ca 8,3 miljoner kr', '47'."""
+    if unit != "SEK":
+        text = group_thousands(value)
+        return f"ca {text}" if approximate else text
+    if approximate and value >= 1e6:
+        millions = f"{value / 1e6:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+        return f"ca {millions} miljoner kr"
+    text = f"{group_thousands(round(value))} kr"
+    return f"ca {text}" if approximate else text

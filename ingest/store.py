@@ -1,0 +1,176 @@
+"""The relational store (SQLAlchemy; SQLite by default, PostgreSQL by URL): builds,
+documents, chunks, facts and checks. Every row belongs to a build; the newest complete
+build is current. A new build is written in one transaction and only then marked
+complete, so a failed ingest leaves the previous build current and whole.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import (
+    JSON, Boolean, Column, Float, Integer, MetaData, String, Table, Text, create_engine, delete, insert, select, update,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from ingest.errors import StoreError
+from ingest.schemas import Check, Chunk, DocMeta, Document, Fact
+from ingest.settings import Settings
+
+metadata = MetaData()
+
+
+def _column_type(annotation: Any) -> Any:
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    base = args[0] if (typing.get_origin(annotation) in (typing.Union, types.UnionType) and args) else annotation
+    if base is bool:
+        return Boolean
+    if base is int:
+        return Integer
+    if base is float:
+        return Float
+    if base is str:
+        return Text
+    return JSON
+
+
+def _table(name: str, model: type[BaseModel], key: str, *, skip: tuple[str, ...] = ()) -> Table:
+    cols = [Column("build_id", String(64), primary_key=True)]
+    for field_name, info in model.model_fields.items():
+        if field_name in skip:
+            continue
+        cols.append(Column(field_name, _column_type(info.annotation), primary_key=field_name == key))
+    return Table(name, metadata, *cols)
+
+
+builds = Table(
+    "builds", metadata,
+    Column("build_id", String(64), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("corpus_version", String(80), nullable=False),
+    Column("collection", String(80), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("skipped", JSON, nullable=False),
+    Column("rejected", JSON, nullable=False),
+)
+documents = Table(
+    "documents", metadata,
+    Column("build_id", String(64), primary_key=True),
+    Column("doc_id", String(200), primary_key=True),
+    Column("path", Text), Column("source_format", String(16)), Column("content_hash", String(64)),
+    Column("text", Text), Column("pages", JSON), Column("meta", JSON), Column("ingested_at", String(40)),
+)
+chunks = _table("chunks", Chunk, "chunk_id")
+facts = _table("facts", Fact, "fact_id")
+checks = _table("checks", Check, "check_id")
+
+
+def _rows(build_id: str, models: list[Any], **extra: Any) -> list[dict[str, Any]]:
+    return [{"build_id": build_id, **m.model_dump(mode="json"), **extra} for m in models]
+
+
+class Store:
+    def __init__(self, settings: Settings) -> None:
+        self.url = settings.effective_database_url
+        if self.url.startswith("sqlite:///"):
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+            metadata.create_all(self.engine)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open the database {self.url}: {exc}", hint="check FAKTAKOLL_DATABASE_URL") from exc
+        self.keep = settings.keep_builds
+
+    def current_build(self) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(builds).where(builds.c.status == "complete").order_by(builds.c.created_at.desc()).limit(1)
+            ).mappings().first()
+        return dict(row) if row else None
+
+    def write_build(
+        self, *, build_id: str, fingerprint: str, corpus_version: str, collection: str,
+        docs: list[Document], chunk_list: list[Chunk], fact_list: list[Fact], check_list: list[Check],
+        skipped: list[str], rejected: list[str],
+    ) -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.engine.begin() as conn:
+            conn.execute(insert(builds).values(
+                build_id=build_id, fingerprint=fingerprint, corpus_version=corpus_version, collection=collection,
+                status="building", created_at=now, skipped=skipped, rejected=rejected,
+            ))
+            if docs:
+                conn.execute(insert(documents), [
+                    {"build_id": build_id, "doc_id": d.doc_id, "path": d.path, "source_format": d.source_format.value,
+                     "content_hash": d.content_hash, "text": d.text,
+                     "pages": [p.model_dump() for p in d.pages], "meta": d.meta.model_dump(), "ingested_at": now}
+                    for d in docs
+                ])
+            for table, rows in ((chunks, chunk_list), (facts, fact_list), (checks, check_list)):
+                if rows:
+                    conn.execute(insert(table), _rows(build_id, rows))
+            conn.execute(update(builds).where(builds.c.build_id == build_id).values(status="complete"))
+        self._prune()
+
+    def _prune(self) -> None:
+        with self.engine.begin() as conn:
+            ids = conn.execute(select(builds.c.build_id).order_by(builds.c.created_at.desc())).scalars().all()
+            complete = conn.execute(
+                select(builds.c.build_id).where(builds.c.status == "complete").order_by(builds.c.created_at.desc())
+            ).scalars().all()
+            drop = [b for b in ids if b not in complete[: self.keep]]
+            for table in (documents, chunks, facts, checks, builds):
+                conn.execute(delete(table).where(table.c.build_id.in_(drop)))
+
+    def kept_chunk_ids(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(chunks.c.chunk_id)).scalars().all())
+
+    def touch(self, build_id: str) -> None:
+        """Mark a build as the newest check of the corpus (an unchanged re-ingest)."""
+        with self.engine.begin() as conn:
+            conn.execute(update(builds).where(builds.c.build_id == build_id).values(
+                created_at=datetime.now(UTC).isoformat(timespec="seconds")))
+
+    # --- reading -----------------------------------------------------------------
+    def _require(self) -> str:
+        build = self.current_build()
+        if build is None:
+            raise StoreError("no complete ingest found", hint="run `faktakoll ingest` first")
+        return str(build["build_id"])
+
+    def load_chunks(self) -> list[Chunk]:
+        bid = self._require()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(chunks).where(chunks.c.build_id == bid).order_by(
+                chunks.c.doc_id, chunks.c.ordinal)).mappings().all()
+        return [Chunk.model_validate({k: v for k, v in r.items() if k != "build_id"}) for r in rows]
+
+    def load_facts(self) -> list[Fact]:
+        bid = self._require()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(facts).where(facts.c.build_id == bid)).mappings().all()
+        return [Fact.model_validate({k: v for k, v in r.items() if k != "build_id"}) for r in rows]
+
+    def load_checks(self) -> list[Check]:
+        bid = self._require()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(checks).where(checks.c.build_id == bid)).mappings().all()
+        return [Check.model_validate({k: v for k, v in r.items() if k != "build_id"}) for r in rows]
+
+    def load_documents(self) -> list[Document]:
+        bid = self._require()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents).where(documents.c.build_id == bid)).mappings().all()
+        return [
+            Document(doc_id=r["doc_id"], path=r["path"], source_format=r["source_format"],
+                     content_hash=r["content_hash"], text=r["text"], pages=r["pages"],
+                     meta=DocMeta.model_validate(r["meta"]))
+            for r in rows
+        ]

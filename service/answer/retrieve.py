@@ -1,0 +1,61 @@
+"""Retrieve: hybrid search. Dense (Chroma, e5) and keyword (BM25, Swedish stems, folded
+diacritics) rankings are fused by reciprocal rank; passages of the asked year or
+organisation are boosted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from langchain_core.embeddings import Embeddings
+
+from ingest.embeddings import make_embeddings
+from ingest.index import KeywordIndex, open_collection
+from ingest.schemas import Chunk
+from ingest.settings import Settings
+from ingest.store import Store
+
+RRF_K = 60
+BOOST = 1.25
+CANDIDATES = 4  # each ranking contributes k * CANDIDATES candidates
+
+
+@dataclass
+class Passage:
+    chunk: Chunk
+    score: float
+    dense_rank: int | None
+    keyword_rank: int | None
+
+
+class Retriever:
+    def __init__(self, settings: Settings, store: Store, embeddings: Embeddings | None = None) -> None:
+        build = store.current_build() or {}
+        self.chunks = store.load_chunks()
+        self.by_id = {c.chunk_id: c for c in self.chunks}
+        self.keyword = KeywordIndex(self.chunks)
+        self.vectors = open_collection(settings.chroma_dir, str(build["collection"]),
+                                       embeddings or make_embeddings(settings))
+
+    def dense(self, query: str, k: int) -> list[Chunk]:
+        hits = self.vectors.similarity_search_with_score(query, k=k)
+        return [self.by_id[d.id] for d, _ in hits if d.id in self.by_id]
+
+    def search(self, query: str, *, k: int = 5, year: int | None = None, orgs: list[str] | None = None) -> list[Passage]:
+        n = max(k * CANDIDATES, 20)
+        dense = self.dense(query, n)
+        keyword = [c for c, _ in self.keyword.search(query, n)]
+        scores: dict[str, float] = {}
+        ranks: dict[str, list[int | None]] = {}
+        for which, ranking in enumerate((dense, keyword)):
+            for rank, chunk in enumerate(ranking, start=1):
+                scores[chunk.chunk_id] = scores.get(chunk.chunk_id, 0.0) + 1.0 / (RRF_K + rank)
+                ranks.setdefault(chunk.chunk_id, [None, None])[which] = rank
+        for chunk_id in scores:
+            chunk = self.by_id[chunk_id]
+            if year and chunk.year == year:
+                scores[chunk_id] *= BOOST
+            if orgs and set(orgs) & set(chunk.orgs):
+                scores[chunk_id] *= BOOST
+        best = sorted(scores, key=lambda cid: scores[cid], reverse=True)[:k]
+        return [Passage(self.by_id[c], scores[c], ranks[c][0], ranks[c][1]) for c in best]

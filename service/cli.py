@@ -1,0 +1,200 @@
+"""The `faktakoll` command: ingest, facts, checks, search, settings."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from pydantic import ValidationError
+from tqdm import tqdm
+
+from ingest.entities import Registry
+from ingest.errors import FaktakollError
+from ingest.numbers import format_value
+from ingest.schemas import Fact
+from ingest.settings import Settings, describe
+from ingest.store import Store
+
+app = typer.Typer(help="Faktakoll: verifierade siffror ur Malmö stads redovisningar av internationellt arbete.",
+                  no_args_is_help=True, add_completion=False)
+
+EXIT_SKIPPED = 3  # ingest finished, but some files were skipped
+
+CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="Folder with the reports (default: corpus/).")]
+DataOpt = Annotated[Path | None, typer.Option("--data-dir", help="Folder for the stores (default: data/).")]
+
+
+def load_settings(corpus: Path | None = None, data_dir: Path | None = None) -> Settings:
+    overrides: dict[str, Any] = {}
+    if corpus:
+        overrides["corpus_dir"] = corpus
+    if data_dir:
+        overrides["data_dir"] = data_dir
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        for err in exc.errors():
+            field = ".".join(str(p) for p in err["loc"]) or "settings"
+            typer.echo(f"fel: inställningen FAKTAKOLL_{field.upper()}: {err['msg']}", err=True)
+        raise typer.Exit(2) from exc
+
+
+def _fail(exc: FaktakollError) -> typer.Exit:
+    typer.echo(f"fel: {exc}", err=True)
+    return typer.Exit(1)
+
+
+def _progress(items: Any, label: str) -> Any:
+    return tqdm(items, desc=label, unit="st", leave=False, disable=not sys.stderr.isatty())
+
+
+@app.command()
+def ingest(corpus: CorpusOpt = None, data_dir: DataOpt = None,
+           force: Annotated[bool, typer.Option(help="Rebuild even if the corpus is unchanged.")] = False) -> None:
+    """Read the corpus into the facts store and the search index."""
+    from ingest.pipeline import run_ingest
+
+    settings = load_settings(corpus, data_dir)
+    try:
+        report = run_ingest(settings, progress=_progress, force=force)
+    except FaktakollError as exc:
+        raise _fail(exc) from exc
+    state = "oförändrad korpus, inget att göra" if report.up_to_date else f"{report.embedded} nya avsnitt inbäddade"
+    typer.echo(
+        f"Korpusversion {report.corpus_version}: {report.documents} dokument, {report.pages} sidor, "
+        f"{report.chunks} avsnitt, {report.facts} fakta, {report.checks_failing} kontroller med avvikelse "
+        f"({state}, {report.seconds:.1f} s)"
+    )
+    for line in report.rejected:
+        typer.echo(f"avvisad: {line}", err=True)
+    for line in report.skipped:
+        typer.echo(f"hoppade över: {line}", err=True)
+    if report.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _open_store(data_dir: Path | None) -> Store:
+    try:
+        store = Store(load_settings(None, data_dir))
+        store.load_documents()
+    except FaktakollError as exc:
+        raise _fail(exc) from exc
+    return store
+
+
+FACT_COLUMNS = ["year", "org", "org_name", "metric", "fund", "goal", "project", "category", "value", "unit",
+                "approximate", "display", "role", "doc_id", "page", "quote", "span_start", "span_end", "fact_id"]
+
+
+def fact_rows(facts: list[Fact], registry: Registry) -> list[dict[str, Any]]:
+    rows = []
+    for f in sorted(facts, key=lambda f: (f.year, f.doc_id, f.span_start, f.metric)):
+        row = f.model_dump()
+        row["org_name"] = registry.display(f.org)
+        rows.append({k: row[k] for k in FACT_COLUMNS})
+    return rows
+
+
+def filter_facts(facts: list[Fact], registry: Registry, *, year: int | None = None, org: str | None = None,
+                 fund: str | None = None, metric: str | None = None) -> list[Fact]:
+    org_ids: set[str] = set()
+    if org:
+        found = registry.resolve_org(org) or org.lower()
+        org_ids = {found, registry.unit_of(found)}
+        org_ids |= {o.id for o in registry.organisations.values() if o.pair == found}
+    fund_id = (registry.resolve_fund(fund) or fund.lower()) if fund else None
+    return [
+        f for f in facts
+        if (year is None or f.year == year) and (not org or f.org in org_ids or f.unit_org in org_ids)
+        and (fund_id is None or f.fund == fund_id) and (metric is None or f.metric == metric)
+    ]
+
+
+@app.command()
+def facts(
+    year: Annotated[int | None, typer.Option(help="Year the figure is about.")] = None,
+    org: Annotated[str | None, typer.Option(help="Organisation name or alias (ASF, miljönämnden, ...).")] = None,
+    fund: Annotated[str | None, typer.Option(help="Fund or programme (ESF, Erasmus+, ...).")] = None,
+    metric: Annotated[str | None, typer.Option(help="eu_funds_paid, project_count, partners, ...")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    data_dir: DataOpt = None,
+) -> None:
+    """List stored facts with their source (document, page, verbatim quote)."""
+    if fmt not in ("table", "csv", "json"):
+        typer.echo("fel: --format måste vara table, csv eller json", err=True)
+        raise typer.Exit(2)
+    store = _open_store(data_dir)
+    registry = Registry.load()
+    rows = fact_rows(filter_facts(store.load_facts(), registry, year=year, org=org, fund=fund, metric=metric),
+                     registry)
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=FACT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+        typer.echo(buf.getvalue(), nl=False)
+    else:
+        for r in rows:
+            what = " ".join(str(x) for x in (r["fund"], r["goal"] and f"mål {r['goal']}", r["project"],
+                                               r["category"]) if x)
+            value = format_value(r["value"], r["unit"], approximate=r["approximate"])
+            typer.echo(f"{r['year']}  {r['org_name'][:38]:38}  {r['metric']:20} {what[:28]:28} {value:>22}  "
+                       f"{r['doc_id'][:30]} s.{r['page'] or '–'}  «{' '.join(r['quote'].split())[:70]}»")
+        typer.echo(f"{len(rows)} fakta")
+
+
+@app.command()
+def checks(data_dir: DataOpt = None,
+           only_failing: Annotated[bool, typer.Option("--failing", help="Only checks that found a gap.")] = False,
+           as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """List the consistency checks (parts against totals, report against report)."""
+    store = _open_store(data_dir)
+    items = [c for c in store.load_checks() if c.status != "ok" or not only_failing]
+    items.sort(key=lambda c: (c.status == "ok", c.year, c.kind))
+    if as_json:
+        typer.echo(json.dumps([c.model_dump() for c in items], ensure_ascii=False, indent=2))
+        return
+    marks = {"ok": "OK     ", "mismatch": "AVVIKER", "parts_exceed_total": "ÖVER   "}
+    for c in items:
+        typer.echo(f"{marks.get(c.status, c.status)} {c.description}; skillnad {format_value(c.difference, 'SEK' if c.metric in ('eu_funds_paid', 'total_budget') else 'count')}")
+    typer.echo(f"{len(items)} kontroller, {sum(c.status != 'ok' for c in items)} med avvikelse")
+
+
+@app.command()
+def search(question: str, k: Annotated[int, typer.Option("--k", help="Passages to show.")] = 5,
+           as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+           data_dir: DataOpt = None) -> None:
+    """Show the best passages (keyword + dense, fused) with citations."""
+    from service.answer.retrieve import Retriever
+
+    settings = load_settings(None, data_dir)
+    store = _open_store(data_dir)
+    try:
+        passages = Retriever(settings, store).search(question, k=k)
+    except FaktakollError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        typer.echo(json.dumps([
+            {"chunk_id": p.chunk.chunk_id, "citation": p.chunk.citation, "doc_id": p.chunk.doc_id,
+             "pages": p.chunk.pages, "section": p.chunk.section, "score": round(p.score, 5), "text": p.chunk.text}
+            for p in passages], ensure_ascii=False, indent=2))
+        return
+    for i, p in enumerate(passages, start=1):
+        typer.echo(f"[{i}] {p.chunk.citation} — {p.chunk.section}")
+        typer.echo("    " + " ".join(p.chunk.text.split())[:400])
+    if not passages:
+        typer.echo("Inga träffar.")
+
+
+@app.command("settings")
+def show_settings() -> None:
+    """Print the effective settings and what each one means."""
+    for name, value, text in describe(load_settings()):
+        typer.echo(f"{name}={value}\n    {text}")
