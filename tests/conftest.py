@@ -1,0 +1,51 @@
+"""Shared fixtures: the real corpus ingested once per session into a temp data dir,
+with real Chroma and real SQLite."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("OMP_NUM_THREADS", "2")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # no test may reach the network
+
+from ingest.pipeline import IngestReport, run_ingest  # noqa: E402
+from ingest.settings import PROJECT_ROOT, Settings  # noqa: E402
+from ingest.store import Store  # noqa: E402
+
+CORPUS = PROJECT_ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, Store, IngestReport]:
+    data = tmp_path_factory.mktemp("data")
+    settings = Settings(corpus_dir=CORPUS, data_dir=data)
+    report = run_ingest(settings)
+    return settings, Store(settings), report
+
+
+@pytest.fixture(scope="session")
+def facts(ingested):  # type: ignore[no-untyped-def]
+    return ingested[1].load_facts()
+
+
+@pytest.fixture(scope="session")
+def documents(ingested):  # type: ignore[no-untyped-def]
+    return {d.doc_id: d for d in ingested[1].load_documents()}
+
+
+def small_corpus(tmp: Path, *names: str) -> Path:
+    """A corpus folder with some of the real reports (and the manifest)."""
+    folder = tmp / "corpus"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(CORPUS / name, folder / name)
+    shutil.copy(CORPUS / "manifest.toml", folder / "manifest.toml")
+    return folder
+
+
+ASN_2019 = "2019_asn_tjansteskrivelse_internationell_redovisning.txt"
+ASN_2018 = "2018_asn_redovisning_internationellt_arbete.md"
