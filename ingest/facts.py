@@ -208,10 +208,11 @@ def table_facts(ctx: Context, table: Table, index: int) -> list[Fact]:
         org = dims.pop("org", None) or default_org
         is_total = bool(TOTAL_LABEL.match(row.label))
         goal = row.goal
-        for n, (fig, is_projects) in enumerate(row.cells):
-            if goal_table and project_table and fig.bare and fig.value <= 20 and n > 0:
-                goal = goal or str(int(fig.value))
-                continue
+        cells = row.cells
+        if goal_table and project_table and len(cells) > 1 and cells[-1][0].bare and cells[-1][0].value <= 20:
+            goal = goal or str(int(cells[-1][0].value))  # a trailing goal-number column
+            cells = cells[:-1]
+        for n, (fig, is_projects) in enumerate(cells):
             if is_projects:
                 metric, unit = "project_count", "count"
             elif fig.money or (money_table and not (fig.bare and fig.value < 100 and n > 0)):
