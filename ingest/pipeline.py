@@ -58,7 +58,8 @@ class IngestReport:
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
     if not corpus_dir.is_dir():
-        raise CorpusError(f"corpus folder {corpus_dir} does not exist", hint="give --corpus DIR or FAKTAKOLL_CORPUS_DIR")
+        raise CorpusError(f"corpus folder {corpus_dir} does not exist",
+                          hint="give --corpus DIR or FAKTAKOLL_CORPUS_DIR")
     return sorted(p for p in corpus_dir.iterdir() if p.is_file() and p.name.lower() not in IGNORED
                   and not p.name.startswith("."))
 
@@ -147,7 +148,8 @@ def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: 
                           docs=docs, chunk_list=chunk_list, fact_list=fact_list, check_list=check_list,
                           skipped=skipped, rejected=rejected)
     except Exception as exc:  # the previous build stays current
-        raise IngestError(f"ingest failed and was rolled back: {exc}", hint="the previous stores are still in use") from exc
+        raise IngestError(f"ingest failed and was rolled back: {exc}",
+                          hint="the previous stores are still in use") from exc
     remove_except(vectors, store.kept_chunk_ids())
     report = _summary(store, store.current_build() or {}, started, up_to_date=False)
     report.embedded = embedded

@@ -5,12 +5,12 @@ One module on purpose: every stage imports its input and output types from here.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class SourceFormat(str, Enum):
+class SourceFormat(StrEnum):
     pdf = "pdf"
     text = "text"
     markdown = "markdown"

@@ -13,7 +13,20 @@ from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import (
-    JSON, Boolean, Column, Float, Integer, MetaData, String, Table, Text, create_engine, delete, insert, select, update,
+    JSON,
+    Boolean,
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    insert,
+    select,
+    update,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -84,7 +97,8 @@ class Store:
             self.engine: Engine = create_engine(self.url, future=True)
             metadata.create_all(self.engine)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open the database {self.url}: {exc}", hint="check FAKTAKOLL_DATABASE_URL") from exc
+            raise StoreError(f"cannot open the database {self.url}: {exc}",
+                             hint="check FAKTAKOLL_DATABASE_URL") from exc
         self.keep = settings.keep_builds
 
     def current_build(self) -> dict[str, Any] | None:

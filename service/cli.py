@@ -163,7 +163,8 @@ def checks(data_dir: DataOpt = None,
         return
     marks = {"ok": "OK     ", "mismatch": "AVVIKER", "parts_exceed_total": "ÖVER   "}
     for c in items:
-        typer.echo(f"{marks.get(c.status, c.status)} {c.description}; skillnad {format_value(c.difference, 'SEK' if c.metric in ('eu_funds_paid', 'total_budget') else 'count')}")
+        unit = "SEK" if c.metric in ("eu_funds_paid", "total_budget") else "count"
+        typer.echo(f"{marks.get(c.status, c.status)} {c.description}; skillnad {format_value(c.difference, unit)}")
     typer.echo(f"{len(items)} kontroller, {sum(c.status != 'ok' for c in items)} med avvikelse")
 
 

@@ -41,7 +41,9 @@ class Retriever:
         hits = self.vectors.similarity_search_with_score(query, k=k)
         return [self.by_id[d.id] for d, _ in hits if d.id in self.by_id]
 
-    def search(self, query: str, *, k: int = 5, year: int | None = None, orgs: list[str] | None = None) -> list[Passage]:
+    def search(
+        self, query: str, *, k: int = 5, year: int | None = None, orgs: list[str] | None = None
+    ) -> list[Passage]:
         n = max(k * CANDIDATES, 20)
         dense = self.dense(query, n)
         keyword = [c for c, _ in self.keyword.search(query, n)]
