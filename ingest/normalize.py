@@ -50,7 +50,8 @@ COMPOUND_PENALTY = 2.5
 CONJUNCTIONS = {"och", "eller", "samt", "till", "som", "respektive"}
 
 WORD = re.compile(r"[\w£]+")
-TABLE_ROW_END = re.compile(r"\d[\d ]*(?:kronor|kr|SEK)?\s*$")  # figures end the line: data, not prose
+# a line that ends in an amount is a table row: its digits are data, not OCR
+TABLE_ROW_END = re.compile(r"\d[\d ]{2,}(?:kronor|kr|SEK)?\s*$|\d\s*(?:kronor|kr|SEK)\s*$")
 ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 HYPHEN_BREAK = re.compile(r"([a-zåäö])-[ \t]*\n[ \t]*([a-zåäö]\w*)")
 MARKUP = re.compile(r"</?b>|\*\*|(?<!\w)\*(?=\w)|(?<=\w)\*(?!\w)")
@@ -216,7 +217,7 @@ def _ocr_edits(text: str, repairer: OcrRepairer) -> list[tuple[int, int, str]]:
             before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 2]
             line_end = text.find("\n", m.end())
             in_row = TABLE_ROW_END.search(text[m.end() : line_end if line_end >= 0 else len(text)])
-            if re.fullmatch(r"\w ", before or "") and re.fullmatch(r" [a-zåäö]", after or "") and not in_row:
+            if re.fullmatch(r"[\w,] ", before or "") and re.fullmatch(r"\s[a-zåäö]", after or "") and not in_row:
                 edits.append((m.start(), m.end(), "i"))
             continue
         if any(ch.isdigit() for ch in token) and not re.search(r"[a-zA-Zé£]", token):

@@ -173,12 +173,13 @@ def search(question: str, k: Annotated[int, typer.Option("--k", help="Passages t
            as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
            data_dir: DataOpt = None) -> None:
     """Show the best passages (keyword + dense, fused) with citations."""
-    from service.answer.retrieve import Retriever
+    from service.answer.retrieve import Retriever, hints
 
     settings = load_settings(None, data_dir)
     store = _open_store(data_dir)
+    year, orgs = hints(question, Registry.load())
     try:
-        passages = Retriever(settings, store).search(question, k=k)
+        passages = Retriever(settings, store).search(question, k=k, year=year, orgs=orgs)
     except FaktakollError as exc:
         raise _fail(exc) from exc
     if as_json:

@@ -78,3 +78,18 @@ def test_text_pages_from_single_space_lines_and_footers():
     assert [p.number for p in pages] == [1, 2, 3]
     assert pages[1].label == "21(36)"
     assert text[pages[2].start:].startswith("Sida tre")
+
+
+def test_every_setting_is_documented_and_bad_values_fail():
+    from pydantic import ValidationError
+
+    from ingest.settings import Settings
+
+    for name, field in Settings.model_fields.items():
+        assert field.description and len(field.description) > 20, name
+    with pytest.raises(ValidationError):
+        Settings(chunk_size=500, chunk_overlap=400)
+    with pytest.raises(ValidationError):
+        Settings(embedding_backend="sentence-transformers")
+    with pytest.raises(ValidationError):
+        Settings(unknown_setting=1)  # type: ignore[call-arg]

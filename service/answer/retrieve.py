@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from langchain_core.embeddings import Embeddings
 
 from ingest.embeddings import make_embeddings
+from ingest.entities import Registry
 from ingest.index import KeywordIndex, open_collection
+from ingest.numbers import years_in
 from ingest.schemas import Chunk
 from ingest.settings import Settings
 from ingest.store import Store
@@ -18,6 +20,16 @@ from ingest.store import Store
 RRF_K = 60
 BOOST = 1.25
 CANDIDATES = 4  # each ranking contributes k * CANDIDATES candidates
+
+
+def hints(question: str, registry: Registry) -> tuple[int | None, list[str]]:
+    """The year and organisations a question names (with their nämnd/förvaltning pair)."""
+    years = [y for y, _ in years_in(question)]
+    orgs: list[str] = []
+    for mention in registry.find_orgs(question):
+        entity = registry.organisations[mention.entity_id]
+        orgs.extend(o for o in (entity.id, entity.pair) if o and o not in orgs)
+    return (years[0] if len(years) == 1 else None), orgs
 
 
 @dataclass
