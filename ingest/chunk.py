@@ -114,7 +114,10 @@ def citation(doc: Document, pages: list[int], section: str | None) -> str:
     numbered = [p for p in pages if p]
     if numbered:
         first, last = min(numbered), max(numbered)
-        return f"{name}, s. {first}" if first == last else f"{name}, s. {first}–{last}"
+        text = f"{name}, s. {first}" if first == last else f"{name}, s. {first}–{last}"
+        printed = [p.label for p in doc.pages if p.number in numbered and p.label
+                   and not p.label.startswith(f"{p.number}(")]
+        return f"{text} (tryckt sidnummer {', '.join(printed)})" if printed else text
     return f"{name}, avsnitt {section}" if section else name
 
 
