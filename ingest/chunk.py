@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ingest.entities import CITY, Registry
 from ingest.normalize import Normalized
-from ingest.schemas import Chunk, Document
+from ingest.schemas import Chunk, Document, Sentence
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*$")
 NUMBERED_HEADING = re.compile(r"^\s?(\d{1,2}(?:\.\d{1,2}){0,3})\s+([A-ZÅÄÖ][^\n]{2,100}?)\s*$")
@@ -20,6 +20,7 @@ TITLE_LINE = re.compile(r"^\s?([A-ZÅÄÖ][^\n.:;,!?()]{2,70})\s*$")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 DISPLAY_MARKUP = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 PLAIN_LEVEL = 9
+SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÅÄÖ•\d\"”])|\n\s*\n|\n(?=\s*[•\-] )")
 
 
 @dataclass
@@ -103,6 +104,23 @@ def _pieces(text: str, start: int, end: int, size: int, overlap: int) -> list[tu
     return spans
 
 
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    for m in SENTENCE_END.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    return [(a, b) for a, b in spans if re.search(r"[^\W\d_]{2,}", text[a:b])]
+
+
+def _sentences(norm: Normalized, start: int, end: int) -> list[Sentence]:
+    out = []
+    for a, b in sentence_spans(norm.text, start, end):
+        o_start, o_end = norm.span_to_original(a, b)
+        out.append(Sentence(text=display_text(norm.text[a:b]).replace("\n", " "), start=o_start, end=o_end))
+    return out
+
+
 def display_text(text: str) -> str:
     text = DISPLAY_MARKUP.sub("", text)
     text = re.sub(r"[ \t]+", " ", text)
@@ -144,7 +162,7 @@ def chunk(
                     doc_id=doc.doc_id, ordinal=len(out), text=display_text(body),
                     original=doc.text[o_start:o_end], start=o_start, end=o_end, pages=pages,
                     section=title, orgs=orgs, year=doc.meta.year,
-                    citation=citation(doc, pages, title),
+                    citation=citation(doc, pages, title), sentences=_sentences(norm, a, b),
                 )
             )
     return out

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 
-from ingest.chunk import Section, section_at, sections
+from ingest.chunk import Section, section_at, sections, sentence_spans
 from ingest.entities import CITY
 from ingest.facts import Context, Line
 from ingest.numbers import Figure, parse_figures, word_numbers, years_in
 from ingest.schemas import Fact
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\d])|\n\s*\n|\n(?=\s*•)")
 CLAUSE_BREAK = re.compile(r",|;|\bdå\b|\btill\b|\bjämfört med\b|\batt jämföra med\b|\bmedan\b")
 PREVIOUS_YEAR = re.compile(r"föregående år|förra året|året innan", re.IGNORECASE)
 PROJECTS_AFTER = re.compile(
@@ -37,15 +36,6 @@ PAID = re.compile(r"utbetal|betalades|betalda|betalats", re.IGNORECASE)
 VALUE = re.compile(r"budgetvärde|projektvärde", re.IGNORECASE)
 RANGE_WORDS = re.compile(r"spännvidd|sträcker sig|varierar|skifta", re.IGNORECASE)
 PARTICIPATE = re.compile(r"deltog|deltagit|medverkade|medverkar|deltar", re.IGNORECASE)
-
-
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans, pos = [], start
-    for m in SENTENCE_END.finditer(text, start, end):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, end))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 def _metric(sentence: str, fig: Figure) -> tuple[str, str] | None:
@@ -108,7 +98,7 @@ def prose_facts(ctx: Context, used_lines: set[int]) -> list[Fact]:
     text = ctx.norm.text
     secs = sections(text, ctx.registry, scope=ctx.doc.meta.scope)
     out: list[Fact] = []
-    for a, b in sentences(text, 0, len(text)):
+    for a, b in sentence_spans(text, 0, len(text)):
         sentence = text[a:b]
         figures = [f for f in parse_figures(sentence) if not f.is_year_like] + word_numbers(sentence)
         for fig in figures:

@@ -59,6 +59,14 @@ class Document(BaseModel):
         return self.pages[-1]
 
 
+class Sentence(BaseModel):
+    """A readable sentence of a chunk and where it stands, verbatim, in the source."""
+
+    text: str
+    start: int
+    end: int
+
+
 class Chunk(BaseModel):
     chunk_id: str = Field(description="Content-derived id; equal text and place give an equal id.")
     doc_id: str
@@ -72,6 +80,7 @@ class Chunk(BaseModel):
     orgs: list[str] = Field(default_factory=list, description="Organisation ids the chunk is about.")
     year: int | None = None
     citation: str = Field(description="Readable citation, e.g. 'Redovisning 2022, s. 21'.")
+    sentences: list[Sentence] = Field(default_factory=list, description="Sentences, for quoting.")
 
 
 class Fact(BaseModel):
@@ -124,3 +133,66 @@ class Check(BaseModel):
     difference: float
     tolerance: float
     figures: list[CheckFigure]
+
+
+# --- the answer engine -------------------------------------------------------------
+
+
+class Query(BaseModel):
+    """What a question asks, as slots; follow-ups inherit the slots they leave empty."""
+
+    question: str
+    lang: str = Field(description="'sv' or 'en': the language of the answer.")
+    intent: str = Field(description="figure, count, list, comparison, series, narrative or check.")
+    years: list[int] = Field(default_factory=list)
+    orgs: list[str] = Field(default_factory=list, description="Organisation ids named in the question.")
+    funds: list[str] = Field(default_factory=list)
+    metric: str | None = None
+    goal: str | None = None
+    claimed: float | None = Field(default=None, description="The figure a 'stämmer det att ...' question claims.")
+    inherited: list[str] = Field(default_factory=list, description="Slots taken from the previous question.")
+
+
+class FigureOut(BaseModel):
+    """A figure the answer states, always one stored fact."""
+
+    fact_id: str
+    label: str = Field(description="What the figure is, in the answer's language.")
+    org: str
+    year: int
+    metric: str
+    fund: str | None = None
+    value: float
+    unit: str
+    approximate: bool
+    display: str = Field(description="Swedish style: 'ca 8,3 miljoner kr', '1 680 158 kr'.")
+    citation: int = Field(description="Number of the citation (1-based) that backs this figure.")
+
+
+class Citation(BaseModel):
+    n: int
+    doc_id: str
+    title: str
+    year: int | None
+    page: int | None
+    quote: str = Field(description="Verbatim text from the source.")
+    chunk_id: str | None = None
+    fact_id: str | None = None
+    span_start: int | None = None
+    span_end: int | None = None
+
+
+class Answer(BaseModel):
+    """The API's answer shape (keep stable)."""
+
+    question: str
+    lang: str
+    status: str = Field(description="answered, partial, not_reported or unclear.")
+    text: str
+    figures: list[FigureOut] = Field(default_factory=list)
+    table: list[dict[str, str]] = Field(default_factory=list, description="Rows for series and comparisons.")
+    citations: list[Citation] = Field(default_factory=list)
+    caveats: list[str] = Field(default_factory=list)
+    query: Query
+    corpus_version: str
+    verified: bool = Field(description="True when every number in `text` traced to a figure or a quote.")

@@ -1,0 +1,116 @@
+"""Understand: a question (Swedish or English, any casing, with or without å/ä/ö) -> Query.
+
+Slots come from the alias registry (organisations, funds), year expressions (single, range,
+"i fjol" relative to the latest report, "2023 jämfört med 2024") and keyword families for
+the metric and intent. Nothing here rejects a question: unknown words leave slots empty
+and the engine falls back to retrieval.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.entities import CITY, Registry, fold
+from ingest.numbers import parse_figures
+from ingest.schemas import Query
+
+EN_WORDS = {"how", "much", "many", "what", "which", "did", "does", "the", "were", "was", "get", "receive",
+            "received", "funds", "money", "projects", "in", "and", "about", "is", "it", "true", "that", "of",
+            "compare", "list", "show", "per", "there", "for"}
+SV_WORDS = {"hur", "mycket", "många", "manga", "vilka", "vilken", "fick", "och", "för", "for", "är", "ar", "det",
+            "att", "stämmer", "stammer", "pengar", "medel", "antal", "projekt", "jämfört", "jamfort", "under", "till",
+            "vad", "gjorde", "har", "om", "var", "inom", "då", "da"}
+
+METRICS = [  # (metric, pattern on the folded question); the first match wins
+    ("owned_project_count", r"projektag(are|de)|owned|as project owner"),
+    ("participating_units", r"hur manga (forvaltningar|namnder)|antal (forvaltningar|namnder)|how many (departments|committees|boards)"),
+    ("partners", r"samverkans?part|partner|aktorer|sektor"),
+    ("countries", r"\blander\b|countries"),
+    ("total_budget", r"budget|projektvarde|project value"),
+    ("project_count", r"hur manga( eu)?[ -]?projekt|antal( eu)?[ -]?projekt|antalet( eu)?[ -]?projekt|how many (eu )?projects|number of (eu )?projects|projekt per|projects per"),
+    ("eu_funds_paid", r"hur mycket|pengar|medel|belopp|kronor|\bkr\b|\bsek\b|miljoner|mkr|utbetal|betal|how much|money|funds|funding|paid|amount|euro|fick"),
+]
+INTENTS = [
+    ("check", r"stammer det|ar det sant|ar det korrekt|stammer siffran|stammer uppgiften|is it true|is it correct|correct that|true that"),
+    ("comparison", r"jamfor|jamfort|skillnad|mot (20\d\d)|versus|\bvs\b|compare|compared|difference|mer an|fler an|more than"),
+    ("series", r"utveckling|over tid|per ar\b|ar for ar|trend|over the years|each year|per year|sedan (19|20)\d\d|since (19|20)\d\d|forandrats|changed"),
+    ("list", r"\bvilka\b|lista|\bwhich\b|\blist\b|namnge|name the"),
+    ("count", r"hur manga|antal|antalet|how many|number of"),
+]
+GOAL = re.compile(r"(?:kf-?mal|mal|goal|malomrade|budgetmal)\s*(?:nr\.?|nummer|number)?\s*(\d{1,2})\b")
+RELATIVE = [
+    (r"\bi fjol\b|forra aret|forra arets|last year|previous year", -1),
+    (r"\bi forrfjol\b|year before last", -2),
+    (r"\bi ar\b|this year|senaste (aret|rapporten)|latest (year|report)", 0),
+]
+RANGE = re.compile(r"((?:19|20)\d{2})\s*(?:-|–|—|till|to|och|and)\s*((?:19|20)\d{2})")
+
+
+def detect_lang(question: str) -> str:
+    words = re.findall(r"[a-zåäö]+", question.lower())
+    en = sum(w in EN_WORDS for w in words)
+    sv = sum(w in SV_WORDS for w in words) + 2 * len(re.findall(r"[åäö]", question.lower()))
+    return "en" if en > sv else "sv"
+
+
+def _years(q: str, latest: int | None) -> list[int]:
+    years: list[int] = []
+    for m in RANGE.finditer(q):
+        lo, hi = sorted((int(m.group(1)), int(m.group(2))))
+        if re.search(r"mellan|between|fran|from|-|–|till|to", m.group()) and hi - lo <= 10 and " och " not in m.group() \
+                and " and " not in m.group():
+            years.extend(range(lo, hi + 1))
+    years.extend(int(y) for y in re.findall(r"(?<![\d-])((?:19|20)\d{2})(?![\d-])", q))
+    if latest:
+        for pattern, delta in RELATIVE:
+            if re.search(pattern, q):
+                years.append(latest + delta)
+    return sorted(dict.fromkeys(years), key=years.index)
+
+
+def understand(question: str, registry: Registry, *, latest_year: int | None, lang: str | None = None) -> Query:
+    q = fold(question)
+    orgs = list(dict.fromkeys(m.entity_id for m in registry.find_orgs(question)))
+    if len(orgs) > 1 and CITY in orgs:
+        orgs.remove(CITY)  # "stadens förvaltningar": the city is context, the unit is the subject
+    funds = list(dict.fromkeys(m.entity_id for m in registry.find_funds(question)))
+    years = _years(q, latest_year)
+    metric = next((name for name, pat in METRICS if re.search(pat, q)), None)
+    intent = next((name for name, pat in INTENTS if re.search(pat, q)), None)
+    if intent is None:
+        intent = "figure" if metric else "narrative"
+    if intent == "count" and metric is None:
+        metric = "project_count"
+    if intent in ("figure", "count", "check") and (len(years) > 2 or (len(years) == 2 and len(orgs) <= 1)):
+        intent = "series" if len(years) > 2 else "comparison"
+    goal_m = GOAL.search(q)
+    claimed = None
+    if intent == "check":
+        figures = [f for f in parse_figures(question) if not f.is_year_like]
+        claimed = figures[0].value if figures else None
+    return Query(question=question, lang=lang or detect_lang(question), intent=intent, years=years, orgs=orgs,
+                 funds=funds, metric=metric, goal=goal_m.group(1) if goal_m else None, claimed=claimed)
+
+
+FOLLOW_UP = re.compile(r"^\s*(och|men|samt|what about|and|how about|och hur|och vad)\b|\bdå\s*\??\s*$|^\W*\w+\W*$",
+                       re.IGNORECASE)
+
+
+def follow_up(query: Query, previous: Query | None) -> Query:
+    """A short question that leaves slots empty takes them from the previous one."""
+    if previous is None or not (FOLLOW_UP.search(query.question) or len(query.question.split()) <= 4):
+        return query
+    update: dict[str, object] = {}
+    inherited = []
+    for slot in ("years", "orgs", "funds", "metric", "goal"):
+        if not getattr(query, slot) and getattr(previous, slot):
+            update[slot] = getattr(previous, slot)
+            inherited.append(slot)
+    if query.intent == "narrative" and previous.intent != "narrative":
+        update["intent"] = previous.intent
+        inherited.append("intent")
+    if query.funds and not query.years and previous.years:
+        update["years"] = previous.years
+    if not re.search(r"[a-zåäö]{3,}", query.question.lower().replace("och", "")) or inherited:
+        update.setdefault("lang", query.lang if detect_lang(query.question) == "en" else previous.lang)
+    return query.model_copy(update={**update, "inherited": inherited})
