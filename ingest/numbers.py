@@ -98,12 +98,14 @@ def group_thousands(value: float) -> str:
     return f"{value:,.1f}".replace(",", " ").replace(".", ",")
 
 
-def format_value(value: float, unit: str, *, approximate: bool = False) -> str:
-    """Swedish display: '1 680 158 kr', 'ca 8,3 miljoner kr', '47'."""
+def format_value(value: float, unit: str, *, approximate: bool = False, precision: float | None = None) -> str:
+    """Swedish display: '1 680 158 kr', 'ca 8,3 miljoner kr', '47'. A figure the report
+    gives to the krona or thousand keeps all its digits; one given in millions stays so."""
     if unit != "SEK":
         text = group_thousands(value)
         return f"ca {text}" if approximate else text
-    if approximate and value >= 1e6:
+    in_millions = precision is None or precision >= 100_000
+    if approximate and value >= 1e6 and in_millions:
         millions = f"{value / 1e6:.1f}".rstrip("0").rstrip(".").replace(".", ",")
         return f"ca {millions} miljoner kr"
     text = f"{group_thousands(round(value))} kr"

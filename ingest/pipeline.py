@@ -121,7 +121,7 @@ def extract(
 def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: bool = False) -> IngestReport:
     started = time.perf_counter()
     files = corpus_files(settings.corpus_dir)
-    store = Store(settings)
+    store = Store(settings, upgrade=True)
     collection = collection_name(settings)
     print_fp = fingerprint(settings, files, collection)
     current = store.current_build()

@@ -149,6 +149,7 @@ class Query(BaseModel):
     funds: list[str] = Field(default_factory=list)
     metric: str | None = None
     goal: str | None = None
+    dimension: str | None = Field(default=None, description="What a list asks for: fund, org, goal or project.")
     claimed: float | None = Field(default=None, description="The figure a 'stämmer det att ...' question claims.")
     inherited: list[str] = Field(default_factory=list, description="Slots taken from the previous question.")
 

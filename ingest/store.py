@@ -25,6 +25,7 @@ from sqlalchemy import (
     create_engine,
     delete,
     insert,
+    inspect,
     select,
     update,
 )
@@ -88,13 +89,30 @@ def _rows(build_id: str, models: list[Any], **extra: Any) -> list[dict[str, Any]
     return [{"build_id": build_id, **m.model_dump(mode="json"), **extra} for m in models]
 
 
+def _outdated(engine: Engine) -> list[str]:
+    """Tables whose columns differ from this version's schema."""
+    found = inspect(engine)
+    names = set(found.get_table_names())
+    return [t.name for t in metadata.sorted_tables
+            if t.name in names and {c["name"] for c in found.get_columns(t.name)} != set(t.columns.keys())]
+
+
 class Store:
-    def __init__(self, settings: Settings) -> None:
+    """Open the stores. `upgrade=True` (ingest) rebuilds tables of an older schema; the
+    corpus is the source of truth, so the next build restores their content."""
+
+    def __init__(self, settings: Settings, *, upgrade: bool = False) -> None:
         self.url = settings.effective_database_url
         if self.url.startswith("sqlite:///"):
             settings.data_dir.mkdir(parents=True, exist_ok=True)
         try:
             self.engine: Engine = create_engine(self.url, future=True)
+            outdated = _outdated(self.engine)
+            if outdated and not upgrade:
+                raise StoreError(f"the stores in {self.url} were written by an older version ({', '.join(outdated)})",
+                                 hint="run `faktakoll ingest` to rebuild them from the corpus")
+            if outdated:
+                metadata.drop_all(self.engine)
             metadata.create_all(self.engine)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open the database {self.url}: {exc}",

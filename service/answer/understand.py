@@ -22,20 +22,66 @@ SV_WORDS = {"hur", "mycket", "många", "manga", "vilka", "vilken", "fick", "och"
             "vad", "gjorde", "har", "om", "var", "inom", "då", "da"}
 
 METRICS = [  # (metric, pattern on the folded question); the first match wins
-    ("owned_project_count", r"projektag(are|de)|owned|as project owner"),
-    ("participating_units", r"hur manga (forvaltningar|namnder)|antal (forvaltningar|namnder)|how many (departments|committees|boards)"),
-    ("partners", r"samverkans?part|partner|aktorer|sektor"),
-    ("countries", r"\blander\b|countries"),
-    ("total_budget", r"budget|projektvarde|project value"),
-    ("project_count", r"hur manga( eu)?[ -]?projekt|antal( eu)?[ -]?projekt|antalet( eu)?[ -]?projekt|how many (eu )?projects|number of (eu )?projects|projekt per|projects per"),
-    ("eu_funds_paid", r"hur mycket|pengar|medel|belopp|kronor|\bkr\b|\bsek\b|miljoner|mkr|utbetal|betal|how much|money|funds|funding|paid|amount|euro|fick"),
+    ("owned_project_count", (
+        r"projektag(are|de)|owned|as project owner"
+    )),
+    ("participating_units", (
+        r"hur manga (forvaltningar|namnder)|antal (forvaltningar|namnder)"
+        r"|how many (departments|committees|boards)"
+    )),
+    ("partners", (
+        r"samverkans?part|partner|aktorer|sektor"
+    )),
+    ("countries", (
+        r"\blander\b|countries"
+    )),
+    ("total_budget", (
+        r"budget|projektvarde|project value"
+    )),
+    ("project_count", (
+        r"hur manga( eu)?[ -]?projekt|antal( eu)?[ -]?projekt"
+        r"|antalet( eu)?[ -]?projekt|how many (eu )?projects"
+        r"|number of (eu )?projects|projekt per|projects per"
+    )),
+    ("eu_funds_paid", (
+        r"hur mycket|pengar|medel|belopp|kronor|\bkr\b|\bsek\b|miljoner|mkr"
+        r"|utbetal|betal|how much|money|funds|funding|paid|amount|euro|fick"
+    )),
 ]
 INTENTS = [
-    ("check", r"stammer det|ar det sant|ar det korrekt|stammer siffran|stammer uppgiften|is it true|is it correct|correct that|true that"),
-    ("comparison", r"jamfor|jamfort|skillnad|mot (20\d\d)|versus|\bvs\b|compare|compared|difference|mer an|fler an|more than"),
-    ("series", r"utveckling|over tid|per ar\b|ar for ar|trend|over the years|each year|per year|sedan (19|20)\d\d|since (19|20)\d\d|forandrats|changed"),
-    ("list", r"\bvilka\b|lista|\bwhich\b|\blist\b|namnge|name the"),
-    ("count", r"hur manga|antal|antalet|how many|number of"),
+    ("check", (
+        r"stammer det|ar det sant|ar det korrekt|stammer siffran"
+        r"|stammer uppgiften|is it true|is it correct|correct that|true that"
+    )),
+    ("comparison", (
+        r"jamfor|jamfort|skillnad|mot (20\d\d)|versus|\bvs\b|compare|compared"
+        r"|difference|mer an|fler an|more than"
+    )),
+    ("series", (
+        r"utveckling|over tid|per ar\b|ar for ar|trend|over the years|each year"
+        r"|per year|sedan (19|20)\d\d|since (19|20)\d\d|forandrats|changed"
+    )),
+    ("list", (
+        r"\bvilka\b|lista|\bwhich\b|\blist\b|namnge|name the"
+    )),
+    ("count", (
+        r"hur manga|antal|antalet|how many|number of"
+    )),
+]
+DIMENSIONS = [
+    ("fund", (
+        r"program|fond|fonder|funds|programmes|programs"
+    )),
+    ("goal", (
+        r"\bmal\b|malen|malomrade|goals?\b"
+    )),
+    ("org", (
+        r"namnder|forvaltningar|departments|committees|organisationer"
+        r"|organisations"
+    )),
+    ("project", (
+        r"projekt|projects"
+    )),
 ]
 GOAL = re.compile(r"(?:kf-?mal|mal|goal|malomrade|budgetmal)\s*(?:nr\.?|nummer|number)?\s*(\d{1,2})\b")
 RELATIVE = [
@@ -57,8 +103,8 @@ def _years(q: str, latest: int | None) -> list[int]:
     years: list[int] = []
     for m in RANGE.finditer(q):
         lo, hi = sorted((int(m.group(1)), int(m.group(2))))
-        if re.search(r"mellan|between|fran|from|-|–|till|to", m.group()) and hi - lo <= 10 and " och " not in m.group() \
-                and " and " not in m.group():
+        joined = re.search(r"mellan|between|fran|from|-|–|till|to", m.group())
+        if joined and hi - lo <= 10 and " och " not in m.group() and " and " not in m.group():
             years.extend(range(lo, hi + 1))
     years.extend(int(y) for y in re.findall(r"(?<![\d-])((?:19|20)\d{2})(?![\d-])", q))
     if latest:
@@ -88,8 +134,10 @@ def understand(question: str, registry: Registry, *, latest_year: int | None, la
     if intent == "check":
         figures = [f for f in parse_figures(question) if not f.is_year_like]
         claimed = figures[0].value if figures else None
+    dimension = next((d for d, pat in DIMENSIONS if re.search(pat, q)), None) if intent == "list" else None
     return Query(question=question, lang=lang or detect_lang(question), intent=intent, years=years, orgs=orgs,
-                 funds=funds, metric=metric, goal=goal_m.group(1) if goal_m else None, claimed=claimed)
+                 funds=funds, metric=metric, goal=goal_m.group(1) if goal_m else None, claimed=claimed,
+                 dimension=dimension)
 
 
 FOLLOW_UP = re.compile(r"^\s*(och|men|samt|what about|and|how about|och hur|och vad)\b|\bdå\s*\??\s*$|^\W*\w+\W*$",

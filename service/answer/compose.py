@@ -1,0 +1,253 @@
+"""Compose: facts and passages -> Answer text (Swedish or English) with numbered citations.
+
+Figures are written from stored facts only; narrative answers are quotes from passages,
+never invented prose. The texts here are the product's voice: short, scoped, sourced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.entities import CITY, Registry
+from ingest.index import tokenize
+from ingest.numbers import format_value
+from ingest.schemas import Check, Citation, Document, Fact, FigureOut, Sentence
+from service.answer.lookup import Evidence, Nearest
+from service.answer.retrieve import Passage
+
+METRIC = {
+    "eu_funds_paid": ("utbetalda EU-medel", "paid EU funds"),
+    "project_count": ("antal EU-projekt", "number of EU projects"),
+    "owned_project_count": ("antal projekt med staden som projektägare", "projects owned by the city"),
+    "partner_project_count": ("antal projekt som projektpart", "projects as partner"),
+    "participating_units": ("antal deltagande förvaltningar/nämnder", "participating departments"),
+    "total_budget": ("samlad projektbudget", "total project budget"),
+    "partners": ("antal samverkansparter", "number of partners"),
+    "countries": ("antal samverkansländer", "number of partner countries"),
+    "count": ("antal", "count"),
+}
+WORDS = {
+    "sv": {
+        "source": "Källa",
+        "not_reported": "Rapporterna redovisar inte",
+        "nearest": "Det som redovisas och ligger närmast:",
+        "split": "Rapporterna anger inte hur mycket av detta som kom från",
+        "total_instead": "Det som redovisas är totalen",
+        "mentions": "Projekt och insatser med {fund} som nämns i rapporten:",
+        "quotes": "Ur rapporterna:",
+        "none": "Jag hittar inget i rapporterna som besvarar frågan.",
+        "change": "Förändring",
+        "not_in_reports": "ej redovisat",
+        "pair": "Frågan gällde {asked}; rapporten redovisar siffran för {used}.",
+        "owner": " (till projekt där Malmö stad var projektägare)",
+        "rounded": " (avrundat)",
+        "yes": "Ja, det stämmer ungefär.",
+        "exact_yes": "Ja, det stämmer.",
+        "no": "Nej, det stämmer inte.",
+        "report_says": "Rapporten anger",
+        "deviation": "Avvikelse i rapporterna:",
+        "other_year": "andra år",
+        "city": "hela staden samma år",
+        "org_total": "organisationens totala belopp",
+        "year": "år",
+        "value": "värde",
+        "org": "organisation",
+    },
+    "en": {
+        "source": "Source",
+        "not_reported": "The reports do not state",
+        "nearest": "The nearest reported figures:",
+        "split": "The reports do not say how much of this came from",
+        "total_instead": "What is reported is the total",
+        "mentions": "Projects and activities financed by {fund} that the report mentions:",
+        "quotes": "From the reports:",
+        "none": "I find nothing in the reports that answers the question.",
+        "change": "Change",
+        "not_in_reports": "not reported",
+        "pair": "You asked about {asked}; the report gives the figure for {used}.",
+        "owner": " (to projects owned by the City of Malmö)",
+        "rounded": " (rounded)",
+        "yes": "Yes, roughly.",
+        "exact_yes": "Yes, that is correct.",
+        "no": "No, that is not correct.",
+        "report_says": "The report states",
+        "deviation": "The reports are inconsistent here:",
+        "other_year": "other years",
+        "city": "the whole city, same year",
+        "org_total": "the organisation's total",
+        "year": "year",
+        "value": "value",
+        "org": "organisation",
+    },
+}
+
+
+@dataclass
+class Draft:
+    lang: str
+    registry: Registry
+    docs: dict[str, Document]
+    citations: list[Citation] = field(default_factory=list)
+    figures: list[FigureOut] = field(default_factory=list)
+    used: list[Fact] = field(default_factory=list)
+
+    def w(self, key: str) -> str:
+        return WORDS[self.lang][key]
+
+    def name(self, entity_id: str) -> str:
+        if entity_id == CITY:
+            return "Malmö stad" if self.lang == "sv" else "City of Malmö"
+        return self.registry.display(entity_id, self.lang)
+
+    def cite_fact(self, fact: Fact) -> int:
+        for c in self.citations:
+            if c.fact_id == fact.fact_id or (c.doc_id == fact.doc_id and c.span_start == fact.span_start
+                                             and c.span_end == fact.span_end):
+                return c.n
+        doc = self.docs[fact.doc_id]
+        n = len(self.citations) + 1
+        self.citations.append(Citation(n=n, doc_id=fact.doc_id, title=doc.meta.title, year=doc.meta.year,
+                                       page=fact.page, quote=fact.quote, fact_id=fact.fact_id,
+                                       span_start=fact.span_start, span_end=fact.span_end))
+        return n
+
+    def cite_sentence(self, passage: Passage, sentence: Sentence) -> int:
+        doc = self.docs[passage.chunk.doc_id]
+        quote = doc.text[sentence.start : sentence.end]
+        for c in self.citations:
+            if c.quote == quote:
+                return c.n
+        n = len(self.citations) + 1
+        self.citations.append(Citation(n=n, doc_id=doc.doc_id, title=doc.meta.title, year=doc.meta.year,
+                                       page=doc.page_at(sentence.start).number, quote=quote,
+                                       chunk_id=passage.chunk.chunk_id, span_start=sentence.start,
+                                       span_end=sentence.end))
+        return n
+
+    def describe(self, fact: Fact) -> str:
+        """'Utbetalda EU-medel till Miljönämnden 2024 från ESF' (no figure)."""
+        metric = METRIC.get(fact.metric, (fact.metric, fact.metric))[0 if self.lang == "sv" else 1]
+        if fact.metric == "eu_funds_paid":
+            to = " till " if self.lang == "sv" else " to "
+        else:
+            to = " för " if self.lang == "sv" else " for "
+        text = f"{metric[:1].upper()}{metric[1:]}{to}{self.name(fact.org)} {fact.year}"
+        if fact.fund:
+            text += (" från " if self.lang == "sv" else " from ") + self.registry.display(fact.fund, self.lang)
+        if fact.goal:
+            goal = f"kommunfullmäktigemål {fact.goal}" if self.lang == "sv" else f"council goal {fact.goal}"
+            text += f", {goal}" + (f" ({fact.goal_label})" if fact.goal_label else "")
+        if fact.project:
+            text += (", projektet " if self.lang == "sv" else ", project ") + fact.project
+        if fact.category:
+            text += f", {fact.category}"
+        return text
+
+    def state(self, fact: Fact) -> str:
+        """One sentence stating a fact with its scope and its citation."""
+        n = self.cite_fact(fact)
+        display = show(fact)
+        scope = self.w("owner") if "projektägare" in fact.quote and fact.org == CITY else ""
+        rounded = self.w("rounded") if fact.approximate and not fact.qualifier and "ca" not in display else ""
+        self.used.append(fact)
+        self.figures.append(FigureOut(
+            fact_id=fact.fact_id, label=self.describe(fact), org=fact.org, year=fact.year, metric=fact.metric,
+            fund=fact.fund, value=fact.value, unit=fact.unit, approximate=fact.approximate, display=display,
+            citation=n))
+        return f"{self.describe(fact)}: {display}{scope}{rounded} [{n}]."
+
+
+def show(fact: Fact) -> str:
+    return format_value(fact.value, fact.unit, approximate=fact.approximate, precision=fact.precision)
+
+
+def best_sentences(passages: list[Passage], question: str, *, limit: int = 3,
+                   must: re.Pattern[str] | None = None) -> list[tuple[Passage, Sentence]]:
+    """The sentences of the top passages that share most word stems with the question."""
+    terms = set(tokenize(question))
+    scored: list[tuple[float, int, Passage, Sentence]] = []
+    for rank, passage in enumerate(passages):
+        for sentence in passage.chunk.sentences:
+            if must is not None and not must.search(sentence.text):
+                continue
+            words = tokenize(sentence.text)
+            if len(words) < 4:
+                continue
+            overlap = len(terms & set(words))
+            scored.append((overlap - rank * 0.5, -rank, passage, sentence))
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    out, seen = [], set()
+    for _, _, passage, sentence in scored:
+        key = re.sub(r"\W+", "", sentence.text.lower())
+        if key not in seen:
+            out.append((passage, sentence))
+            seen.add(key)
+        if len(out) == limit:
+            break
+    return out
+
+
+def nearest_lines(draft: Draft, nearest: list[Nearest]) -> list[str]:
+    lines = []
+    for item in nearest:
+        lines.append(f"- {draft.state(item.fact)}")
+    return lines
+
+
+def caveat(check: Check, draft: Draft, facts_by_id: dict[str, Fact]) -> str:
+    parts = []
+    for fig in check.figures:
+        fact = facts_by_id.get(fig.fact_id)
+        if fact is None:
+            continue
+        doc = draft.docs[fact.doc_id].meta.short_name
+        page = f", s. {fact.page}" if fact.page else ""
+        parts.append(f"{fact.display} ({doc}{page})")
+    sum_text = format_value(check.actual, "SEK" if check.metric in ("eu_funds_paid", "total_budget") else "count")
+    total = facts_by_id.get(check.figures[0].fact_id)
+    total_text = total.display if total else format_value(check.expected, "count")
+    if check.kind == "cross_report":
+        if draft.lang == "sv":
+            return f"{draft.w('deviation')} samma uppgift anges olika: {' och '.join(parts)}."
+        return f"{draft.w('deviation')} the same figure is given differently: {' and '.join(parts)}."
+    overlap = check.status == "parts_exceed_total"
+    if draft.lang == "sv":
+        verb = "överstiger" if overlap else "stämmer inte med"
+        why = " (ett projekt kan räknas under flera nämnder eller mål)" if overlap else ""
+        return (f"{draft.w('deviation')} delarna i tabellen summerar till {sum_text}, vilket {verb} "
+                f"den angivna totalen {total_text}{why}.")
+    verb = "exceeds" if overlap else "does not match"
+    why = " (a project may count under several committees or goals)" if overlap else ""
+    return (f"{draft.w('deviation')} the table's parts add up to {sum_text}, which {verb} "
+            f"the stated total {total_text}{why}.")
+
+
+def series_rows(draft: Draft, ev: Evidence, key: str) -> tuple[list[dict[str, str]], list[str]]:
+    """Rows (year or organisation -> value) and the change between first and last."""
+    rows: list[dict[str, str]] = []
+    facts = sorted(ev.exact, key=lambda f: (f.year, f.org))
+    labels = ev.years if key == "year" else ev.orgs
+    for label in labels:
+        match = [f for f in facts
+                 if (f.year == label if key == "year" else f.org in (label, ev.pair_used.get(str(label))))]
+        head = str(label) if key == "year" else draft.name(str(label))
+        if match:
+            fact = match[0]
+            draft.state(fact)
+            n = draft.cite_fact(fact)
+            rows.append({draft.w(key): head, draft.w("value"): f"{show(fact)} [{n}]"})
+        else:
+            rows.append({draft.w(key): head, draft.w("value"): draft.w("not_in_reports")})
+    lines = []
+    present = [f for f in facts if f in draft.used]
+    if len(present) >= 2 and present[0].unit == present[-1].unit:
+        a, b = present[0], present[-1]
+        diff = b.value - a.value
+        sign = "+" if diff > 0 else "−" if diff < 0 else "±"
+        approx = a.approximate or b.approximate
+        span = f"{a.year}–{b.year}" if key == "year" else f"{draft.name(a.org)} → {draft.name(b.org)}"
+        amount = format_value(abs(diff), a.unit, approximate=approx, precision=max(a.precision, b.precision))
+        prefix = "ca " if amount.startswith("ca ") else ""
+        lines.append(f"{draft.w('change')} {span}: {prefix}{sign}{amount.removeprefix('ca ')}.")
+    return rows, lines

@@ -1,0 +1,166 @@
+"""The answer engine: question -> verified Answer. Opens the stores once."""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from collections import Counter, OrderedDict
+
+from langchain_core.embeddings import Embeddings
+
+from ingest.entities import CITY, Registry
+from ingest.schemas import Answer, Query
+from ingest.settings import Settings
+from ingest.store import Store
+from service.answer.compose import METRIC, Draft, best_sentences, caveat, nearest_lines, series_rows
+from service.answer.lookup import Evidence, Facts, lookup
+from service.answer.retrieve import Passage, Retriever
+from service.answer.understand import follow_up, understand
+from service.answer.verify import verify
+
+log = logging.getLogger("faktakoll.answer")
+MAX_CONVERSATIONS = 1000
+
+
+class Engine:
+    def __init__(self, settings: Settings, *, store: Store | None = None, embeddings: Embeddings | None = None) -> None:
+        self.store = store or Store(settings)
+        self.registry = Registry.load()
+        self.docs = {d.doc_id: d for d in self.store.load_documents()}
+        self.facts = Facts(self.store.load_facts(), self.store.load_checks(), self.registry)
+        self.retriever = Retriever(settings, self.store, embeddings)
+        build = self.store.current_build() or {}
+        self.corpus_version = str(build.get("corpus_version", ""))
+        self.latest_year = max((d.meta.year for d in self.docs.values() if d.meta.year), default=None)
+        self.conversations: OrderedDict[str, Query] = OrderedDict()
+        self.stats: Counter[str] = Counter()
+
+    def ask(self, question: str, *, lang: str | None = None, conversation_id: str | None = None) -> Answer:
+        query = understand(question, self.registry, latest_year=self.latest_year, lang=lang)
+        if conversation_id:
+            query = follow_up(query, self.conversations.get(conversation_id))
+            if lang:
+                query = query.model_copy(update={"lang": lang})
+            self.conversations[conversation_id] = query
+            self.conversations.move_to_end(conversation_id)
+            while len(self.conversations) > MAX_CONVERSATIONS:
+                self.conversations.popitem(last=False)
+        answer = self._answer(query)
+        bad = verify(answer, answer_facts := [self.facts.by_id[f.fact_id] for f in answer.figures],
+                     self.facts.checks_for(answer_facts))
+        self.stats["answers"] += 1
+        if bad:
+            self.stats["verification_failed"] += 1
+            log.warning("answer failed verification (%s): %s", ", ".join(bad), question)
+            answer = self._strict(answer)
+        return answer
+
+    def new_conversation(self) -> str:
+        return uuid.uuid4().hex
+
+    # --- composing -----------------------------------------------------------------
+    def _answer(self, query: Query) -> Answer:
+        draft = Draft(query.lang, self.registry, self.docs)
+        ev = lookup(query, self.facts)
+        if query.intent == "narrative" or (query.metric is None and not ev.exact):
+            return self._narrative(query, draft)
+        lines: list[str] = []
+        table: list[dict[str, str]] = []
+        status = "answered"
+        if query.intent == "list" and ev.listing:
+            lines = [f"- {draft.state(f)}" for f in ev.listing[:15]]
+        elif ev.exact and query.intent in ("series", "comparison") and (len(ev.years) > 1 or len(ev.orgs) > 1):
+            key = "year" if len(ev.years) > 1 else "org"
+            table, lines = series_rows(draft, ev, key)
+            if any(r[draft.w("value")] == draft.w("not_in_reports") for r in table):
+                status = "partial"
+        elif ev.exact:
+            lines = [draft.state(f) for f in ev.exact[:8]]
+            lines += self._pair_note(draft, ev)
+            if query.intent == "check" and query.claimed is not None:
+                lines.insert(0, self._verdict(draft, query.claimed, ev))
+        else:
+            status, lines = self._missing(query, draft, ev)
+        caveats = [caveat(c, draft, self.facts.by_id) for c in self.facts.checks_for(draft.used)]
+        return self._finish(query, draft, status, "\n".join(lines), table, caveats)
+
+    def _pair_note(self, draft: Draft, ev: Evidence) -> list[str]:
+        return [draft.w("pair").format(asked=draft.name(a), used=draft.name(u)) for a, u in ev.pair_used.items()]
+
+    def _verdict(self, draft: Draft, claimed: float, ev: Evidence) -> str:
+        fact = ev.exact[0]
+        if abs(claimed - fact.value) <= max(0.5, fact.precision / 2):
+            return draft.w("exact_yes")
+        if abs(claimed - fact.value) <= 0.05 * abs(fact.value):
+            return draft.w("yes")
+        return draft.w("no")
+
+    def _missing(self, query: Query, draft: Draft, ev: Evidence) -> tuple[str, list[str]]:
+        metric = METRIC.get(ev.metric, (ev.metric, ev.metric))[0 if draft.lang == "sv" else 1]
+        who = ", ".join(draft.name(o) for o in ev.orgs)
+        when = ", ".join(str(y) for y in ev.years)
+        fund = query.funds[0] if query.funds else None
+        totals = [n for n in ev.nearest if n.reason == "org_total"]
+        if fund and totals:
+            fund_name = self.registry.display(fund, draft.lang)
+            lines = [f"{draft.w('split')} {fund_name} ({who} {when}).".replace(" ()", ""),
+                     f"{draft.w('total_instead')}:"]
+            lines += nearest_lines(draft, totals)
+            lines += self._fund_mentions(query, draft, fund)
+            return "partial", lines
+        what = f"{metric} för {who} {when}" if draft.lang == "sv" else f"{metric} for {who} {when}"
+        lines = [f"{draft.w('not_reported')} {what.strip()}."]
+        if ev.nearest:
+            lines.append(draft.w("nearest"))
+            lines += nearest_lines(draft, ev.nearest)
+        return "not_reported", lines
+
+    def _fund_mentions(self, query: Query, draft: Draft, fund: str) -> list[str]:
+        entity = self.registry.funds[fund]
+        pattern = re.compile("|".join(re.escape(a) for a in (entity.name, *entity.aliases)), re.IGNORECASE)
+        family = set(query.orgs) | {p for o in query.orgs if (p := self.facts.pair(o))}
+        year = query.years[0] if query.years else None
+        passages = [p for p in self.retriever.search(f"{entity.name} {query.question}", k=12, year=year,
+                                                     orgs=list(family))
+                    if (not family or (p.chunk.orgs and p.chunk.orgs[0] in family))
+                    and (year is None or p.chunk.year == year)]
+        picked = [(p, s) for p, s in best_sentences(passages, query.question + " " + entity.name, limit=6, must=pattern)
+                  if len({m.entity_id for m in self.registry.find_funds(s.text)}) <= 2][:4]  # not overviews
+        if not picked:
+            return []
+        lines = [draft.w("mentions").format(fund=self.registry.display(fund, draft.lang))]
+        for passage, sentence in picked:
+            lines.append(f"- ”{sentence.text}” [{draft.cite_sentence(passage, sentence)}]")
+        return lines
+
+    def _narrative(self, query: Query, draft: Draft) -> Answer:
+        year = query.years[0] if len(query.years) == 1 else None
+        family = list(query.orgs) + [p for o in query.orgs if (p := self.facts.pair(o))]
+        passages: list[Passage] = self.retriever.search(query.question, k=6, year=year, orgs=family or None)
+        picked = best_sentences(passages, query.question, limit=3)
+        if not picked:
+            return self._finish(query, draft, "unclear", draft.w("none"), [], [])
+        lines = [draft.w("quotes")]
+        for passage, sentence in picked:
+            lines.append(f"”{sentence.text}” [{draft.cite_sentence(passage, sentence)}]")
+        return self._finish(query, draft, "answered", "\n".join(lines), [], [])
+
+    def _finish(self, query: Query, draft: Draft, status: str, text: str, table: list[dict[str, str]],
+                caveats: list[str]) -> Answer:
+        return Answer(question=query.question, lang=draft.lang, status=status, text=text, figures=draft.figures,
+                      table=table, citations=draft.citations, caveats=caveats, query=query,
+                      corpus_version=self.corpus_version, verified=True)
+
+    def _strict(self, answer: Answer) -> Answer:
+        """Fallback: only the stored facts, each as its own sourced line."""
+        draft = Draft(answer.lang, self.registry, self.docs)
+        lines = [draft.state(self.facts.by_id[f.fact_id]) for f in answer.figures]
+        text = "\n".join(lines) or WORDS_NONE[answer.lang]
+        return answer.model_copy(update={"text": text, "figures": draft.figures, "citations": draft.citations,
+                                         "table": [], "caveats": [], "verified": False})
+
+
+WORDS_NONE = {"sv": "Jag hittar inget i rapporterna som besvarar frågan.",
+              "en": "I find nothing in the reports that answers the question."}
+__all__ = ["Engine", "CITY"]

@@ -1,0 +1,68 @@
+"""Verify: every number an answer shows must equal a used fact, a figure in the quoted
+text of a cited passage, a stored check's figure, or a difference of two used facts
+(the change in a comparison). Years and citation markers aside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.numbers import parse_figures, word_numbers
+from ingest.schemas import Answer, Check, Fact
+
+MARKER = re.compile(r"\[\d+\]|\bs\. ?\d+(?:[–-]\d+)?|\bp\. ?\d+|\d+\(\d+\)")  # citations, page references
+ORDINAL = re.compile(r"(?m)^\s*\d{1,2}\.\s")
+
+
+@dataclass
+class Allowed:
+    values: set[float] = field(default_factory=set)
+
+    def add(self, value: float) -> None:
+        self.values.add(round(value, 2))
+
+    def admits(self, value: float, precision: float) -> bool:
+        slack = max(0.5, precision / 2)
+        return any(abs(value - v) <= slack for v in self.values)
+
+
+def allowed_numbers(answer: Answer, facts: list[Fact], checks: list[Check]) -> Allowed:
+    allowed = Allowed()
+    for fact in facts:
+        allowed.add(fact.value)
+        if fact.goal and fact.goal.isdigit():
+            allowed.add(float(fact.goal))
+    for a in facts:
+        for b in facts:
+            if a.unit == b.unit and a.metric == b.metric:
+                allowed.add(abs(a.value - b.value))
+    for citation in answer.citations:
+        for fig in parse_figures(citation.quote) + word_numbers(citation.quote):
+            allowed.add(fig.value)
+    for check in checks:
+        for v in (check.expected, check.actual, abs(check.difference)):
+            allowed.add(v)
+    return allowed
+
+
+def untraceable(text: str, allowed: Allowed) -> list[str]:
+    """Numbers in `text` that trace to nothing allowed."""
+    cleaned = ORDINAL.sub(" ", MARKER.sub(" ", text))
+    bad = []
+    for fig in parse_figures(cleaned):
+        if fig.is_year_like:
+            continue
+        if not allowed.admits(fig.value, fig.precision):
+            bad.append(fig.display)
+    return bad
+
+
+def verify(answer: Answer, facts: list[Fact], checks: list[Check]) -> list[str]:
+    allowed = allowed_numbers(answer, facts, checks)
+    bad = untraceable(answer.text, allowed)
+    for caveat in answer.caveats:
+        bad.extend(untraceable(caveat, allowed))
+    for row in answer.table:
+        bad.extend(untraceable(" ".join(row.values()), allowed))
+    return bad
