@@ -65,6 +65,9 @@ def sections(text: str, registry: Registry, *, scope: str = CITY) -> list[Sectio
         mentions = [m.entity_id for m in registry.find_orgs(title)]
         while stack and stack[-1][0] >= level and level != PLAIN_LEVEL:
             stack.pop()
+        parent = next((o for _, o in reversed(stack) if o), None)
+        if parent and parent != CITY:  # "... i Malmö stads förvaltningar" under a nämnd's chapter
+            mentions = [m for m in mentions if m != CITY]
         if mentions:
             org: str | None = mentions[0]
         else:

@@ -49,9 +49,13 @@ def _alias_pattern(alias: str) -> str:
     return _SEPARATORS.join(words)
 
 
+FUND_TAILS = r"(?:en|et|erna)?(?:-?(?:projekt\w*|medel\w*|pengar\w*|finansier\w*|program\w*))?"
+
+
 @dataclass
 class _Matcher:
     entities: dict[str, Entity]
+    tails: str = ""
     pattern: re.Pattern[str] = field(init=False)
     by_alias: dict[str, str] = field(init=False)
 
@@ -68,14 +72,16 @@ class _Matcher:
                     )
         ordered = sorted(self.by_alias, key=len, reverse=True)
         alternatives = "|".join(f"(?:{_alias_pattern(a)})" for a in ordered)
-        self.pattern = re.compile(rf"(?<![\w])(?:{alternatives})(?:s)?(?![\w])")
+        self.pattern = re.compile(rf"(?<![\w])((?:{alternatives}))(?:s)?{self.tails}(?![\w])")
 
     def find(self, text: str) -> list[Mention]:
         out = []
         for m in self.pattern.finditer(fold(text)):
-            key = re.sub(_SEPARATORS, " ", m.group()).strip()
+            key = re.sub(_SEPARATORS, " ", m.group(1)).strip()
             entity_id = self.by_alias.get(key) or self.by_alias.get(key[:-1])
             if entity_id:
+                out.append(Mention(entity_id, m.start(), m.end()))
+            elif (entity_id := self.by_alias.get(re.sub(_SEPARATORS, " ", m.group()).strip())):
                 out.append(Mention(entity_id, m.start(), m.end()))
         return out
 
@@ -108,7 +114,7 @@ class Registry:
 
     @cached_property
     def _funds(self) -> _Matcher:
-        return _Matcher(self.funds)
+        return _Matcher(self.funds, FUND_TAILS)
 
     def find_orgs(self, text: str) -> list[Mention]:
         return self._orgs.find(text)

@@ -148,7 +148,10 @@ class Query(BaseModel):
     orgs: list[str] = Field(default_factory=list, description="Organisation ids named in the question.")
     funds: list[str] = Field(default_factory=list)
     metric: str | None = None
-    goal: str | None = None
+    also_metrics: list[str] = Field(default_factory=list, description="Further metrics the question asks for.")
+    goals: list[str] = Field(default_factory=list, description="Kommunfullmäktige goal numbers asked about.")
+    projects: list[str] = Field(default_factory=list, description="Project names asked about.")
+    ranked: bool = Field(default=False, description="The question asks for the most/least.")
     dimension: str | None = Field(default=None, description="What a list asks for: fund, org, goal or project.")
     claimed: float | None = Field(default=None, description="The figure a 'stämmer det att ...' question claims.")
     inherited: list[str] = Field(default_factory=list, description="Slots taken from the previous question.")

@@ -31,6 +31,8 @@ WORDS = {
     "sv": {
         "source": "Källa",
         "not_reported": "Rapporterna redovisar inte",
+        "split_lists": "Fördelningen per program i rapporten tar bara upp dessa:",
+        "no_account": "Rapporterna för {year} innehåller ingen redovisning från {who}.",
         "nearest": "Det som redovisas och ligger närmast:",
         "split": "Rapporterna anger inte hur mycket av detta som kom från",
         "total_instead": "Det som redovisas är totalen",
@@ -57,6 +59,8 @@ WORDS = {
     "en": {
         "source": "Source",
         "not_reported": "The reports do not state",
+        "split_lists": "The report's breakdown by programme lists only these:",
+        "no_account": "The reports for {year} contain no account from {who}.",
         "nearest": "The nearest reported figures:",
         "split": "The reports do not say how much of this came from",
         "total_instead": "What is reported is the total",

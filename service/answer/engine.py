@@ -10,6 +10,7 @@ from collections import Counter, OrderedDict
 from langchain_core.embeddings import Embeddings
 
 from ingest.entities import CITY, Registry
+from ingest.numbers import parse_figures
 from ingest.schemas import Answer, Query
 from ingest.settings import Settings
 from ingest.store import Store
@@ -21,6 +22,7 @@ from service.answer.verify import verify
 
 log = logging.getLogger("faktakoll.answer")
 MAX_CONVERSATIONS = 1000
+NOT_RECEIVED = re.compile(r"ej inkommit|inte inkommit|har inte rapporterat|ej rapporterat", re.IGNORECASE)
 
 
 class Engine:
@@ -101,6 +103,13 @@ class Engine:
         who = ", ".join(draft.name(o) for o in ev.orgs)
         when = ", ".join(str(y) for y in ev.years)
         fund = query.funds[0] if query.funds else None
+        others = [n for n in ev.nearest if n.reason == "other_fund"]
+        if fund and others:
+            fund_name = self.registry.display(fund, draft.lang)
+            lines = [f"{draft.w('not_reported')} {metric} {'från' if draft.lang == 'sv' else 'from'} {fund_name} "
+                     f"({who} {when}).", draft.w("split_lists")]
+            lines += nearest_lines(draft, others)
+            return "not_reported", lines
         totals = [n for n in ev.nearest if n.reason == "org_total"]
         if fund and totals:
             fund_name = self.registry.display(fund, draft.lang)
@@ -126,7 +135,8 @@ class Engine:
                     if (not family or (p.chunk.orgs and p.chunk.orgs[0] in family))
                     and (year is None or p.chunk.year == year)]
         picked = [(p, s) for p, s in best_sentences(passages, query.question + " " + entity.name, limit=6, must=pattern)
-                  if len({m.entity_id for m in self.registry.find_funds(s.text)}) <= 2][:4]  # not overviews
+                  if len({m.entity_id for m in self.registry.find_funds(s.text)}) <= 2  # not overviews
+                  and not any(f.money for f in parse_figures(s.text))][:4]  # names, not amounts to misread
         if not picked:
             return []
         lines = [draft.w("mentions").format(fund=self.registry.display(fund, draft.lang))]
@@ -136,8 +146,18 @@ class Engine:
 
     def _narrative(self, query: Query, draft: Draft) -> Answer:
         year = query.years[0] if len(query.years) == 1 else None
-        family = list(query.orgs) + [p for o in query.orgs if (p := self.facts.pair(o))]
+        family = [o for o in query.orgs if o != CITY] + [p for o in query.orgs if (p := self.facts.pair(o))]
         passages: list[Passage] = self.retriever.search(query.question, k=6, year=year, orgs=family or None)
+        if family and year:
+            mentioned = [c for c in self.retriever.chunks if c.year == year and set(c.orgs) & set(family)]
+            own = [Passage(c, 0.0, None, None) for c in mentioned if c.orgs[0] in family]  # its own chapter
+            silent = [(p, s) for p in own for s in p.chunk.sentences if NOT_RECEIVED.search(s.text)]
+            if not mentioned or silent:
+                who = ", ".join(draft.name(o) for o in query.orgs)
+                lines = [draft.w("no_account").format(who=who, year=year)]
+                lines += [f"”{s.text}” [{draft.cite_sentence(p, s)}]" for p, s in silent[:1]]
+                return self._finish(query, draft, "not_reported", "\n".join(lines), [], [])
+            passages = [p for p in passages if set(p.chunk.orgs) & set(family)] or passages
         picked = best_sentences(passages, query.question, limit=3)
         if not picked:
             return self._finish(query, draft, "unclear", draft.w("none"), [], [])

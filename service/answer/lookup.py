@@ -8,10 +8,11 @@ years, the whole city in the same year. Never a 0 for something missing.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ingest.entities import CITY, Registry
+from ingest.entities import CITY, Registry, fold
 from ingest.schemas import Check, Fact, Query
 
 AMOUNT_METRICS = {"eu_funds_paid", "total_budget"}
@@ -67,12 +68,14 @@ class Facts:
         return entity.pair if entity else None
 
     def select(self, *, org: str, metric: str, years: list[int] | None = None, fund: str | None = None,
-               goal: str | None = None, any_dimension: bool = False) -> list[Fact]:
+               goal: str | None = None, project: str | None = None, any_dimension: bool = False) -> list[Fact]:
         """Facts about exactly this organisation, one (primary) per year and dimension."""
         hits = [
             f for f in self.facts
             if f.org == org and f.metric == metric and (not years or f.year in years)
-            and (any_dimension or (f.fund == fund and f.goal == goal and f.project is None and f.category is None))
+            and (any_dimension or (f.project == project and f.category is None
+                                   and (f.fund == fund or (project and fund is None))
+                                   and (f.goal == goal or (project and goal is None))))
         ]
         if org == CITY and not any_dimension:
             hits = [f for f in hits if f.dimension in (None, "fund", "goal") and (fund or goal or f.dimension is None)]
@@ -86,25 +89,64 @@ def primary(facts: list[Fact]) -> list[Fact]:
     return sorted((min(g, key=_rank) for g in groups.values()), key=lambda f: (f.year, f.org, str(f.fund), str(f.goal)))
 
 
+def named_in(question: str, names: set[str]) -> list[str]:
+    """Names (goal labels, project names) that the question mentions, longest first."""
+    q = fold(question)
+    return [n for n in sorted(names, key=len, reverse=True) if len(n) > 3 and fold(n) in q]
+
+
+def _goals(query: Query, facts: Facts) -> list[str]:
+    if query.goals:
+        return query.goals
+    labels = {f.goal_label for f in facts.facts if f.goal_label and (not query.years or f.year in query.years)}
+    named = set(named_in(query.question, {lb for lb in labels if lb}))
+    return sorted({f.goal for f in facts.facts if f.goal and f.goal_label in named})
+
+
 def lookup(query: Query, facts: Facts) -> Evidence:
     metric = query.metric or "eu_funds_paid"
-    orgs = query.orgs or [CITY]
+    projects = query.projects or named_in(query.question, {f.project for f in facts.facts if f.project})
+    orgs = query.orgs or ([] if projects else [CITY])
     years = query.years
-    ev = Evidence(metric=metric, orgs=orgs, years=years)
+    goals = _goals(query, facts)
     fund = query.funds[0] if query.funds else None
-    if query.intent == "list":
-        ev.listing = _listing(query, facts, metric, orgs, years, fund)
-    for org in orgs:
-        found = facts.select(org=org, metric=metric, years=years, fund=fund, goal=query.goal)
-        if not found and (pair := facts.pair(org)):
-            found = facts.select(org=pair, metric=metric, years=years, fund=fund, goal=query.goal)
-            if found:
-                ev.pair_used[org] = pair
-        ev.exact.extend(found)
+    ev = Evidence(metric=metric, orgs=orgs or [CITY], years=years)
+    if query.intent == "list" or query.ranked:
+        ev.listing = _listing(query, facts, metric, orgs or [CITY], years, fund)
+        if query.ranked:
+            ev.listing.sort(key=lambda f: f.value, reverse=not re.search(r"minst|least", fold(query.question)))
+        groups = {f.group for f in ev.listing if f.group}
+        ev.listing += [f for f in facts.facts if f.group in groups and f.role == "total" and f.metric == metric]
+    none: list[str | None] = [None]
+    for name in [metric, *query.also_metrics]:
+        for fnd in [*query.funds] or none:
+            for goal in [*goals] or none:
+                for project in [*projects] or none:
+                    owners = orgs or sorted({f.org for f in facts.facts if f.project == project})
+                    ev.exact.extend(_exact(facts, ev, owners, metric=name, years=years, fund=fnd, goal=goal,
+                                           project=project))
     if not ev.exact:
-        ev.nearest = _nearest(query, facts, metric, orgs, years, fund)
+        ev.nearest = _nearest(facts, metric, orgs or [CITY], years, fund, goals)
     ev.checks = facts.checks_for(ev.exact + ev.listing + [n.fact for n in ev.nearest])
     return ev
+
+
+def _exact(facts: Facts, ev: Evidence, orgs: list[str], *, metric: str, years: list[int], fund: str | None,
+           goal: str | None, project: str | None) -> list[Fact]:
+    """The organisation's facts; years it does not report come from its nämnd/förvaltning pair."""
+    out: list[Fact] = []
+    for org in orgs:
+        found = facts.select(org=org, metric=metric, years=years, fund=fund, goal=goal, project=project)
+        pair = facts.pair(org)
+        if pair and (not found or not years or len(years) > 1):
+            have = {f.year for f in found}
+            extra = [f for f in facts.select(org=pair, metric=metric, years=years, fund=fund, goal=goal,
+                                             project=project) if f.year not in have]
+            if extra:
+                ev.pair_used[org] = pair
+            found = sorted(found + extra, key=lambda f: f.year)
+        out.extend(found)
+    return out
 
 
 def _listing(
@@ -124,12 +166,18 @@ def _listing(
     return primary(rows)
 
 
-def _nearest(query: Query, facts: Facts, metric: str, orgs: list[str], years: list[int],
-             fund: str | None) -> list[Nearest]:
+def _nearest(facts: Facts, metric: str, orgs: list[str], years: list[int], fund: str | None,
+             goals: list[str]) -> list[Nearest]:
     out: list[Nearest] = []
     for org in orgs:
         family = [org] + ([p] if (p := facts.pair(org)) else [])
-        if fund or query.goal:  # the split is not reported: offer the organisation's total
+        if fund:  # a split by fund that lists other funds: this one is not among them
+            for member in family:
+                split = facts.select(org=member, metric=metric, years=years, any_dimension=True)
+                out.extend(Nearest(f, "other_fund") for f in split if f.fund and f.fund != fund)
+                if out:
+                    return out[:8]
+        if fund or goals:  # the split is not reported: offer the organisation's total
             for member in family:
                 out.extend(Nearest(f, "org_total") for f in facts.select(org=member, metric=metric, years=years))
                 if out:
@@ -137,7 +185,7 @@ def _nearest(query: Query, facts: Facts, metric: str, orgs: list[str], years: li
         if not out and years:  # same organisation, other years
             for member in family:
                 out.extend(Nearest(f, "other_year") for f in facts.select(org=member, metric=metric, fund=fund,
-                                                                          goal=query.goal))
+                                                                          goal=goals[0] if goals else None))
                 if out:
                     break
     if not out and years and orgs != [CITY]:  # the whole city, same year

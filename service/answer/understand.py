@@ -22,6 +22,9 @@ SV_WORDS = {"hur", "mycket", "många", "manga", "vilka", "vilken", "fick", "och"
             "vad", "gjorde", "har", "om", "var", "inom", "då", "da"}
 
 METRICS = [  # (metric, pattern on the folded question); the first match wins
+    ("total_budget", (
+        r"budget|projektvarde|project value|projektens varde"
+    )),
     ("owned_project_count", (
         r"projektag(are|de)|owned|as project owner"
     )),
@@ -35,9 +38,6 @@ METRICS = [  # (metric, pattern on the folded question); the first match wins
     ("countries", (
         r"\blander\b|countries"
     )),
-    ("total_budget", (
-        r"budget|projektvarde|project value"
-    )),
     ("project_count", (
         r"hur manga( eu)?[ -]?projekt|antal( eu)?[ -]?projekt"
         r"|antalet( eu)?[ -]?projekt|how many (eu )?projects"
@@ -45,7 +45,7 @@ METRICS = [  # (metric, pattern on the folded question); the first match wins
     )),
     ("eu_funds_paid", (
         r"hur mycket|pengar|medel|belopp|kronor|\bkr\b|\bsek\b|miljoner|mkr"
-        r"|utbetal|betal|how much|money|funds|funding|paid|amount|euro|fick"
+        r"|utbetal|betal|how much|money|funds|funding|paid|amount|euro|fick|summa|belopp"
     )),
 ]
 INTENTS = [
@@ -62,6 +62,8 @@ INTENTS = [
         r"|per year|sedan (19|20)\d\d|since (19|20)\d\d|forandrats|changed"
     )),
     ("list", (
+        r"uppdelat|fordelat|fordelning|per sektor|per program|per namnd|per forvaltning|per mal|per fond"
+        r"|broken down|by sector|by programme|by goal|\bmest\b|storst|flest|hogst|minst|\bmost\b|largest|highest|least|"
         r"\bvilka\b|lista|\bwhich\b|\blist\b|namnge|name the"
     )),
     ("count", (
@@ -69,19 +71,11 @@ INTENTS = [
     )),
 ]
 DIMENSIONS = [
-    ("fund", (
-        r"program|fond|fonder|funds|programmes|programs"
-    )),
-    ("goal", (
-        r"\bmal\b|malen|malomrade|goals?\b"
-    )),
-    ("org", (
-        r"namnder|forvaltningar|departments|committees|organisationer"
-        r"|organisations"
-    )),
-    ("project", (
-        r"projekt|projects"
-    )),
+    ("category", r"sektor|sector"),
+    ("fund", r"program|\bfond|funds?\b|programmes|programs"),
+    ("goal", r"\bmal\b|malen|malet|malomrade|kf-mal|goals?\b"),
+    ("org", r"namnd|forvaltning|departments?|committees?|organisation"),
+    ("project", r"projekt|projects"),
 ]
 GOAL = re.compile(r"(?:kf-?mal|mal|goal|malomrade|budgetmal)\s*(?:nr\.?|nummer|number)?\s*(\d{1,2})\b")
 RELATIVE = [
@@ -89,6 +83,8 @@ RELATIVE = [
     (r"\bi forrfjol\b|year before last", -2),
     (r"\bi ar\b|this year|senaste (aret|rapporten)|latest (year|report)", 0),
 ]
+RANKED = r"\bmest\b|storst|flest|hogst|minst|\bmost\b|largest|highest|least"
+BOTH = {"eu_funds_paid", "project_count"}  # metrics a question may ask for together
 RANGE = re.compile(r"((?:19|20)\d{2})\s*(?:-|–|—|till|to|och|and)\s*((?:19|20)\d{2})")
 
 
@@ -129,19 +125,26 @@ def understand(question: str, registry: Registry, *, latest_year: int | None, la
         metric = "project_count"
     if intent in ("figure", "count", "check") and (len(years) > 2 or (len(years) == 2 and len(orgs) <= 1)):
         intent = "series" if len(years) > 2 else "comparison"
-    goal_m = GOAL.search(q)
+    metrics = [name for name, pat in METRICS if re.search(pat, q)]
+    if intent == "count" and "eu_funds_paid" in metrics and re.search(r"hur mycket|how much", q):
+        intent = "figure"  # "hur mycket ... och i hur många projekt": both
+    goals = list(dict.fromkeys(GOAL.findall(q)))
     claimed = None
     if intent == "check":
         figures = [f for f in parse_figures(question) if not f.is_year_like]
         claimed = figures[0].value if figures else None
     dimension = next((d for d, pat in DIMENSIONS if re.search(pat, q)), None) if intent == "list" else None
     return Query(question=question, lang=lang or detect_lang(question), intent=intent, years=years, orgs=orgs,
-                 funds=funds, metric=metric, goal=goal_m.group(1) if goal_m else None, claimed=claimed,
-                 dimension=dimension)
+                 funds=funds, metric=metric, also_metrics=[m for m in metrics if m != metric and m in BOTH],
+                 goals=goals, claimed=claimed, dimension=dimension, ranked=bool(re.search(RANKED, q)))
 
 
-FOLLOW_UP = re.compile(r"^\s*(och|men|samt|what about|and|how about|och hur|och vad)\b|\bdå\s*\??\s*$|^\W*\w+\W*$",
-                       re.IGNORECASE)
+STEP = re.compile(r"aret (innan|fore|efter)|foregaende ar|the year (before|after)|previous year|next year")
+FOLLOW_UP = re.compile(
+    r"^\s*(och|men|samt|what about|and|how about|och hur|och vad)\b|\bdå\s*\??\s*$|^\W*\w+\W*$"
+    r"|\bav (det|detta|dem|dessa)\b|\bof (it|that|this|them)\b|\b(samma|same)\b",
+    re.IGNORECASE,
+)
 
 
 def follow_up(query: Query, previous: Query | None) -> Query:
@@ -150,7 +153,7 @@ def follow_up(query: Query, previous: Query | None) -> Query:
         return query
     update: dict[str, object] = {}
     inherited = []
-    for slot in ("years", "orgs", "funds", "metric", "goal"):
+    for slot in ("years", "orgs", "funds", "metric", "goals", "projects"):
         if not getattr(query, slot) and getattr(previous, slot):
             update[slot] = getattr(previous, slot)
             inherited.append(slot)
@@ -159,6 +162,11 @@ def follow_up(query: Query, previous: Query | None) -> Query:
         inherited.append("intent")
     if query.funds and not query.years and previous.years:
         update["years"] = previous.years
+    shift = STEP.search(fold(query.question))
+    if shift and previous.years:
+        delta = -1 if re.search(r"innan|foregaende|before|previous|tidigare", shift.group()) else 1
+        update["years"] = [previous.years[0] + delta]
+        inherited.append("years")
     if not re.search(r"[a-zåäö]{3,}", query.question.lower().replace("och", "")) or inherited:
         update.setdefault("lang", query.lang if detect_lang(query.question) == "en" else previous.lang)
     return query.model_copy(update={**update, "inherited": inherited})
