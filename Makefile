@@ -32,8 +32,9 @@ lint: install-dev
 test: lint
 	$(BIN)/pytest -q
 
-bench: install
+bench: ingest
 	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_answer.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -120,7 +120,7 @@ def _sentences(norm: Normalized, start: int, end: int) -> list[Sentence]:
     out = []
     for a, b in sentence_spans(norm.text, start, end):
         o_start, o_end = norm.span_to_original(a, b)
-        out.append(Sentence(text=display_text(norm.text[a:b]).replace("\n", " "), start=o_start, end=o_end))
+        out.append(Sentence(text=" ".join(norm.text[a:b].split()), start=o_start, end=o_end))
     return out
 
 

@@ -79,9 +79,7 @@ class _Matcher:
         for m in self.pattern.finditer(fold(text)):
             key = re.sub(_SEPARATORS, " ", m.group(1)).strip()
             entity_id = self.by_alias.get(key) or self.by_alias.get(key[:-1])
-            if entity_id:
-                out.append(Mention(entity_id, m.start(), m.end()))
-            elif (entity_id := self.by_alias.get(re.sub(_SEPARATORS, " ", m.group()).strip())):
+            if entity_id or (entity_id := self.by_alias.get(re.sub(_SEPARATORS, " ", m.group()).strip())):
                 out.append(Mention(entity_id, m.start(), m.end()))
         return out
 

@@ -68,7 +68,7 @@ def parse_figures(text: str) -> list[Figure]:
         bare = not (qual or m.group("tal") or mult_word or m.group("cur"))
         out.append(
             Figure(
-                value=value * multiplier, money=money, approximate=approximate,
+                value=round(value * multiplier, 2), money=money, approximate=approximate,
                 qualifier=(qual or "").lower().rstrip(".") or None, precision=precision,
                 start=m.start(), end=m.end(), display=m.group().strip(), bare=bare,
             )

@@ -30,7 +30,7 @@ from ingest.schemas import Check, Chunk, Document, Fact, SourceFormat
 from ingest.settings import Settings
 from ingest.store import Store
 
-EXTRACTOR_VERSION = "6"  # bump when parsing, extraction or chunking changes meaning
+EXTRACTOR_VERSION = "8"  # bump when parsing, extraction or chunking changes meaning
 IGNORED = {"manifest.toml", "readme.md", "readme.txt"}
 
 Progress = Callable[[Iterable[Any], str], Iterable[Any]]

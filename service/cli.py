@@ -200,3 +200,85 @@ def show_settings() -> None:
     """Print the effective settings and what each one means."""
     for name, value, text in describe(load_settings()):
         typer.echo(f"{name}={value}\n    {text}")
+
+
+def _engine(data_dir: Path | None):  # type: ignore[no-untyped-def]
+    from service.answer.engine import Engine
+
+    settings = load_settings(None, data_dir)
+    try:
+        return Engine(settings)
+    except FaktakollError as exc:
+        raise _fail(exc) from exc
+
+
+def render(answer: Any) -> str:
+    """An answer as terminal text: the answer, a table, caveats, numbered sources, corpus version."""
+    lines = [answer.text]
+    if answer.table:
+        keys = list(answer.table[0])
+        lines.append("")
+        lines.extend("  " + "  ".join(f"{row[k]:<24}" for k in keys) for row in answer.table)
+    for caveat in answer.caveats:
+        lines.append(f"\n⚠ {caveat}")
+    if answer.citations:
+        lines.append("\nKällor:" if answer.lang == "sv" else "\nSources:")
+        for c in answer.citations:
+            page = f", s. {c.page}" if c.page else ""
+            lines.append(f"  [{c.n}] {c.title}{page}: «{' '.join(c.quote.split())}»")
+    version = "Korpusversion" if answer.lang == "sv" else "Corpus version"
+    lines.append(f"\n({version} {answer.corpus_version})")
+    return "\n".join(lines)
+
+
+@app.command()
+def ask(
+    question: str,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the Answer object (the API's JSON shape).")] = False,
+    lang: Annotated[str | None, typer.Option("--lang", help="sv or en (default: the question's language).")] = None,
+    data_dir: DataOpt = None,
+) -> None:
+    """Answer a question with verified figures and numbered sources."""
+    if lang not in (None, "sv", "en"):
+        typer.echo("fel: --lang måste vara sv eller en", err=True)
+        raise typer.Exit(2)
+    answer = _engine(data_dir).ask(question, lang=lang)
+    typer.echo(answer.model_dump_json(indent=2) if as_json else render(answer))
+
+
+@app.command()
+def chat(lang: Annotated[str | None, typer.Option("--lang", help="sv or en.")] = None,
+         data_dir: DataOpt = None) -> None:
+    """Interactive session; follow-up questions ("och 2024?") reuse what was asked before."""
+    engine = _engine(data_dir)
+    conversation = engine.new_conversation()
+    typer.echo("Ställ en fråga om Malmö stads internationella arbete (tom rad avslutar).")
+    while True:
+        try:
+            question = input("> ").strip()
+        except EOFError:
+            break
+        if not question:
+            break
+        typer.echo(render(engine.ask(question, lang=lang, conversation_id=conversation)) + "\n")
+
+
+@app.command("eval")
+def evaluate(
+    questions: Annotated[Path | None, typer.Option(help="Questions file (default: tests/eval/questions.json).")] = None,
+    details: Annotated[bool, typer.Option(help="List every question that missed.")] = False,
+    data_dir: DataOpt = None,
+) -> None:
+    """Score the answer engine on the evaluation questions."""
+    from service.answer import evaluate as ev
+
+    scores = ev.run(_engine(data_dir), questions or ev.QUESTIONS)
+    typer.echo(json.dumps(scores.summary(), indent=2))
+    if details:
+        for r in scores.results:
+            if r.missing or r.wrong or r.status_ok is False or r.citation_ok is False or not r.verified:
+                typer.echo(f"{r.id} [{r.category}] {r.question} → saknas {r.missing}, fel {r.wrong}, "
+                           f"status {r.status}, källa {'ok' if r.citation_ok is not False else 'fel'}")
+    summary = scores.summary()
+    if summary["wrong_numbers"] or summary["unverified_answers"]:
+        raise typer.Exit(1)

@@ -106,9 +106,9 @@ def _goals(query: Query, facts: Facts) -> list[str]:
 def lookup(query: Query, facts: Facts) -> Evidence:
     metric = query.metric or "eu_funds_paid"
     projects = query.projects or named_in(query.question, {f.project for f in facts.facts if f.project})
-    orgs = query.orgs or ([] if projects else [CITY])
     years = query.years
     goals = _goals(query, facts)
+    orgs = query.orgs or ([] if projects or query.goals != goals else [CITY])
     fund = query.funds[0] if query.funds else None
     ev = Evidence(metric=metric, orgs=orgs or [CITY], years=years)
     if query.intent == "list" or query.ranked:
@@ -122,7 +122,9 @@ def lookup(query: Query, facts: Facts) -> Evidence:
         for fnd in [*query.funds] or none:
             for goal in [*goals] or none:
                 for project in [*projects] or none:
-                    owners = orgs or sorted({f.org for f in facts.facts if f.project == project})
+                    owners = orgs or sorted({f.org for f in facts.facts if f.metric == name
+                                             and (project is None or f.project == project)
+                                             and (goal is None or f.goal == goal) and (not years or f.year in years)})
                     ev.exact.extend(_exact(facts, ev, owners, metric=name, years=years, fund=fnd, goal=goal,
                                            project=project))
     if not ev.exact:

@@ -1,0 +1,134 @@
+"""The answer engine on the real corpus: exact figures with page and quote, honest
+'not reported', follow-ups, verification, and the evaluation set."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from ingest.schemas import Answer, Citation, FigureOut, Query
+from service.answer import evaluate
+from service.answer.engine import Engine
+from service.answer.verify import verify
+from service.cli import app
+
+D24 = "2024_stk_redovisning_internationellt_arbete"
+D22 = "2022_ks_protokoll_redovisning_internationellt_arbete"
+A19 = "2019_asn_tjansteskrivelse_internationell_redovisning"
+A18 = "2018_asn_redovisning_internationellt_arbete"
+
+
+@pytest.fixture(scope="module")
+def engine(ingested):  # type: ignore[no-untyped-def]
+    settings, store, _ = ingested
+    return Engine(settings, store=store)
+
+
+def test_esf_for_asf_2022_is_not_reported_but_the_total_is(engine):
+    answer = engine.ask("Hur mycket ESF-pengar fick ASF 2022?")
+    assert answer.status == "partial" and answer.verified
+    assert [f.value for f in answer.figures] == [8_300_000]
+    assert answer.figures[0].display == "ca 8,3 miljoner kr" and answer.figures[0].fund is None
+    assert "anger inte" in answer.text and "ca 8,3 miljoner kr" in answer.text
+    assert "2 184 964" not in answer.text  # a project's ESF grant, not ASF's ESF money
+    first = answer.citations[0]
+    assert first.doc_id == D22 and first.page == 7 and "ca 8,3 miljoner kr" in first.quote
+    assert any("React-EU" in c.quote for c in answer.citations[1:])
+    assert answer.corpus_version
+
+
+@pytest.mark.parametrize(("question", "value", "doc", "page", "quote"), [
+    ("Hur mycket EU-medel fick miljönämnden 2024?", 10_404_000, D24, 3, "Miljonamnden 25 projekt 10 404 000 kronor"),
+    ("Hur mycket fick ESF-projekten 2024?", 29_239_146, D24, 3, "ESF-projekt 29 239 146 kronor"),
+    ("Hur mycket EU-medel fick Fastighets- och gatukontoret 2022?", 3_400_000, D22, 7, "ca 3,4 miljoner kr"),
+    ("Hur mycket fick projektet Vägen in 2019?", 1_469_932, A19, 2, "Vägen in ESF 1 469 932 SEK 2"),
+    ("Hur mycket EU-medel fick målet En trygg stad 2018?", 402_264, A18, None, "6. En trygg stad\t402 264"),
+    ("how many EU projects did the environment committee have in 2024?", 25, D24, 3, "Miljonamnden 25 projekt"),
+])
+def test_figures_are_exact_with_page_and_quote(engine, question, value, doc, page, quote):
+    answer = engine.ask(question)
+    assert answer.status == "answered" and answer.verified
+    figure = next(f for f in answer.figures if f.value == value)
+    citation = answer.citations[figure.citation - 1]
+    assert citation.doc_id == doc and citation.page == page and quote in citation.quote
+
+
+@pytest.mark.parametrize("question", [
+    "Hur mycket EU-medel fick miljöförvaltningen 2021?",
+    "Hur mycket EU-medel fick grundskolenämnden 2025?",
+    "How much ERDF money did Malmö receive in 2024?",
+])
+def test_missing_figures_are_not_reported_and_never_zero(engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "not_reported" and answer.verified
+    asked = set(answer.query.years)
+    assert not [f for f in answer.figures if f.year in asked and not f.fund]
+    assert " 0 kr" not in answer.text
+    assert answer.figures  # the nearest verified facts are offered
+
+
+def test_organisation_that_did_not_report(engine):
+    answer = engine.ask("Vad gjorde hälsa-, vård- och omsorgsnämnden internationellt 2019?")
+    assert answer.status == "not_reported"
+    assert any("Rapportering har ej inkommit" in c.quote for c in answer.citations)
+
+
+def test_follow_ups_reuse_the_previous_question(engine):
+    conversation = engine.new_conversation()
+    first = engine.ask("Hur mycket EU-medel fick miljönämnden 2024?", conversation_id=conversation)
+    second = engine.ask("och 2022?", conversation_id=conversation)
+    third = engine.ask("och kulturnämnden då?", conversation_id=conversation)
+    assert first.figures[0].value == 10_404_000
+    assert second.figures[0].year == 2022 and second.figures[0].value == 1_600_000
+    assert "miljöförvaltningen" in second.text.lower()  # the förvaltning answers for the nämnd, said so
+    assert third.query.years == [2022] and third.query.orgs == ["kn"]
+
+
+def test_comparison_has_a_table_and_the_change(engine):
+    answer = engine.ask("Utbetalda EU-medel 2023 jämfört med 2024")
+    assert [r["år"] for r in answer.table] == ["2023", "2024"]
+    assert "ca +7,5 miljoner kr" in answer.text and answer.verified
+
+
+def test_inconsistency_is_pointed_out(engine):
+    answer = engine.ask("Vilka program fick EU-medel 2024?")
+    assert any("49 834 469 kr" in c and "50,5" in c for c in answer.caveats)
+
+
+def test_english_question_gets_an_english_answer(engine):
+    answer = engine.ask("How much EU funding did the labour market department get in 2022?")
+    assert answer.lang == "en" and answer.text.startswith("Paid EU funds")
+
+
+def test_verify_rejects_a_number_that_traces_to_nothing(engine):
+    fact = engine.facts.facts[0]
+    answer = Answer(
+        question="q", lang="sv", status="answered", text=f"Det blev {fact.display} och 12 345 kr [1].",
+        figures=[FigureOut(fact_id=fact.fact_id, label="x", org=fact.org, year=fact.year, metric=fact.metric,
+                           value=fact.value, unit=fact.unit, approximate=fact.approximate, display=fact.display,
+                           citation=1)],
+        citations=[Citation(n=1, doc_id=fact.doc_id, title="t", year=fact.year, page=fact.page, quote=fact.quote)],
+        query=Query(question="q", lang="sv", intent="figure"), corpus_version="v", verified=True,
+    )
+    assert verify(answer, [fact], []) == ["12 345 kr"]
+
+
+def test_evaluation_set(engine):
+    scores = evaluate.run(engine).summary()
+    assert scores["questions"] >= 60
+    assert scores["wrong_numbers"] == 0 and scores["unverified_answers"] == 0
+    assert scores["numbers_right"] >= 0.9 * scores["numbers_asked"]
+    assert scores["status_right"] >= 0.7 * scores["status_asked"]
+    assert scores["citation_right"] >= 0.9 * scores["citation_asked"]
+
+
+def test_cli_ask_json_is_the_answer_shape(ingested):
+    settings = ingested[0]
+    result = CliRunner().invoke(app, ["ask", "Hur mycket EU-medel fick Kulturnämnden 2024?", "--json",
+                                      "--data-dir", str(settings.data_dir)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(Answer.model_fields) == set(data)
+    assert data["figures"][0]["value"] == 424_000 and data["citations"][0]["page"] == 3
