@@ -5,7 +5,13 @@ FaktakollError
 ├── CorpusError              the corpus folder or its manifest is unusable
 │   └── DocumentError        one file cannot be ingested (skipped, others go on)
 ├── StoreError               the stores are missing or from another build
-└── IngestError              a build failed; the previous build stays current
+├── IngestError              a build failed; the previous build stays current
+└── ApiError                 an HTTP request cannot be served (status, code)
+    ├── NotFound             404 not_found
+    ├── BadRequest           400/422 bad_request
+    ├── Unauthorized         401 unauthorized
+    ├── PayloadTooLarge      413 too_large
+    └── RateLimited          429 rate_limited
 """
 
 from __future__ import annotations
@@ -47,3 +53,28 @@ class StoreError(FaktakollError):
 
 class IngestError(FaktakollError):
     pass
+
+
+class ApiError(FaktakollError):
+    status = 500
+    code = "internal"
+
+
+class NotFound(ApiError):
+    status, code = 404, "not_found"
+
+
+class BadRequest(ApiError):
+    status, code = 400, "bad_request"
+
+
+class Unauthorized(ApiError):
+    status, code = 401, "unauthorized"
+
+
+class PayloadTooLarge(ApiError):
+    status, code = 413, "too_large"
+
+
+class RateLimited(ApiError):
+    status, code = 429, "rate_limited"

@@ -53,6 +53,24 @@ class Settings(BaseSettings):
     keep_builds: int = Field(
         default=2, ge=1, le=20, description="Complete builds kept in the facts database (current + older)."
     )
+    host: str = Field(default="127.0.0.1", description="Address `faktakoll serve` listens on.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port `faktakoll serve` listens on.")
+    require_api_key: bool = Field(
+        default=False,
+        description="When true, /api/* needs an X-API-Key header with a key made by `faktakoll keys add` "
+        "(keys are stored hashed). Off for local use.",
+    )
+    rate_limit: str = Field(
+        default="120/minute",
+        description="Requests allowed per API key (or per client address without a key), e.g. '120/minute'.",
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list, description="Origins allowed to call the API from a browser (CORS); empty: none."
+    )
+    max_request_bytes: int = Field(
+        default=16_384, ge=1024, le=10_000_000, description="Largest request body accepted; larger gets 413."
+    )
+    max_question_chars: int = Field(default=500, ge=10, le=5000, description="Longest question accepted.")
 
     @field_validator("corpus_dir", "data_dir")
     @classmethod

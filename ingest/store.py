@@ -80,6 +80,12 @@ documents = Table(
     Column("path", Text), Column("source_format", String(16)), Column("content_hash", String(64)),
     Column("text", Text), Column("pages", JSON), Column("meta", JSON), Column("ingested_at", String(40)),
 )
+api_keys = Table(
+    "api_keys", metadata,
+    Column("name", String(100), primary_key=True),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("created_at", String(40), nullable=False),
+)
 chunks = _table("chunks", Chunk, "chunk_id")
 facts = _table("facts", Fact, "fact_id")
 checks = _table("checks", Check, "check_id")
@@ -159,6 +165,35 @@ class Store:
             drop = [b for b in ids if b not in complete[: self.keep]]
             for table in (documents, chunks, facts, checks, builds):
                 conn.execute(delete(table).where(table.c.build_id.in_(drop)))
+
+    # --- API keys (stored as sha256 hashes only) ----------------------------------
+    def add_api_key(self, name: str, key_hash: str) -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(api_keys).values(name=name, key_hash=key_hash, created_at=now))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"an API key named '{name}' exists already", hint="choose another name") from exc
+
+    def remove_api_key(self, name: str) -> bool:
+        with self.engine.begin() as conn:
+            return bool(conn.execute(delete(api_keys).where(api_keys.c.name == name)).rowcount)
+
+    def api_key_names(self) -> list[tuple[str, str]]:
+        with self.engine.connect() as conn:
+            return [(r.name, r.created_at) for r in conn.execute(select(api_keys).order_by(api_keys.c.name))]
+
+    def api_key_name(self, key_hash: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(api_keys.c.name).where(api_keys.c.key_hash == key_hash)).scalar()
+
+    def document_rows(self) -> list[dict[str, Any]]:
+        """Documents of the current build without their text: for listings."""
+        bid = self._require()
+        cols = [documents.c.doc_id, documents.c.path, documents.c.source_format, documents.c.content_hash,
+                documents.c.pages, documents.c.meta, documents.c.ingested_at]
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(select(*cols).where(documents.c.build_id == bid)).mappings()]
 
     def kept_chunk_ids(self) -> set[str]:
         with self.engine.connect() as conn:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from pathlib import Path
@@ -16,9 +14,9 @@ from tqdm import tqdm
 from ingest.entities import Registry
 from ingest.errors import FaktakollError
 from ingest.numbers import format_value
-from ingest.schemas import Fact
 from ingest.settings import Settings, describe
 from ingest.store import Store
+from service.facts_export import fact_rows, filter_facts, to_csv
 
 app = typer.Typer(help="Faktakoll: verifierade siffror ur Malmö stads redovisningar av internationellt arbete.",
                   no_args_is_help=True, add_completion=False)
@@ -87,34 +85,6 @@ def _open_store(data_dir: Path | None) -> Store:
     return store
 
 
-FACT_COLUMNS = ["year", "org", "org_name", "metric", "fund", "goal", "project", "category", "value", "unit",
-                "approximate", "display", "role", "doc_id", "page", "quote", "span_start", "span_end", "fact_id"]
-
-
-def fact_rows(facts: list[Fact], registry: Registry) -> list[dict[str, Any]]:
-    rows = []
-    for f in sorted(facts, key=lambda f: (f.year, f.doc_id, f.span_start, f.metric)):
-        row = f.model_dump()
-        row["org_name"] = registry.display(f.org)
-        rows.append({k: row[k] for k in FACT_COLUMNS})
-    return rows
-
-
-def filter_facts(facts: list[Fact], registry: Registry, *, year: int | None = None, org: str | None = None,
-                 fund: str | None = None, metric: str | None = None) -> list[Fact]:
-    org_ids: set[str] = set()
-    if org:
-        found = registry.resolve_org(org) or org.lower()
-        org_ids = {found, registry.unit_of(found)}
-        org_ids |= {o.id for o in registry.organisations.values() if o.pair == found}
-    fund_id = (registry.resolve_fund(fund) or fund.lower()) if fund else None
-    return [
-        f for f in facts
-        if (year is None or f.year == year) and (not org or f.org in org_ids or f.unit_org in org_ids)
-        and (fund_id is None or f.fund == fund_id) and (metric is None or f.metric == metric)
-    ]
-
-
 @app.command()
 def facts(
     year: Annotated[int | None, typer.Option(help="Year the figure is about.")] = None,
@@ -135,11 +105,7 @@ def facts(
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=FACT_COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
-        typer.echo(buf.getvalue(), nl=False)
+        typer.echo(to_csv(rows), nl=False)
     else:
         for r in rows:
             what = " ".join(str(x) for x in (r["fund"], r["goal"] and f"mål {r['goal']}", r["project"],
@@ -281,4 +247,56 @@ def evaluate(
                            f"status {r.status}, källa {'ok' if r.citation_ok is not False else 'fel'}")
     summary = scores.summary()
     if summary["wrong_numbers"] or summary["unverified_answers"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(host: Annotated[str | None, typer.Option(help="Address (default FAKTAKOLL_HOST, 127.0.0.1).")] = None,
+          port: Annotated[int | None, typer.Option(help="Port (default FAKTAKOLL_PORT, 8000).")] = None,
+          data_dir: DataOpt = None) -> None:
+    """Start the web service: chat page at /, facts at /fakta, API at /api, docs at /docs."""
+    import uvicorn
+
+    from service.app import create_app
+
+    settings = load_settings(None, data_dir)
+    host, port = host or settings.host, port or settings.port
+    try:
+        application = create_app(settings)
+        Store(settings).load_documents()
+    except FaktakollError as exc:
+        raise _fail(exc) from exc
+    typer.echo(f"Faktakoll körs på http://{host}:{port}/  (API-dokumentation: http://{host}:{port}/docs)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+keys_app = typer.Typer(help="API keys for the JSON API (stored hashed).", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+
+@keys_app.command("add")
+def keys_add(name: str, data_dir: DataOpt = None) -> None:
+    """Create a key; it is printed once and only its hash is stored."""
+    from service.security import hash_key, new_key
+
+    key = new_key()
+    try:
+        Store(load_settings(None, data_dir)).add_api_key(name, hash_key(key))
+    except FaktakollError as exc:
+        raise _fail(exc) from exc
+    typer.echo(key)
+
+
+@keys_app.command("list")
+def keys_list(data_dir: DataOpt = None) -> None:
+    """Names and creation dates of the keys."""
+    for name, created in Store(load_settings(None, data_dir)).api_key_names():
+        typer.echo(f"{name}\t{created}")
+
+
+@keys_app.command("remove")
+def keys_remove(name: str, data_dir: DataOpt = None) -> None:
+    """Revoke a key."""
+    if not Store(load_settings(None, data_dir)).remove_api_key(name):
+        typer.echo(f"fel: ingen nyckel med namnet {name}", err=True)
         raise typer.Exit(1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import uuid
 from collections import Counter, OrderedDict
 
@@ -37,23 +38,27 @@ class Engine:
         self.latest_year = max((d.meta.year for d in self.docs.values() if d.meta.year), default=None)
         self.conversations: OrderedDict[str, Query] = OrderedDict()
         self.stats: Counter[str] = Counter()
+        self._lock = threading.Lock()  # conversations and counters are shared between request threads
 
     def ask(self, question: str, *, lang: str | None = None, conversation_id: str | None = None) -> Answer:
         query = understand(question, self.registry, latest_year=self.latest_year, lang=lang)
         if conversation_id:
-            query = follow_up(query, self.conversations.get(conversation_id))
-            if lang:
-                query = query.model_copy(update={"lang": lang})
-            self.conversations[conversation_id] = query
-            self.conversations.move_to_end(conversation_id)
-            while len(self.conversations) > MAX_CONVERSATIONS:
-                self.conversations.popitem(last=False)
+            with self._lock:
+                query = follow_up(query, self.conversations.get(conversation_id))
+                if lang:
+                    query = query.model_copy(update={"lang": lang})
+                self.conversations[conversation_id] = query
+                self.conversations.move_to_end(conversation_id)
+                while len(self.conversations) > MAX_CONVERSATIONS:
+                    self.conversations.popitem(last=False)
         answer = self._answer(query)
         bad = verify(answer, answer_facts := [self.facts.by_id[f.fact_id] for f in answer.figures],
                      self.facts.checks_for(answer_facts))
-        self.stats["answers"] += 1
+        with self._lock:
+            self.stats["answers"] += 1
+            if bad:
+                self.stats["verification_failed"] += 1
         if bad:
-            self.stats["verification_failed"] += 1
             log.warning("answer failed verification (%s): %s", ", ".join(bad), question)
             answer = self._strict(answer)
         return answer

@@ -5,6 +5,7 @@ organisation are boosted.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
@@ -46,11 +47,13 @@ class Retriever:
         self.chunks = store.load_chunks()
         self.by_id = {c.chunk_id: c for c in self.chunks}
         self.keyword = KeywordIndex(self.chunks)
+        self._lock = threading.Lock()
         self.vectors = open_collection(settings.chroma_dir, str(build["collection"]),
                                        embeddings or make_embeddings(settings))
 
     def dense(self, query: str, k: int) -> list[Chunk]:
-        hits = self.vectors.similarity_search_with_score(query, k=k)
+        with self._lock:  # one embedding at a time: the model is not known to be thread-safe
+            hits = self.vectors.similarity_search_with_score(query, k=k)
         return [self.by_id[d.id] for d, _ in hits if d.id in self.by_id]
 
     def search(

@@ -1,0 +1,101 @@
+"""The FastAPI app: factory, lifespan (opens the stores once), one JSON error shape."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from slowapi.errors import RateLimitExceeded
+from slowapi.middleware import SlowAPIMiddleware
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ingest.errors import FaktakollError, PayloadTooLarge, StoreError
+from ingest.settings import Settings
+from service.answer.engine import Engine
+from service.routes import ask, chat, facts, health, sources, web
+from service.security import SizeLimit, make_limiter
+
+log = logging.getLogger("faktakoll.api")
+
+DESCRIPTION = """
+Faktakoll answers questions about Malmö stad's reports on international work
+("Redovisning av internationellt arbete") with figures that trace to the reports.
+
+* **Answers** (`/api/ask`, `/api/chat`): every number is a stored fact or stands in the
+  quoted text of a cited passage; `not_reported` is an answer, never a guess or a 0.
+* **Facts** (`/api/facts`, JSON or CSV) and **checks** (`/api/checks`): every figure the
+  reports state, with document, page, verbatim quote, and the reports' inconsistencies.
+* **Sources** (`/api/sources/{id}`, `/api/documents`): the exact text behind a citation.
+
+Errors always have the shape `{"error": {"status", "code", "message", "hint"}}`.
+When API keys are on, send `X-API-Key`.
+"""
+
+
+def error_response(status: int, code: str, message: str, hint: str | None = None,
+                   headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"status": status, "code": code, "message": message, "hint": hint}},
+                        status_code=status, headers=headers)
+
+
+def _install_errors(app: FastAPI) -> None:
+    @app.exception_handler(FaktakollError)
+    async def faktakoll_error(_: Request, exc: FaktakollError) -> JSONResponse:
+        status = getattr(exc, "status", 503 if isinstance(exc, StoreError) else 500)
+        return error_response(status, getattr(exc, "code", "unavailable"), exc.message, exc.hint)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        return error_response(422, "bad_request", problems or "invalid request", "see /docs for the request shape")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "bad_request")
+        return error_response(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(RateLimitExceeded)
+    async def limited(_: Request, exc: RateLimitExceeded) -> JSONResponse:
+        return error_response(429, "rate_limited", f"too many requests: {exc.detail}", "wait a moment and retry",
+                              headers={"Retry-After": "60"})
+
+    @app.exception_handler(Exception)
+    async def crashed(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error")
+        return error_response(500, "internal", "internal error", "the error was logged")
+
+
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.engine = engine or Engine(settings)
+        yield
+
+    app = FastAPI(title="Faktakoll", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  responses={500: {"description": "internal error, in the error shape"}})
+    app.state.settings = settings
+    app.state.limiter = make_limiter(settings.rate_limit)
+    _install_errors(app)
+    app.add_middleware(SlowAPIMiddleware)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+                           allow_headers=["Content-Type", "X-API-Key"])
+
+    async def too_large(scope: Any, receive: Any, send: Any) -> None:
+        exc = PayloadTooLarge(f"request body over {settings.max_request_bytes} bytes", hint="send a shorter request")
+        await error_response(413, exc.code, exc.message, exc.hint)(scope, receive, send)
+
+    app.add_middleware(SizeLimit, limit=settings.max_request_bytes, on_reject=too_large)
+    for module in (ask, chat, facts, sources, health, web):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=web.WEB), name="static")
+    return app

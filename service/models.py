@@ -1,0 +1,85 @@
+"""Request and response models of the HTTP API (separate from the engine's types)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ingest.schemas import Answer, Check
+
+ASK_EXAMPLE: Any = {"question": "Hur mycket ESF-pengar fick ASF 2022?", "lang": None, "conversation_id": None}
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [ASK_EXAMPLE]})
+
+    question: str = Field(min_length=1, description="The question, Swedish or English.")
+    lang: str | None = Field(default=None, pattern="^(sv|en)$", description="Answer language; default: the question's.")
+    conversation_id: str | None = Field(
+        default=None, max_length=64, pattern=r"^[A-Za-z0-9_-]+$",
+        description="Id from an earlier answer: follow-ups ('och 2024?') reuse that question's slots.",
+    )
+
+
+class AskResponse(Answer):
+    conversation_id: str = Field(description="Send it back with the next question to ask a follow-up.")
+
+
+class ErrorBody(BaseModel):
+    status: int
+    code: str = Field(description="not_found, bad_request, unauthorized, too_large, rate_limited, internal")
+    message: str
+    hint: str | None = None
+
+
+class ErrorOut(BaseModel):
+    error: ErrorBody
+
+
+class DocumentOut(BaseModel):
+    doc_id: str
+    title: str
+    short_name: str
+    year: int | None
+    kind: str
+    issuer: str | None
+    diarienummer: str | None
+    pages: int
+    source_format: str
+    ingested_at: str
+    content_hash: str
+
+
+class SourceOut(BaseModel):
+    source_id: str
+    doc_id: str
+    title: str
+    citation: str
+    page: int | None
+    page_label: str | None
+    context: str = Field(description="Verbatim source text around the passage (its page, or an excerpt).")
+    context_start: int = Field(description="Offset of `context` in the document's text.")
+    highlight_start: int = Field(description="Start of the highlighted quote within `context`.")
+    highlight_end: int
+    readable: str | None = Field(default=None, description="The passage with OCR repaired, when it differs.")
+
+
+class HealthOut(BaseModel):
+    status: str
+    corpus_version: str
+    documents: int
+    facts: int
+    chunks: int
+    stores: dict[str, str]
+    auth_required: bool
+
+
+class ChecksOut(BaseModel):
+    checks: list[Check]
+    failing: int
+
+
+def error_example(status: int, code: str, message: str) -> dict[str, Any]:
+    return {"model": ErrorOut, "content": {"application/json": {"example": {
+        "error": {"status": status, "code": code, "message": message, "hint": None}}}}}

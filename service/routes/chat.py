@@ -1,0 +1,50 @@
+"""POST /api/chat: the same answer, streamed as Server-Sent Events."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from fastapi import APIRouter
+from fastapi.responses import StreamingResponse
+
+from service.deps import EngineDep, KeyDep, SettingsDep
+from service.models import AskRequest, AskResponse
+from service.routes.ask import check_question
+
+router = APIRouter(prefix="/api", tags=["answers"])
+
+STATUS = {"sv": "Söker i rapporterna…", "en": "Searching the reports…"}
+STREAM_EXAMPLE = (
+    'event: status\ndata: {"message": "Söker i rapporterna…"}\n\n'
+    'event: text\ndata: {"line": "Utbetalda EU-medel till Miljönämnden 2024: ca 10 404 000 kr [1]."}\n\n'
+    'event: figures\ndata: [...]\n\nevent: citations\ndata: [...]\n\nevent: done\ndata: {...the whole answer...}\n\n'
+)
+
+
+def _event(name: str, data: object) -> str:
+    return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+@router.post("/chat", responses={200: {"content": {"text/event-stream": {"example": STREAM_EXAMPLE}}}})
+def chat(body: AskRequest, engine: EngineDep, settings: SettingsDep, _key: KeyDep) -> StreamingResponse:
+    """Answer a question as a stream: `status` first, then the answer's `text` lines,
+    `figures`, `table`, `caveats`, `citations`, and `done` with the whole answer (the
+    /api/ask shape, including `conversation_id` for follow-ups)."""
+    question = check_question(body.question, settings.max_question_chars)
+    conversation = body.conversation_id or engine.new_conversation()
+    lang = body.lang or "sv"
+
+    def events() -> Iterator[str]:
+        yield _event("status", {"message": STATUS.get(lang, STATUS["sv"])})
+        answer = engine.ask(question, lang=body.lang, conversation_id=conversation)
+        full = AskResponse(**answer.model_dump(), conversation_id=conversation)
+        for line in answer.text.splitlines():
+            yield _event("text", {"line": line})
+        data = full.model_dump(mode="json")
+        for part in ("figures", "table", "caveats", "citations"):
+            yield _event(part, data[part])
+        yield _event("done", data)
+
+    return StreamingResponse(events(), media_type="text/event-stream",
+                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})

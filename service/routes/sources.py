@@ -1,0 +1,62 @@
+"""GET /api/documents and GET /api/sources/{source_id}: what was ingested and the exact
+text behind a citation, with the quote's span for highlighting."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from ingest.errors import BadRequest, NotFound
+from service.deps import EngineDep, KeyDep
+from service.models import DocumentOut, SourceOut, error_example
+
+router = APIRouter(prefix="/api", tags=["sources"])
+EXCERPT = 1500  # characters around the span when a page is long or the source has no pages
+
+
+@router.get("/documents", response_model=list[DocumentOut])
+def documents(engine: EngineDep, _key: KeyDep) -> list[DocumentOut]:
+    """The ingested documents: title, year reported, kind, pages, when ingested, content hash."""
+    out = []
+    for row in engine.store.document_rows():
+        meta = row["meta"]
+        out.append(DocumentOut(
+            doc_id=row["doc_id"], title=meta["title"], short_name=meta["short_name"], year=meta["year"],
+            kind=meta["kind"], issuer=meta["issuer"], diarienummer=meta["diarienummer"], pages=len(row["pages"]),
+            source_format=row["source_format"], ingested_at=row["ingested_at"], content_hash=row["content_hash"]))
+    return sorted(out, key=lambda d: (-(d.year or 0), d.doc_id))
+
+
+@router.get("/sources/{source_id}", response_model=SourceOut, responses={
+    404: error_example(404, "not_found", "no passage or fact with id 'abc'"),
+})
+def source(
+    source_id: str, engine: EngineDep, _key: KeyDep,
+    start: Annotated[int | None, Query(description="Start of a quote to highlight (document offset).")] = None,
+    end: Annotated[int | None, Query(description="End of the quote to highlight.")] = None,
+) -> SourceOut:
+    """The verbatim source behind a citation: a passage (chunk id) or a fact (fact id), on
+    its page, with the quote's position for highlighting. `start`/`end` (from a citation)
+    highlight a sentence inside a passage."""
+    chunk = engine.retriever.by_id.get(source_id)
+    fact = engine.facts.by_id.get(source_id)
+    if chunk is None and fact is None:
+        raise NotFound(f"no passage or fact with id '{source_id}'", hint="use a chunk_id or fact_id from an answer")
+    doc_id = chunk.doc_id if chunk else fact.doc_id  # type: ignore[union-attr]
+    doc = engine.docs[doc_id]
+    a, b = (chunk.start, chunk.end) if chunk else (fact.span_start, fact.span_end)  # type: ignore[union-attr]
+    if start is not None or end is not None:
+        if start is None or end is None or not (a <= start < end <= b):
+            raise BadRequest(f"start/end must lie inside the source ({a}–{b})", hint="use a citation's span")
+        a, b = start, end
+    page = doc.page_at(a)
+    lo, hi = page.start, page.end
+    if hi - lo > 2 * EXCERPT + (b - a):
+        lo, hi = max(page.start, a - EXCERPT), min(page.end, b + EXCERPT)
+    readable = chunk.text if chunk and " ".join(chunk.original.split()) != chunk.text else None
+    return SourceOut(
+        source_id=source_id, doc_id=doc_id, title=doc.meta.title,
+        citation=chunk.citation if chunk else f"{doc.meta.short_name}" + (f", s. {page.number}" if page.number else ""),
+        page=page.number, page_label=page.label, context=doc.text[lo:hi], context_start=lo,
+        highlight_start=a - lo, highlight_end=b - lo, readable=readable)

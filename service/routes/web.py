@@ -1,0 +1,21 @@
+"""The chat page and the facts page (Swedish by default), served with local assets only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter
+from fastapi.responses import FileResponse
+
+WEB = Path(__file__).resolve().parent.parent / "web"
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/")
+def chat_page() -> FileResponse:
+    return FileResponse(WEB / "index.html")
+
+
+@router.get("/fakta")
+def facts_page() -> FileResponse:
+    return FileResponse(WEB / "facts.html")

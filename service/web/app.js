@@ -1,0 +1,281 @@
+// Faktakoll chat page: asks /api/chat (Server-Sent Events), shows figures, sources, caveats, charts.
+"use strict";
+
+const TEXTS = {
+  sv: {
+    tagline: "Verifierade siffror ur Malmö stads redovisningar av internationellt arbete",
+    factsLink: "Faktatabell", questionLabel: "Din fråga", ask: "Fråga", source: "Källa", close: "Stäng",
+    copy: "Kopiera med källor", copied: "Kopierat", readable: "Läsbar version (OCR-rättad)", keyLabel: "API-nyckel",
+    toggle: "English", toggleLabel: "Switch to English", sources: "Källor", version: "Korpusversion",
+    page: "s.", caveat: "Obs", status: {answered: "Besvarad", partial: "Delvis redovisat",
+      not_reported: "Redovisas inte", unclear: "Oklart"},
+    searching: "Söker i rapporterna…", failed: "Något gick fel", you: "Du", needKey: "Ange en API-nyckel.",
+    placeholder: "Hur mycket EU-medel fick miljönämnden 2024?", chart: "Diagram",
+  },
+  en: {
+    tagline: "Verified figures from the City of Malmö's reports on international work",
+    factsLink: "Facts table", questionLabel: "Your question", ask: "Ask", source: "Source", close: "Close",
+    copy: "Copy with sources", copied: "Copied", readable: "Readable version (OCR repaired)", keyLabel: "API key",
+    toggle: "Svenska", toggleLabel: "Byt till svenska", sources: "Sources", version: "Corpus version",
+    page: "p.", caveat: "Note", status: {answered: "Answered", partial: "Partly reported",
+      not_reported: "Not reported", unclear: "Unclear"},
+    searching: "Searching the reports…", failed: "Something went wrong", you: "You", needKey: "Enter an API key.",
+    placeholder: "How much EU funding did the environment committee get in 2024?", chart: "Chart",
+  },
+};
+
+let lang = localStorage.getItem("faktakoll-lang") || "sv";
+let conversationId = null;
+let lastFocus = null;
+const $ = (id) => document.getElementById(id);
+const t = () => TEXTS[lang];
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  document.querySelectorAll("[data-i18n]").forEach((el) => {
+    const value = t()[el.dataset.i18n];
+    if (typeof value === "string") el.textContent = value;
+  });
+  $("lang-toggle").textContent = t().toggle;
+  $("lang-toggle").setAttribute("aria-label", t().toggleLabel);
+  $("question").placeholder = t().placeholder;
+}
+
+function headers() {
+  const h = {"Content-Type": "application/json"};
+  const key = localStorage.getItem("faktakoll-key");
+  if (key) h["X-API-Key"] = key;
+  return h;
+}
+
+function el(tag, attrs = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text) node.textContent = text;
+  return node;
+}
+
+// "[3]" in answer text becomes a button that opens source 3.
+function withCitations(parent, text, answer) {
+  const parts = text.split(/(\[\d+\])/);
+  for (const part of parts) {
+    const m = part.match(/^\[(\d+)\]$/);
+    if (m) {
+      const n = Number(m[1]);
+      const btn = el("button", {type: "button", class: "cite", "aria-label": `${t().source} ${n}`}, `[${n}]`);
+      btn.addEventListener("click", () => openSource(answer.citations[n - 1], btn));
+      parent.appendChild(btn);
+    } else if (part) {
+      parent.appendChild(document.createTextNode(part));
+    }
+  }
+}
+
+function renderText(container, answer) {
+  let list = null;
+  for (const line of answer.text.split("\n")) {
+    if (line.startsWith("- ")) {
+      if (!list) { list = el("ul"); container.appendChild(list); }
+      const li = el("li");
+      withCitations(li, line.slice(2), answer);
+      list.appendChild(li);
+    } else {
+      list = null;
+      const p = el("p");
+      withCitations(p, line, answer);
+      container.appendChild(p);
+    }
+  }
+}
+
+function renderChart(container, answer) {
+  if (!answer.table.length || answer.figures.length < 2) return;
+  const keys = Object.keys(answer.table[0]);
+  const reported = answer.table.filter((row) => /\[\d+\]/.test(row[keys[1]]));
+  const label = (f) => { const i = answer.figures.indexOf(f); return reported[i] ? reported[i][keys[0]] : String(f.year); };
+  const values = answer.figures.map((f) => f.value);
+  const max = Math.max(...values);
+  const width = 560, barH = 26, gap = 10, labelW = 170;
+  const height = answer.figures.length * (barH + gap);
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", `${t().chart}: ` + answer.figures.map((f) => `${label(f)} ${f.display}`).join(", "));
+  answer.figures.forEach((f, i) => {
+    const y = i * (barH + gap);
+    const w = max > 0 ? Math.max(2, ((width - labelW - 150) * f.value) / max) : 2;
+    const name = document.createElementNS(svg.namespaceURI, "text");
+    name.setAttribute("x", 0); name.setAttribute("y", y + barH * 0.7); name.textContent = label(f);
+    const bar = document.createElementNS(svg.namespaceURI, "rect");
+    bar.setAttribute("x", labelW); bar.setAttribute("y", y); bar.setAttribute("width", w);
+    bar.setAttribute("height", barH); bar.setAttribute("class", "bar");
+    const val = document.createElementNS(svg.namespaceURI, "text");
+    val.setAttribute("x", labelW + w + 6); val.setAttribute("y", y + barH * 0.7); val.textContent = f.display;
+    svg.append(name, bar, val);
+  });
+  container.appendChild(svg);
+}
+
+function renderAnswer(answer) {
+  const node = $("answer-template").content.firstElementChild.cloneNode(true);
+  const badge = node.querySelector(".badge");
+  badge.textContent = t().status[answer.status] || answer.status;
+  badge.dataset.status = answer.status;
+  const figs = node.querySelector(".figures");
+  for (const f of answer.figures.slice(0, 4)) {
+    if (answer.table.length) break;
+    const card = el("div", {class: "figure"});
+    card.append(el("span", {class: "figure-value"}, f.display), el("span", {class: "figure-label"}, f.label));
+    figs.appendChild(card);
+  }
+  renderText(node.querySelector(".text"), answer);
+  if (answer.table.length) {
+    const table = node.querySelector(".series");
+    table.hidden = false;
+    const keys = Object.keys(answer.table[0]);
+    const head = el("tr");
+    keys.forEach((k) => head.appendChild(el("th", {scope: "col"}, k)));
+    table.tHead.appendChild(head);
+    for (const row of answer.table) {
+      const tr = el("tr");
+      keys.forEach((k) => { const td = el("td"); withCitations(td, row[k], answer); tr.appendChild(td); });
+      table.tBodies[0].appendChild(tr);
+    }
+    renderChart(node.querySelector(".chart"), answer);
+  }
+  const caveats = node.querySelector(".caveats");
+  for (const c of answer.caveats) caveats.appendChild(el("p", {class: "caveat"}, `${t().caveat}: ${c}`));
+  const sources = node.querySelector(".sources");
+  for (const c of answer.citations) {
+    const li = el("li");
+    const btn = el("button", {type: "button", class: "source-link"},
+      `${c.title}${c.page ? `, ${t().page} ${c.page}` : ""}`);
+    btn.addEventListener("click", () => openSource(c, btn));
+    li.appendChild(btn);
+    sources.appendChild(li);
+  }
+  node.querySelector(".version").textContent = `${t().version} ${answer.corpus_version}`;
+  node.querySelector(".copy").addEventListener("click", (e) => copyAnswer(answer, e.target));
+  return node;
+}
+
+function plainText(answer) {
+  const lines = [answer.question, "", answer.text];
+  for (const row of answer.table) lines.push(Object.values(row).join("  "));
+  for (const c of answer.caveats) lines.push(`${t().caveat}: ${c}`);
+  lines.push("", `${t().sources}:`);
+  for (const c of answer.citations) {
+    lines.push(`[${c.n}] ${c.title}${c.page ? `, ${t().page} ${c.page}` : ""}: "${c.quote.replace(/\s+/g, " ")}"`);
+  }
+  lines.push("", `${t().version} ${answer.corpus_version}`);
+  return lines.join("\n");
+}
+
+async function copyAnswer(answer, button) {
+  const text = plainText(answer);
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = el("textarea"); area.value = text; document.body.appendChild(area);
+    area.select(); document.execCommand("copy"); area.remove();
+  }
+  button.textContent = t().copied;
+  button.dataset.copied = text;
+  setTimeout(() => { button.textContent = t().copy; }, 2000);
+}
+
+async function openSource(citation, opener) {
+  if (!citation) return;
+  lastFocus = opener;
+  const id = citation.chunk_id || citation.fact_id;
+  const range = citation.chunk_id && citation.span_start != null ? `?start=${citation.span_start}&end=${citation.span_end}` : "";
+  const res = await fetch(`/api/sources/${encodeURIComponent(id)}${range}`, {headers: headers()});
+  if (!res.ok) return;
+  const src = await res.json();
+  $("source-title").textContent = `${t().source} [${citation.n}]`;
+  $("source-meta").textContent = `${src.title}${src.page ? `, ${t().page} ${src.page}` : ""}` +
+    (src.page_label ? ` (${src.page_label})` : "");
+  const box = $("source-text");
+  box.textContent = "";
+  box.append(document.createTextNode(src.context.slice(0, src.highlight_start)));
+  const mark = el("mark", {}, src.context.slice(src.highlight_start, src.highlight_end));
+  box.append(mark, document.createTextNode(src.context.slice(src.highlight_end)));
+  $("source-readable-box").hidden = !src.readable;
+  $("source-readable").textContent = src.readable || "";
+  $("source-panel").hidden = false;
+  mark.scrollIntoView({block: "center"});
+  $("panel-close").focus();
+}
+
+function closeSource() {
+  $("source-panel").hidden = true;
+  if (lastFocus) lastFocus.focus();
+}
+
+async function ask(question) {
+  const conv = $("conversation");
+  conv.appendChild(el("p", {class: "question"}, question));
+  $("status").textContent = t().searching;
+  $("ask-button").disabled = true;
+  try {
+    const res = await fetch("/api/chat", {
+      method: "POST", headers: headers(),
+      body: JSON.stringify({question, lang, conversation_id: conversationId}),
+    });
+    if (res.status === 401) { $("key-row").hidden = false; $("status").textContent = t().needKey; return; }
+    if (!res.ok) {
+      const body = await res.json().catch(() => ({}));
+      $("status").textContent = `${t().failed}: ${(body.error && body.error.message) || res.status}`;
+      return;
+    }
+    const answer = await readStream(res);
+    conversationId = answer.conversation_id;
+    conv.appendChild(renderAnswer(answer));
+    $("status").textContent = "";
+    conv.lastElementChild.scrollIntoView({block: "start"});
+  } catch (err) {
+    $("status").textContent = `${t().failed}: ${err}`;
+  } finally {
+    $("ask-button").disabled = false;
+  }
+}
+
+async function readStream(res) {
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "", done = null;
+  for (;;) {
+    const {value, done: end} = await reader.read();
+    if (value) buffer += decoder.decode(value, {stream: true});
+    let cut;
+    while ((cut = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, cut); buffer = buffer.slice(cut + 2);
+      const name = (block.match(/^event: (.*)$/m) || [])[1];
+      const data = JSON.parse((block.match(/^data: (.*)$/m) || [])[1] || "null");
+      if (name === "status") $("status").textContent = data.message;
+      if (name === "done") done = data;
+    }
+    if (end) break;
+  }
+  if (!done) throw new Error("stream ended early");
+  return done;
+}
+
+$("ask-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const key = $("api-key").value.trim();
+  if (key) localStorage.setItem("faktakoll-key", key);
+  const q = $("question").value.trim();
+  if (!q) return;
+  $("question").value = "";
+  ask(q);
+});
+$("lang-toggle").addEventListener("click", () => {
+  lang = lang === "sv" ? "en" : "sv";
+  localStorage.setItem("faktakoll-lang", lang);
+  applyLanguage();
+});
+$("panel-close").addEventListener("click", closeSource);
+document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("source-panel").hidden) closeSource(); });
+applyLanguage();
+$("question").focus();
