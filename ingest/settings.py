@@ -77,6 +77,17 @@ class Settings(BaseSettings):
     def _absolute(cls, value: Path) -> Path:
         return value.expanduser().resolve()
 
+    @field_validator("rate_limit")
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        from limits import parse
+
+        try:
+            parse(value)
+        except ValueError as exc:
+            raise ValueError(f"'{value}' is not a rate such as '120/minute'") from exc
+        return value
+
     @model_validator(mode="after")
     def _consistent(self) -> Settings:
         if self.chunk_overlap >= self.chunk_size // 2:

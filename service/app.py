@@ -12,15 +12,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from slowapi.errors import RateLimitExceeded
-from slowapi.middleware import SlowAPIMiddleware
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ingest.errors import FaktakollError, PayloadTooLarge, StoreError
+from ingest.errors import FaktakollError, PayloadTooLarge, RateLimited, StoreError
 from ingest.settings import Settings
 from service.answer.engine import Engine
 from service.routes import ask, chat, facts, health, sources, web
-from service.security import SizeLimit, make_limiter
+from service.security import RateLimit, SizeLimit
 
 log = logging.getLogger("faktakoll.api")
 
@@ -61,11 +59,6 @@ def _install_errors(app: FastAPI) -> None:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "bad_request")
         return error_response(exc.status_code, code, str(exc.detail))
 
-    @app.exception_handler(RateLimitExceeded)
-    async def limited(_: Request, exc: RateLimitExceeded) -> JSONResponse:
-        return error_response(429, "rate_limited", f"too many requests: {exc.detail}", "wait a moment and retry",
-                              headers={"Retry-After": "60"})
-
     @app.exception_handler(Exception)
     async def crashed(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error")
@@ -83,9 +76,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app = FastAPI(title="Faktakoll", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                   responses={500: {"description": "internal error, in the error shape"}})
     app.state.settings = settings
-    app.state.limiter = make_limiter(settings.rate_limit)
     _install_errors(app)
-    app.add_middleware(SlowAPIMiddleware)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "X-API-Key"])
@@ -94,7 +85,12 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         exc = PayloadTooLarge(f"request body over {settings.max_request_bytes} bytes", hint="send a shorter request")
         await error_response(413, exc.code, exc.message, exc.hint)(scope, receive, send)
 
+    async def limited(scope: Any, receive: Any, send: Any) -> None:
+        exc = RateLimited(f"too many requests: the limit is {settings.rate_limit}", hint="wait a moment and retry")
+        await error_response(429, exc.code, exc.message, exc.hint, headers={"Retry-After": "60"})(scope, receive, send)
+
     app.add_middleware(SizeLimit, limit=settings.max_request_bytes, on_reject=too_large)
+    app.add_middleware(RateLimit, rate=settings.rate_limit, on_reject=limited)
     for module in (ask, chat, facts, sources, health, web):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=web.WEB), name="static")

@@ -7,9 +7,9 @@ import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from slowapi import Limiter
-from slowapi.util import get_remote_address
-from starlette.requests import Request
+from limits import parse
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
 
 API_KEY_HEADER = "X-API-Key"
 
@@ -28,14 +28,32 @@ def new_key() -> str:
     return "fk_" + secrets.token_urlsafe(32)
 
 
-def client_key(request: Request) -> str:
+def client_key(scope: Scope) -> str:
     """Rate-limit bucket: the API key when one is given, else the client address."""
-    key = request.headers.get(API_KEY_HEADER)
-    return f"key:{hash_key(key)[:16]}" if key else f"ip:{get_remote_address(request)}"
+    headers = dict(scope.get("headers") or [])
+    key = headers.get(API_KEY_HEADER.lower().encode())
+    if key:
+        return f"key:{hash_key(key.decode('latin-1'))[:16]}"
+    client = scope.get("client") or ("unknown", 0)
+    return f"ip:{client[0]}"
 
 
-def make_limiter(rate: str) -> Limiter:
-    return Limiter(key_func=client_key, default_limits=[rate], headers_enabled=True)
+class RateLimit:
+    """Moving-window limit per API key or client address on /api/* (health exempt),
+    using the `limits` library (in memory: one process)."""
+
+    def __init__(self, app: ASGIApp, rate: str, on_reject: Callable[[Scope, Receive, Send], Awaitable[None]]):
+        self.app, self.on_reject = app, on_reject
+        self.item = parse(rate)
+        self.limiter = MovingWindowRateLimiter(MemoryStorage())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        limited = scope["type"] == "http" and path.startswith("/api/") and path != "/api/health"
+        if limited and not self.limiter.hit(self.item, client_key(scope)):
+            await self.on_reject(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 class BodyTooLarge(Exception):
