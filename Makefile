@@ -3,9 +3,8 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export OMP_NUM_THREADS ?= 2
-QUESTION ?= Hur mycket EU-medel betalades ut till miljönämnden 2024?
 
-.PHONY: run test install install-dev ingest lint bench clean
+.PHONY: run test install install-dev ingest lint browser bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -23,18 +22,24 @@ ingest: install
 	$(BIN)/faktakoll ingest
 
 run: ingest
-	$(BIN)/faktakoll search "$(QUESTION)" --k 5
+	$(BIN)/faktakoll serve
+
+# The page tests drive Debian's Chromium; installed here when missing (CI runs as root).
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 lint: install-dev
 	$(BIN)/ruff check ingest service tests bench
 	$(BIN)/mypy
 
-test: lint
+test: lint browser
 	$(BIN)/pytest -q
 
 bench: ingest
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_answer.py
+	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	$(BIN)/python bench/bench_http.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -204,7 +204,7 @@ async function openSource(citation, opener) {
   $("source-readable").textContent = src.readable || "";
   $("source-panel").hidden = false;
   mark.scrollIntoView({block: "center"});
-  $("panel-close").focus();
+  $("panel-close").focus({preventScroll: true});
 }
 
 function closeSource() {

@@ -47,7 +47,8 @@ function render() {
   tbody.textContent = "";
   for (const r of sorted) {
     const tr = document.createElement("tr");
-    const cells = [r.year, r.org_name, METRICS[r.metric] || r.metric, r.what, r.display,
+    const shown = r.approximate && !/\b(ca|cirka)\b/i.test(r.display) ? `${r.display} (avrundat)` : r.display;
+    const cells = [r.year, r.org_name, METRICS[r.metric] || r.metric, r.what, shown,
       `${r.doc_id}${r.page ? `, s. ${r.page}` : ""}`, r.quote.replace(/\s+/g, " ")];
     cells.forEach((value, i) => {
       const td = document.createElement("td");

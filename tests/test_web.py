@@ -1,0 +1,166 @@
+"""The running service: a live uvicorn for streaming, and the chat and facts pages in a
+real headless Chromium (Debian's, driven by Playwright). Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from ingest.settings import PROJECT_ROOT
+
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(ingested) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    settings = ingested[0]
+    port = _free_port()
+    exe = Path(sys.executable).with_name("faktakoll")
+    env = {**os.environ, "FAKTAKOLL_CORPUS_DIR": str(settings.corpus_dir), "FAKTAKOLL_DATA_DIR": str(settings.data_dir)}
+    proc = subprocess.Popen([str(exe), "serve", "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.3)
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: {proc.stdout.read() if proc.stdout else ''}")
+    else:
+        proc.kill()
+        raise RuntimeError("server did not start within 90 s")
+    yield base
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def test_chat_streams_status_first_then_answer_then_citations(server):
+    events: list[tuple[str, object]] = []
+    with httpx.stream("POST", f"{server}/api/chat", json={"question": "Hur mycket EU-medel fick ASF 2022?"},
+                      timeout=30) as response:
+        assert response.headers["content-type"].startswith("text/event-stream")
+        buffer = ""
+        for text in response.iter_text():
+            buffer += text
+            while "\n\n" in buffer:
+                block, buffer = buffer.split("\n\n", 1)
+                lines = dict(line.split(": ", 1) for line in block.splitlines())
+                events.append((lines["event"], json.loads(lines["data"])))
+    names = [name for name, _ in events]
+    assert names[0] == "status" and events[0][1] == {"message": "Söker i rapporterna…"}
+    assert "text" in names and names.index("text") < names.index("citations") < names.index("done")
+    done = events[-1][1]
+    assert isinstance(done, dict) and done["figures"][0]["value"] == 8_300_000 and done["conversation_id"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+def _ask(page: Page, question: str) -> None:
+    count = page.locator(".answer").count()
+    page.get_by_label("Din fråga").fill(question)
+    page.keyboard.press("Enter")
+    expect(page.locator(".answer")).to_have_count(count + 1, timeout=30_000)
+
+
+def test_chat_page(server, browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(server + "/")
+    expect(page.get_by_role("heading", name="Faktakoll")).to_be_visible()
+
+    _ask(page, "Hur mycket EU-medel fick miljönämnden 2024?")
+    answer = page.locator(".answer").last
+    expect(answer.locator(".figure-value").first).to_have_text("ca 10 404 000 kr")
+    expect(answer.locator(".badge")).to_have_text("Besvarad")
+    page.screenshot(path=ARTIFACTS / "01-figure.png", full_page=True)
+
+    answer.locator(".cite").first.click()
+    panel = page.locator("#source-panel")
+    expect(panel).to_be_visible()
+    expect(panel.locator("mark")).to_have_text("Miljonamnden 25 projekt 10 404 000 kronor")
+    page.screenshot(path=ARTIFACTS / "02-source-panel.png")
+    page.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+
+    _ask(page, "och 2022?")
+    expect(page.locator(".answer").last.locator(".figure-value").first).to_have_text("ca 1,6 miljoner kr")
+    page.screenshot(path=ARTIFACTS / "03-follow-up.png", full_page=True)
+
+    _ask(page, "Hur har antalet EU-projekt utvecklats 2018–2024?")
+    series = page.locator(".answer").last
+    expect(series.locator(".chart svg rect")).to_have_count(6)
+    expect(series.locator("table.series tbody tr")).to_have_count(7)
+    series.scroll_into_view_if_needed()
+    page.screenshot(path=ARTIFACTS / "04-series-chart.png", full_page=True)
+
+    _ask(page, "Vilka program fick EU-medel 2024?")
+    expect(page.locator(".answer").last.locator(".caveat")).to_contain_text("49 834 469 kr")
+    copy = page.locator(".answer").last.locator(".copy")
+    copy.click()
+    expect(copy).to_have_attribute("data-copied", __import__("re").compile("Källor:.*\\[1\\].*Korpusversion", 16))
+    page.screenshot(path=ARTIFACTS / "05-caveat.png", full_page=True)
+    context.close()
+
+
+def test_page_in_english_and_on_a_phone(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + "/")
+    page.get_by_role("button", name="Switch to English").click()
+    page.get_by_label("Your question").fill("How much ESF money did ASF get in 2022?")
+    page.keyboard.press("Enter")
+    answer = page.locator(".answer").last
+    expect(answer.locator(".badge")).to_have_text("Partly reported", timeout=30_000)
+    expect(answer.locator(".figure-value").first).to_have_text("ca 8,3 miljoner kr")
+    page.screenshot(path=ARTIFACTS / "06-phone-english.png", full_page=True)
+    context.close()
+
+
+def test_facts_page_filters_sorts_and_downloads_csv(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(server + "/fakta")
+    page.get_by_label("År").fill("2024")
+    page.get_by_label("Organisation").fill("miljönämnden")
+    page.get_by_role("button", name="Filtrera").click()
+    expect(page.locator("#count")).to_have_text("2 fakta")
+    page.get_by_role("button", name="Värde").click()
+    expect(page.locator("#facts tbody tr").first.locator("td").nth(4)).to_have_text("25")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Ladda ner CSV").click()
+    content = Path(info.value.path()).read_text(encoding="utf-8")
+    assert content.startswith("year,org,org_name,metric") and "10404000.0" in content and "2023" not in content
+    page.screenshot(path=ARTIFACTS / "07-facts.png", full_page=True)
+    context.close()
