@@ -48,7 +48,15 @@ def facts(
     return rows
 
 
-@router.get("/checks", response_model=ChecksOut)
+CHECKS_EXAMPLE = {"failing": 1, "checks": [{
+    "check_id": "…", "kind": "parts_vs_total", "year": 2024, "metric": "eu_funds_paid", "status": "mismatch",
+    "description": "Utbetalda EU-medel 2024: summan av 5 program (49 834 469 kr) mot angiven total cirka 50,5 "
+                   "miljoner kronor (2024_stk_redovisning_internationellt_arbete, s. 2)",
+    "expected": 50500000.0, "actual": 49834469.0, "difference": -665531.0, "tolerance": 50000.0, "figures": []}]}
+
+
+@router.get("/checks", response_model=ChecksOut,
+            responses={200: {"content": {"application/json": {"example": CHECKS_EXAMPLE}}}})
 def checks(engine: EngineDep, _key: KeyDep,
            failing: Annotated[bool, Query(description="Only checks that found a gap.")] = False) -> ChecksOut:
     """Consistency checks computed at ingest: table parts against their totals, the same

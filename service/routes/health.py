@@ -10,7 +10,12 @@ from service.models import HealthOut
 router = APIRouter(prefix="/api", tags=["health"])
 
 
-@router.get("/health", response_model=HealthOut)
+HEALTH_EXAMPLE = {"status": "ok", "corpus_version": "2026-11-23-4994500415", "documents": 5, "facts": 103,
+                  "chunks": 453, "stores": {"database": "ok", "vectors": "ok (453 passages)"}, "auth_required": False}
+
+
+@router.get("/health", response_model=HealthOut,
+            responses={200: {"content": {"application/json": {"example": HEALTH_EXAMPLE}}}})
 def health(engine: EngineDep, settings: SettingsDep) -> HealthOut:
     """Stores reachable, corpus version and counts. Needs no API key."""
     stores: dict[str, str] = {}

@@ -15,7 +15,24 @@ router = APIRouter(prefix="/api", tags=["sources"])
 EXCERPT = 1500  # characters around the span when a page is long or the source has no pages
 
 
-@router.get("/documents", response_model=list[DocumentOut])
+DOCUMENT_EXAMPLE = [{
+    "doc_id": "2024_stk_redovisning_internationellt_arbete",
+    "title": "Redovisning av internationellt arbete 2024 (tjänsteskrivelse, STK-2025-405)",
+    "short_name": "Redovisning 2024", "year": 2024, "kind": "tjansteskrivelse", "issuer": "Stadskontoret",
+    "diarienummer": "STK-2025-405", "pages": 6, "source_format": "text", "ingested_at": "2026-11-23T18:29:18+00:00",
+    "content_hash": "9b6964375c7b908d…",
+}]
+SOURCE_EXAMPLE = {
+    "source_id": "…", "doc_id": "2019_asn_tjansteskrivelse_internationell_redovisning",
+    "title": "Internationell redovisning 2019, arbetsmarknads- och socialnämnden (ASN-2019-17886)",
+    "citation": "Redovisning 2019 (ASN), s. 2", "page": 2, "page_label": None,
+    "context": "…\nTAMU ESF 257 345 SEK 2\n…", "context_start": 3120, "highlight_start": 2, "highlight_end": 24,
+    "readable": None,
+}
+
+
+@router.get("/documents", response_model=list[DocumentOut],
+            responses={200: {"content": {"application/json": {"example": DOCUMENT_EXAMPLE}}}})
 def documents(engine: EngineDep, _key: KeyDep) -> list[DocumentOut]:
     """The ingested documents: title, year reported, kind, pages, when ingested, content hash."""
     out = []
@@ -29,6 +46,7 @@ def documents(engine: EngineDep, _key: KeyDep) -> list[DocumentOut]:
 
 
 @router.get("/sources/{source_id}", response_model=SourceOut, responses={
+    200: {"content": {"application/json": {"example": SOURCE_EXAMPLE}}},
     404: error_example(404, "not_found", "no passage or fact with id 'abc'"),
 })
 def source(
