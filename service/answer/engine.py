@@ -15,7 +15,7 @@ from ingest.numbers import parse_figures
 from ingest.schemas import Answer, Query
 from ingest.settings import Settings
 from ingest.store import Store
-from service.answer.compose import METRIC, Draft, best_sentences, caveat, nearest_lines, series_rows
+from service.answer.compose import METRIC, WORDS, Draft, best_sentences, caveat, nearest_lines, series_rows
 from service.answer.lookup import Evidence, Facts, lookup
 from service.answer.retrieve import Passage, Retriever
 from service.answer.understand import follow_up, understand
@@ -181,11 +181,7 @@ class Engine:
         """Fallback: only the stored facts, each as its own sourced line."""
         draft = Draft(answer.lang, self.registry, self.docs)
         lines = [draft.state(self.facts.by_id[f.fact_id]) for f in answer.figures]
-        text = "\n".join(lines) or WORDS_NONE[answer.lang]
+        text = "\n".join(lines) or WORDS[answer.lang]["none"]
         return answer.model_copy(update={"text": text, "figures": draft.figures, "citations": draft.citations,
                                          "table": [], "caveats": [], "verified": False})
 
-
-WORDS_NONE = {"sv": "Jag hittar inget i rapporterna som besvarar frågan.",
-              "en": "I find nothing in the reports that answers the question."}
-__all__ = ["Engine", "CITY"]

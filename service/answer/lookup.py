@@ -29,7 +29,6 @@ class Evidence:
     exact: list[Fact] = field(default_factory=list)
     nearest: list[Nearest] = field(default_factory=list)
     listing: list[Fact] = field(default_factory=list)
-    checks: list[Check] = field(default_factory=list)
     metric: str = "eu_funds_paid"
     orgs: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
@@ -129,7 +128,6 @@ def lookup(query: Query, facts: Facts) -> Evidence:
                                            project=project))
     if not ev.exact:
         ev.nearest = _nearest(facts, metric, orgs or [CITY], years, fund, goals)
-    ev.checks = facts.checks_for(ev.exact + ev.listing + [n.fact for n in ev.nearest])
     return ev
 
 
