@@ -24,7 +24,7 @@ from ingest.entities import DEFAULT_REGISTRY, Registry
 from ingest.errors import CorpusError, DocumentError, IngestError
 from ingest.metadata import ManifestEntry, apply_manifest, detect, load_manifest
 from ingest.normalize import OcrRepairer, looks_ocr_damaged, normalize
-from ingest.parse import SUFFIXES, read
+from ingest.parse import read
 from ingest.prose import prose_facts
 from ingest.schemas import Check, Chunk, Document, Fact, SourceFormat
 from ingest.settings import Settings
@@ -169,4 +169,4 @@ def _summary(store: Store, build: dict[str, Any], started: float, *, up_to_date:
     )
 
 
-__all__ = ["IngestReport", "run_ingest", "corpus_files", "SUFFIXES"]
+__all__ = ["IngestReport", "run_ingest", "corpus_files"]

@@ -79,7 +79,7 @@ def ingest(corpus: CorpusOpt = None, data_dir: DataOpt = None,
 def _open_store(data_dir: Path | None) -> Store:
     try:
         store = Store(load_settings(None, data_dir))
-        store.load_documents()
+        store.document_rows()  # fails clearly when nothing is ingested; no document texts loaded
     except FaktakollError as exc:
         raise _fail(exc) from exc
     return store
@@ -263,7 +263,7 @@ def serve(host: Annotated[str | None, typer.Option(help="Address (default FAKTAK
     host, port = host or settings.host, port or settings.port
     try:
         application = create_app(settings)
-        Store(settings).load_documents()
+        Store(settings).document_rows()
     except FaktakollError as exc:
         raise _fail(exc) from exc
     typer.echo(f"Faktakoll körs på http://{host}:{port}/  (API-dokumentation: http://{host}:{port}/docs)")
