@@ -29,7 +29,7 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 lint: install-dev
-	$(BIN)/ruff check ingest service tests bench
+	$(BIN)/ruff check core stores ingest service tests bench
 	$(BIN)/mypy
 
 test: lint browser

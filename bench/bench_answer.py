@@ -13,7 +13,7 @@ import time
 
 os.environ.setdefault("OMP_NUM_THREADS", "2")
 
-from ingest.settings import Settings  # noqa: E402
+from core.settings import Settings  # noqa: E402
 from service.answer.engine import Engine  # noqa: E402
 
 FIGURES = [

@@ -17,8 +17,8 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "2")
 
+from core.settings import PROJECT_ROOT, Settings  # noqa: E402
 from ingest.pipeline import run_ingest  # noqa: E402
-from ingest.settings import PROJECT_ROOT, Settings  # noqa: E402
 
 
 def main() -> None:

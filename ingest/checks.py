@@ -17,8 +17,8 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ingest.numbers import format_value
-from ingest.schemas import Check, CheckFigure, Fact
+from core.numbers import format_value
+from core.schemas import Check, CheckFigure, Fact
 
 DIMENSIONS = ("org", "fund", "goal", "project", "category")
 

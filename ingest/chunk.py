@@ -10,9 +10,9 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from ingest.entities import CITY, Registry
+from core.entities import CITY, Registry
+from core.schemas import Chunk, Document, Sentence
 from ingest.normalize import Normalized
-from ingest.schemas import Chunk, Document, Sentence
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*$")
 NUMBERED_HEADING = re.compile(r"^\s?(\d{1,2}(?:\.\d{1,2}){0,3})\s+([A-ZÅÄÖ][^\n]{2,100}?)\s*$")

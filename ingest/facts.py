@@ -13,10 +13,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from ingest.entities import CITY, Registry
+from core.entities import CITY, Registry
+from core.numbers import Figure, parse_figures, years_in
+from core.schemas import Document, Fact
 from ingest.normalize import Normalized
-from ingest.numbers import Figure, parse_figures, years_in
-from ingest.schemas import Document, Fact
 
 GOAL_PREFIX = re.compile(r"^\s*(?:[•\-–]\s*)?(\d{1,2})\.\s+(?=\D)")
 TOTAL_LABEL = re.compile(r"^(summa|totalt?|sammanlagt|total)\b", re.IGNORECASE)

@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ingest.entities import CITY, Registry
-from ingest.errors import CorpusError
-from ingest.schemas import DocMeta
+from core.entities import CITY, Registry
+from core.errors import CorpusError
+from core.schemas import DocMeta
 
 DIARIENUMMER = re.compile(r"\b([A-ZÅÄÖ]{2,5})-((?:19|20)\d{2})-(\d{1,6})\b")
 REPORT_YEAR = re.compile(

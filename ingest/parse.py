@@ -16,8 +16,8 @@ from typing import Protocol
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from ingest.errors import DocumentError
-from ingest.schemas import Page, SourceFormat
+from core.errors import DocumentError
+from core.schemas import Page, SourceFormat
 
 SUFFIXES = {".pdf": SourceFormat.pdf, ".txt": SourceFormat.text, ".md": SourceFormat.markdown}
 PAGE_START = re.compile(r"^ (?=\S)")

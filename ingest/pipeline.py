@@ -16,19 +16,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from core.embeddings import collection_name
+from core.entities import DEFAULT_REGISTRY, Registry
+from core.errors import CorpusError, DocumentError, IngestError
+from core.schemas import Check, Chunk, Document, Fact, SourceFormat
+from core.settings import Settings
 from ingest import facts as table_facts
 from ingest.checks import compute_checks
 from ingest.chunk import chunk
-from ingest.embeddings import collection_name
-from ingest.entities import DEFAULT_REGISTRY, Registry
-from ingest.errors import CorpusError, DocumentError, IngestError
 from ingest.metadata import ManifestEntry, apply_manifest, detect, load_manifest
 from ingest.normalize import OcrRepairer, looks_ocr_damaged, normalize
 from ingest.parse import read
 from ingest.prose import prose_facts
-from ingest.schemas import Check, Chunk, Document, Fact, SourceFormat
-from ingest.settings import Settings
-from ingest.store import Store
+from stores.sql import Store
 
 EXTRACTOR_VERSION = "8"  # bump when parsing, extraction or chunking changes meaning
 IGNORED = {"manifest.toml", "readme.md", "readme.txt"}
@@ -134,8 +134,8 @@ def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: 
         raise IngestError("no document could be ingested; the previous stores are unchanged",
                           hint="; ".join(skipped) or "add reports to the corpus folder")
     # heavy imports only when there is work to do: an unchanged corpus starts fast
-    from ingest.embeddings import make_embeddings
-    from ingest.index import add_missing, open_collection, remove_except
+    from core.embeddings import make_embeddings
+    from stores.index import add_missing, open_collection, remove_except
 
     vectors = open_collection(settings.chroma_dir, collection, make_embeddings(settings))
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
+from core.entities import CITY
+from core.numbers import Figure, parse_figures, word_numbers, years_in
+from core.schemas import Fact
 from ingest.chunk import Section, section_at, sections, sentence_spans
-from ingest.entities import CITY
 from ingest.facts import Context, Line
-from ingest.numbers import Figure, parse_figures, word_numbers, years_in
-from ingest.schemas import Fact
 
 CLAUSE_BREAK = re.compile(r",|;|\bdå\b|\btill\b|\bjämfört med\b|\batt jämföra med\b|\bmedan\b")
 PREVIOUS_YEAR = re.compile(r"föregående år|förra året|året innan", re.IGNORECASE)

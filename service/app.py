@@ -14,8 +14,8 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ingest.errors import FaktakollError, PayloadTooLarge, RateLimited, StoreError
-from ingest.settings import Settings
+from core.errors import FaktakollError, PayloadTooLarge, RateLimited, StoreError
+from core.settings import Settings
 from service.answer.engine import Engine
 from service.routes import ask, chat, facts, health, sources, web
 from service.security import RateLimit, SizeLimit

@@ -11,12 +11,12 @@ import typer
 from pydantic import ValidationError
 from tqdm import tqdm
 
-from ingest.entities import Registry
-from ingest.errors import FaktakollError
-from ingest.numbers import format_value
-from ingest.settings import Settings, describe
-from ingest.store import Store
+from core.entities import Registry
+from core.errors import FaktakollError
+from core.numbers import format_value
+from core.settings import Settings, describe
 from service.facts_export import fact_rows, filter_facts, to_csv
+from stores.sql import Store
 
 app = typer.Typer(help="Faktakoll: verifierade siffror ur Malmö stads redovisningar av internationellt arbete.",
                   no_args_is_help=True, add_completion=False)

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from ingest.errors import Unauthorized
-from ingest.settings import Settings
+from core.errors import Unauthorized
+from core.settings import Settings
 from service.answer.engine import Engine
 from service.security import API_KEY_HEADER, hash_key
 

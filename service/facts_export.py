@@ -6,8 +6,8 @@ import csv
 import io
 from typing import Any
 
-from ingest.entities import Registry
-from ingest.schemas import Fact
+from core.entities import Registry
+from core.schemas import Fact
 
 FACT_COLUMNS = ["year", "org", "org_name", "metric", "fund", "goal", "project", "category", "value", "unit",
                 "approximate", "display", "role", "doc_id", "page", "quote", "span_start", "span_end", "fact_id"]

@@ -12,9 +12,9 @@ import pytest
 os.environ.setdefault("OMP_NUM_THREADS", "2")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # no test may reach the network
 
+from core.settings import PROJECT_ROOT, Settings  # noqa: E402
 from ingest.pipeline import IngestReport, run_ingest  # noqa: E402
-from ingest.settings import PROJECT_ROOT, Settings  # noqa: E402
-from ingest.store import Store  # noqa: E402
+from stores.sql import Store  # noqa: E402
 
 CORPUS = PROJECT_ROOT / "corpus"
 

@@ -8,7 +8,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from ingest.schemas import Answer, Citation, FigureOut, Query
+from core.schemas import Answer, Citation, FigureOut, Query
 from service.answer import evaluate
 from service.answer.engine import Engine
 from service.answer.verify import verify

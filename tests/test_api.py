@@ -8,7 +8,7 @@ import io
 import httpx
 import pytest
 
-from ingest.settings import Settings
+from core.settings import Settings
 from service.app import create_app
 from service.security import hash_key
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from fpdf import FPDF
 from typer.testing import CliRunner
 
-from ingest.errors import DocumentError
+from core.errors import DocumentError
 from ingest.parse import read
 from service.cli import EXIT_SKIPPED, app
 from tests.conftest import ASN_2019, small_corpus

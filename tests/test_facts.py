@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ingest.schemas import Fact
+from core.schemas import Fact
 
 D24 = "2024_stk_redovisning_internationellt_arbete"
 D22 = "2022_ks_protokoll_redovisning_internationellt_arbete"

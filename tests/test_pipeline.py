@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import IngestError
+from core.errors import IngestError
+from core.settings import Settings
 from ingest.pipeline import run_ingest
-from ingest.settings import Settings
-from ingest.store import Store
 from service.answer.retrieve import Retriever
+from stores.sql import Store
 from tests.conftest import ASN_2018, ASN_2019, small_corpus
 
 
@@ -61,7 +61,7 @@ def test_collection_name_carries_model_and_chunking(ingested):
     build = ingested[1].current_build()
     assert build["collection"].startswith("chunks-")
     other = Settings(corpus_dir=ingested[0].corpus_dir, data_dir=ingested[0].data_dir, chunk_size=600)
-    from ingest.embeddings import collection_name
+    from core.embeddings import collection_name
 
     assert collection_name(other) != build["collection"]
     assert collection_name(ingested[0]) == build["collection"]

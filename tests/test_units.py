@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.entities import Registry
+from core.entities import Registry
+from core.numbers import format_value, parse_figures
 from ingest.normalize import OcrRepairer, normalize
-from ingest.numbers import format_value, parse_figures
 from ingest.parse import split_text_pages
 
 
@@ -83,7 +83,7 @@ def test_text_pages_from_single_space_lines_and_footers():
 def test_every_setting_is_documented_and_bad_values_fail():
     from pydantic import ValidationError
 
-    from ingest.settings import Settings
+    from core.settings import Settings
 
     for name, field in Settings.model_fields.items():
         assert field.description and len(field.description) > 20, name

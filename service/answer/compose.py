@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.entities import CITY, Registry
-from ingest.index import tokenize
-from ingest.numbers import format_value
-from ingest.schemas import Check, Citation, Document, Fact, FigureOut, Sentence
+from core.entities import CITY, Registry
+from core.numbers import format_value
+from core.schemas import Check, Citation, Document, Fact, FigureOut, Sentence
 from service.answer.lookup import Evidence, Nearest
 from service.answer.retrieve import Passage
+from stores.index import tokenize
 
 METRIC = {
     "eu_funds_paid": ("utbetalda EU-medel", "paid EU funds"),

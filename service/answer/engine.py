@@ -10,16 +10,16 @@ from collections import Counter, OrderedDict
 
 from langchain_core.embeddings import Embeddings
 
-from ingest.entities import CITY, Registry
-from ingest.numbers import parse_figures
-from ingest.schemas import Answer, Query
-from ingest.settings import Settings
-from ingest.store import Store
+from core.entities import CITY, Registry
+from core.numbers import parse_figures
+from core.schemas import Answer, Query
+from core.settings import Settings
 from service.answer.compose import METRIC, WORDS, Draft, best_sentences, caveat, nearest_lines, series_rows
 from service.answer.lookup import Evidence, Facts, lookup
 from service.answer.retrieve import Passage, Retriever
 from service.answer.understand import follow_up, understand
 from service.answer.verify import verify
+from stores.sql import Store
 
 log = logging.getLogger("faktakoll.answer")
 MAX_CONVERSATIONS = 1000

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ingest.numbers import parse_figures
-from ingest.schemas import Answer
+from core.numbers import parse_figures
+from core.schemas import Answer
 from service.answer.engine import Engine
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "tests" / "eval" / "questions.json"

@@ -12,8 +12,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ingest.entities import CITY, Registry, fold
-from ingest.schemas import Check, Fact, Query
+from core.entities import CITY, Registry, fold
+from core.schemas import Check, Fact, Query
 
 AMOUNT_METRICS = {"eu_funds_paid", "total_budget"}
 

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
 
-from ingest.embeddings import make_embeddings
-from ingest.entities import Registry
-from ingest.index import KeywordIndex, open_collection
-from ingest.numbers import years_in
-from ingest.schemas import Chunk
-from ingest.settings import Settings
-from ingest.store import Store
+from core.embeddings import make_embeddings
+from core.entities import Registry
+from core.numbers import years_in
+from core.schemas import Chunk
+from core.settings import Settings
+from stores.index import KeywordIndex, open_collection
+from stores.sql import Store
 
 RRF_K = 60
 BOOST = 1.25

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.entities import CITY, Registry, fold
-from ingest.numbers import parse_figures
-from ingest.schemas import Query
+from core.entities import CITY, Registry, fold
+from core.numbers import parse_figures
+from core.schemas import Query
 
 EN_WORDS = {"how", "much", "many", "what", "which", "did", "does", "the", "were", "was", "get", "receive",
             "received", "funds", "money", "projects", "in", "and", "about", "is", "it", "true", "that", "of",

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.numbers import parse_figures, word_numbers
-from ingest.schemas import Answer, Check, Fact
+from core.numbers import parse_figures, word_numbers
+from core.schemas import Answer, Check, Fact
 
 MARKER = re.compile(r"\[\d+\]|\bs\. ?\d+(?:[–-]\d+)?|\bp\. ?\d+|\d+\(\d+\)")  # citations, page references
 ORDINAL = re.compile(r"(?m)^\s*\d{1,2}\.\s")

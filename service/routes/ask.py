@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from ingest.errors import BadRequest
+from core.errors import BadRequest
 from service.deps import EngineDep, KeyDep, SettingsDep
 from service.models import AskRequest, AskResponse, error_example
 

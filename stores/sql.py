@@ -32,9 +32,9 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from ingest.errors import StoreError
-from ingest.schemas import Check, Chunk, DocMeta, Document, Fact
-from ingest.settings import Settings
+from core.errors import StoreError
+from core.schemas import Check, Chunk, DocMeta, Document, Fact
+from core.settings import Settings
 
 metadata = MetaData()
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ingest.errors import CorpusError
+from core.errors import CorpusError
 
 DEFAULT_REGISTRY = Path(__file__).parent / "data" / "entities.toml"
 CITY = "malmo_stad"

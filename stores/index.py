@@ -16,8 +16,8 @@ from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
-from ingest.entities import fold
-from ingest.schemas import Chunk
+from core.entities import fold
+from core.schemas import Chunk
 
 TOKEN = re.compile(r"[^\W_]+")
 _stemmer = Stemmer.Stemmer("swedish")
