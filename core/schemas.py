@@ -111,6 +111,13 @@ class Fact(BaseModel):
     quote: str = Field(description="Verbatim source text; Document.text[span_start:span_end] == quote.")
     span_start: int
     span_end: int
+    source: str = Field(default="table", description="'table' (a table row or a known metric in prose) or "
+                        "'text' (any other number in running text).")
+    quantity: str | None = Field(default=None, description="What a running-text figure counts, as written: "
+                                 "'deltagare', 'skjutningar', 'kronor', 'euro', 'procent av deltagarna'.")
+    stated_role: str | None = Field(default=None, description="utfall, mal, budget, beviljat, rekvirera, "
+                                    "utbetalt or andel (running-text figures).")
+    section: str | None = Field(default=None, description="Heading of the section the figure stands in.")
 
 
 class CheckFigure(BaseModel):

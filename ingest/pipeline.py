@@ -27,6 +27,7 @@ from ingest.chunk import chunk
 from ingest.metadata import ManifestEntry, apply_manifest, detect, load_manifest
 from ingest.normalize import OcrRepairer, looks_ocr_damaged, normalize
 from ingest.parse import read
+from ingest.figures import text_figures
 from ingest.prose import prose_facts
 from stores.sql import Store
 
@@ -110,7 +111,8 @@ def extract(
         seen[doc.content_hash] = path.name
         ctx = table_facts.Context(doc, norm, registry)
         found, used = table_facts.extract_table_facts(ctx)
-        kept, bad = table_facts.verify_quotes(doc, found + prose_facts(ctx, used))
+        stated = found + prose_facts(ctx, used)
+        kept, bad = table_facts.verify_quotes(doc, stated + text_figures(ctx, stated))
         rejected.extend(bad)
         docs.append(doc)
         all_facts.extend(kept)

@@ -1,0 +1,194 @@
+"""Figures: every number stated in running text -> a Fact of metric 'figure'.
+
+Table rows and the prose facts of known metrics (ingest/facts.py, ingest/prose.py) are read
+first; every other number in a sentence becomes a figure with what it counts (the noun
+phrase: "unika deltagare", "skjutningar", "kronor", "euro", "procent"), its role (utfall,
+mål, budget, beviljat, rekvirera, utbetalt, andel), its year (of its own clause, else the
+report's), its organisation and the section it stands in. Dates, page and section numbers,
+paragraph signs, times and diarienummer are not figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from core.numbers import Figure, parse_figures, word_numbers
+from core.schemas import Fact
+from ingest.chunk import Section, section_at, sections, sentence_spans
+from ingest.facts import Context
+from ingest.prose import _org, _year
+
+MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+NOT_A_FIGURE_AFTER = re.compile(rf"^\s*(?:{MONTHS})\b|^\(\d|^\s*§|^\.\d|^:\d", re.IGNORECASE)
+NOT_A_FIGURE_BEFORE = re.compile(
+    r"(?:§|\bs\.|\bsid\.?|\bsidan|\bkl\.?|\bnr\.?|\bpunkt|\bbilaga|\bkapitel|\bavsnitt|\bmål|\bversion"
+    r"|\bartikel|\bKA|\bdnr|\bSTK|\btel\.?|\båk|\bårskurs|^#+|\()\s*$",
+    re.IGNORECASE,
+)
+NAME_BEFORE = re.compile(r"\b[A-ZÅÄÖ][\w+]*\s$")  # "Key Action 2", "Horisont 2020": part of a name
+ONE = re.compile(r"\b(ett|en)\s+(?=[a-zåäö]{3,})", re.IGNORECASE)
+STOP = {
+    "från", "som", "i", "på", "av", "med", "under", "till", "och", "år", "om", "per", "för", "vid", "inom",
+    "har", "hade", "var", "är", "blev", "kommer", "ska", "skulle", "kan", "där", "vilket", "varav", "samt",
+    "eller", "efter", "mot", "hos", "den", "det", "de", "att", "en", "ett", "olika", "st", "stycken", "the",
+}
+EURO = re.compile(r"^\s*(?:euro|eur\b|€)", re.IGNORECASE)
+PERCENT = re.compile(r"^\s*(?:%|procent)", re.IGNORECASE)
+ROLES = [  # (role, pattern in the folded sentence); the first match wins
+    ("andel", r"procent|%|andel"),
+    ("rekvirera", r"rekvirer"),
+    ("utbetalt", r"utbetal|betalats|betalades|betalda|utbetalning"),
+    ("beviljat", r"beviljat|beviljades|beviljats|tilldelat|tilldelades|erhallit|erhollit|fatt .*(?:kronor|euro|kr)"),
+    ("budget", r"budget|omslutning|projektvarde|budgetvarde|kostnad|finansier"),
+    ("mal", r"malet (?:ar|var)|malsattning|forvantat|forvantas|planerat|planeras|ska (?:na|uppna)|target"),
+]
+WORD = re.compile(r"[\w+\-–/]+")
+
+
+def _fold(text: str) -> str:
+    return text.lower().translate(str.maketrans("åäöé", "aaoe"))
+
+
+def is_figure(sentence: str, fig: Figure) -> bool:
+    """Numbers that are dates, references, names or ordinals are not figures."""
+    before, after = sentence[: fig.start], sentence[fig.end:]
+    if fig.is_year_like or re.search(r"[^\W\d_]$", before) or re.match(r"^[^\W\d_]", after) or after[:1] == "+":
+        return False  # glued to letters ("LFM30", OCR "i1"), or a page footer "4+(7)"
+    if fig.bare and (NOT_A_FIGURE_AFTER.search(after) or NOT_A_FIGURE_BEFORE.search(before)):
+        return False
+    in_range = re.match(r"^\s*[–-]\s*\d", after) or re.search(r"\d\s*[–-]\s*$", before)
+    if fig.bare and (re.match(r"^\s*\)", after) or in_range):
+        return False  # a footnote mark "(3)" or an age/class range "18–29"
+    if fig.bare and NAME_BEFORE.search(before) and not re.match(r"\s*[a-zåäö]", after):
+        return False
+    if fig.bare and re.match(r"^\d{1,2}\.(?:\s|$)", sentence[fig.start:]) and (fig.start < 3 or len(sentence) < 60):
+        return False  # a numbered list or heading
+    return not (fig.bare and re.search(r"\d:$", before))
+
+
+def unit_of(sentence: str, fig: Figure) -> str:
+    after = sentence[fig.end:]
+    if fig.money:
+        return "SEK"
+    if EURO.match(after):
+        return "EUR"
+    if PERCENT.match(after):
+        return "percent"
+    if re.match(r"^\s*(?:kronor|kr\b|sek\b)", after, re.IGNORECASE):
+        return "SEK"
+    return "count"
+
+
+def quantity_of(sentence: str, fig: Figure, unit: str) -> str:
+    """What the figure counts: the words after it up to a stop word ("80 deltagare från ...")."""
+    after = sentence[fig.end:]
+    if unit in ("EUR", "percent"):
+        after = re.sub(r"^\s*(?:euro|eur|€|%|procent)\s*", "", after, flags=re.IGNORECASE)
+        head = "euro" if unit == "EUR" else "procent"
+        tail = re.match(r"(?:av|of)\s+((?:[\wåäö\-]+\s?){1,3})", after)
+        return f"{head} av {tail.group(1).strip()}" if tail and unit == "percent" else head
+    if unit == "SEK":
+        return "kronor"
+    words: list[str] = []
+    for m in WORD.finditer(after):
+        if m.start() > 0 and re.search(r"[.,;:!?()”\"]", after[: m.start()].split(" ")[-1] if words else
+                                       after[: m.start()]):
+            break
+        word = m.group().strip("-–/")
+        if not word or word.lower() in STOP or word[0].isdigit() or len(words) == 3:
+            break
+        words.append(word)
+    if words:
+        return " ".join(words)
+    m = re.search(r"(?:antal(?:et)?|number of)\s+([\wåäö\-]+(?:\s[\wåäö\-]+)?)[^.]*$", sentence[: fig.start],
+                  re.IGNORECASE)
+    return m.group(1) if m else ""
+
+
+def role_of(sentence: str, unit: str) -> str:
+    if unit == "percent":
+        return "andel"
+    folded = _fold(sentence)
+    return next((role for role, pattern in ROLES if re.search(pattern, folded)), "utfall")
+
+
+def _figures_in(sentence: str) -> list[Figure]:
+    found = [f for f in parse_figures(sentence) if is_figure(sentence, f)] + word_numbers(sentence)
+    found += [Figure(value=1.0, money=False, approximate=False, qualifier=None, precision=1.0, start=m.start(),
+                     end=m.end(1), display=m.group(1), bare=True)
+              for m in ONE.finditer(sentence) if _counts_one(sentence, m)]
+    return sorted(found, key=lambda f: f.start)
+
+
+def _counts_one(sentence: str, m: re.Match[str]) -> bool:
+    """'ett Call in', 'en delegation': counted only before a noun that other figures count too."""
+    nxt = re.match(r"\s*([\wåäö\-]+)", sentence[m.end():])
+    return bool(nxt and re.search(r"(?:ar|er|or|delegation|konferens|besok|studiebesok)$", nxt.group(1))
+                and re.search(r"\b(genomfört|genomförde|anordnat|anordnade|arrangerat|deltog|besökte)\b", sentence))
+
+
+def text_figures(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """Every figure in running text that no table or prose fact (`taken`) already holds."""
+    text = ctx.norm.text
+    secs = sections(text, ctx.registry, scope=ctx.doc.meta.scope)
+    out: list[Fact] = []
+    seen: set[tuple[int, int]] = set()
+    for a, b in sentence_spans(text, 0, len(text)):
+        sentence = text[a:b]
+        if _is_table_line(sentence):
+            continue
+        for fig in _figures_in(sentence):
+            if ctx.doc.meta.ocr and fig.bare and fig.value == 1 and fig.display == "1":
+                continue  # OCR reads "i" and "I" as "1"
+            start, end = ctx.norm.span_to_original(a + fig.start, a + fig.end)
+            if (start, end) in seen or any(f.span_start <= start < f.span_end and f.value == fig.value
+                                           for f in taken):
+                continue
+            seen.add((start, end))
+            fact = _figure_fact(ctx, sentence, a, b, fig, section_at(secs, a))
+            if fact is not None:
+                out.append(fact)
+    return out
+
+
+def _is_table_line(sentence: str) -> bool:
+    """A flattened table row or a table of contents: label, then several figures, no verb-like words."""
+    figs = [f for f in parse_figures(sentence) if not f.is_year_like]
+    words = re.findall(r"[^\W\d_]{4,}", sentence)
+    return (len(figs) >= 3 and len(words) < 2 * len(figs)) or bool(re.search(r"\.{4,}", sentence))
+
+
+def _figure_fact(ctx: Context, sentence: str, a: int, b: int, fig: Figure, section: Section | None) -> Fact | None:
+    year = _year(sentence, fig.start, ctx.doc.meta.year)
+    if year is None:
+        return None
+    if ctx.doc.meta.year and year > ctx.doc.meta.year + 1:
+        year = ctx.doc.meta.year  # "Malmö 2030", "Agenda 2030": a name, not the figure's year
+    unit = unit_of(sentence, fig)
+    q_start, q_end = ctx.norm.span_to_original(a, b)
+    raw = ctx.doc.text[q_start:q_end]
+    q_start += len(raw) - len(raw.lstrip())
+    q_end -= len(raw) - len(raw.rstrip())
+    f_start, _ = ctx.norm.span_to_original(a + fig.start, a + fig.end)
+    org = _org(ctx, sentence, fig.start, section)
+    key = f"{ctx.doc.content_hash}:figure:{f_start}:{fig.start}:{fig.value}"
+    readable = " ".join(sentence.split())
+    return Fact(
+        fact_id="t" + hashlib.sha1(key.encode()).hexdigest()[:15], doc_id=ctx.doc.doc_id, org=org,
+        unit_org=ctx.registry.unit_of(org), year=year, metric="figure", value=fig.value, unit=unit,
+        approximate=fig.approximate, qualifier=fig.qualifier, precision=fig.precision, role="value",
+        label=readable, display=_display(sentence, fig, unit), page=ctx.doc.page_at(q_start).number,
+        quote=ctx.doc.text[q_start:q_end], span_start=q_start, span_end=q_end,
+        quantity=quantity_of(sentence, fig, unit), stated_role=role_of(sentence, unit),
+        section=section.title if section else None, source="text",
+    )
+
+
+def _display(sentence: str, fig: Figure, unit: str) -> str:
+    tail = {"EUR": re.match(r"\s*(?:euro|eur|€)", sentence[fig.end:], re.IGNORECASE),
+            "percent": re.match(r"\s*(?:%|procent)", sentence[fig.end:], re.IGNORECASE)}.get(unit)
+    return " ".join((fig.display + (tail.group() if tail else "")).split())
+
+
+__all__ = ["text_figures", "is_figure", "quantity_of", "role_of", "unit_of"]
