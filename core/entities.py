@@ -35,6 +35,7 @@ class Entity:
     pair: str | None = None
     successor: str | None = None
     predecessors: tuple[str, ...] = ()
+    colloquial: tuple[str, ...] = ()  # how people ask ("kulturförv", "gymnasie o vux"); questions only
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,14 @@ FUND_TAILS = r"(?:en|et|erna)?(?:-?(?:projekt\w*|medel\w*|pengar\w*|finansier\w*
 class _Matcher:
     entities: dict[str, Entity]
     tails: str = ""
+    spoken: bool = False  # also the colloquial names (for questions, never for report text)
     pattern: re.Pattern[str] = field(init=False)
     by_alias: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_alias = {}
         for entity in self.entities.values():
-            for alias in (entity.name, *entity.aliases):
+            for alias in (entity.name, *entity.aliases, *(entity.colloquial if self.spoken else ())):
                 key = re.sub(_SEPARATORS, " ", fold(alias)).strip()
                 owner = self.by_alias.setdefault(key, entity.id)
                 if owner != entity.id:
@@ -114,6 +116,21 @@ class Registry:
     def _funds(self) -> _Matcher:
         return _Matcher(self.funds, FUND_TAILS)
 
+    @cached_property
+    def _spoken_orgs(self) -> _Matcher:
+        return _Matcher(self.organisations, spoken=True)
+
+    @cached_property
+    def _spoken_funds(self) -> _Matcher:
+        return _Matcher(self.funds, FUND_TAILS, spoken=True)
+
+    def find_orgs_asked(self, question: str) -> list[Mention]:
+        """Organisations a question names, colloquial names included ("kulturförv", "grundskolan")."""
+        return self._spoken_orgs.find(question)
+
+    def find_funds_asked(self, question: str) -> list[Mention]:
+        return self._spoken_funds.find(question)
+
     def find_orgs(self, text: str) -> list[Mention]:
         return self._orgs.find(text)
 
@@ -154,4 +171,5 @@ def _entity(row: dict[str, object], kind: str) -> Entity:
         pair=str(row["pair"]) if row.get("pair") else None,
         successor=str(row["successor"]) if row.get("successor") else None,
         predecessors=tuple(str(p) for p in row.get("predecessors", ())),  # type: ignore[attr-defined]
+        colloquial=tuple(str(a) for a in row.get("colloquial", ())),  # type: ignore[attr-defined]
     )
