@@ -1,16 +1,26 @@
-"""The relational store (SQLAlchemy; SQLite by default, PostgreSQL by URL): builds,
-documents, chunks, facts and checks. Every row belongs to a build; the newest complete
-build is current. A new build is written in one transaction and only then marked
-complete, so a failed ingest leaves the previous build current and whole.
+"""The relational store (SQLAlchemy; SQLite by default, PostgreSQL by URL).
+
+Two kinds of tables, kept apart:
+- build tables (builds, documents, chunks, facts, checks): every row belongs to a build;
+  the newest complete build is current. A new build is written in one transaction and
+  only then marked complete, so a failed ingest leaves the previous build current and
+  whole. The corpus is their source of truth: when their schema changes, an ingest
+  drops and rebuilds them.
+- user tables (api_keys): data no ingest can restore. They are never dropped; their
+  schema changes by explicit Alembic steps (stores/migrations), run on every open.
 """
 
 from __future__ import annotations
 
+import copy
 import types
 import typing
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+from alembic import command
+from alembic.config import Config
 from pydantic import BaseModel
 from sqlalchemy import (
     JSON,
@@ -36,7 +46,9 @@ from core.errors import StoreError
 from core.schemas import Check, Chunk, DocMeta, Document, Fact
 from core.settings import Settings
 
-metadata = MetaData()
+build_metadata = MetaData()  # rebuilt from the corpus when outdated
+user_metadata = MetaData()  # never dropped; migrated by stores/migrations
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def _column_type(annotation: Any) -> Any:
@@ -59,11 +71,11 @@ def _table(name: str, model: type[BaseModel], key: str, *, skip: tuple[str, ...]
         if field_name in skip:
             continue
         cols.append(Column(field_name, _column_type(info.annotation), primary_key=field_name == key))
-    return Table(name, metadata, *cols)
+    return Table(name, build_metadata, *cols)
 
 
 builds = Table(
-    "builds", metadata,
+    "builds", build_metadata,
     Column("build_id", String(64), primary_key=True),
     Column("fingerprint", String(64), nullable=False),
     Column("corpus_version", String(80), nullable=False),
@@ -74,14 +86,14 @@ builds = Table(
     Column("rejected", JSON, nullable=False),
 )
 documents = Table(
-    "documents", metadata,
+    "documents", build_metadata,
     Column("build_id", String(64), primary_key=True),
     Column("doc_id", String(200), primary_key=True),
     Column("path", Text), Column("source_format", String(16)), Column("content_hash", String(64)),
     Column("text", Text), Column("pages", JSON), Column("meta", JSON), Column("ingested_at", String(40)),
 )
-api_keys = Table(
-    "api_keys", metadata,
+api_keys = Table(  # its schema is made by stores/migrations; this mirrors it for queries
+    "api_keys", user_metadata,
     Column("name", String(100), primary_key=True),
     Column("key_hash", String(64), nullable=False, unique=True),
     Column("created_at", String(40), nullable=False),
@@ -96,16 +108,26 @@ def _rows(build_id: str, models: list[Any], **extra: Any) -> list[dict[str, Any]
 
 
 def _outdated(engine: Engine) -> list[str]:
-    """Tables whose columns differ from this version's schema."""
+    """Build tables whose columns differ from this version's schema."""
     found = inspect(engine)
     names = set(found.get_table_names())
-    return [t.name for t in metadata.sorted_tables
+    return [t.name for t in build_metadata.sorted_tables
             if t.name in names and {c["name"] for c in found.get_columns(t.name)} != set(t.columns.keys())]
 
 
+def migrate_user_tables(engine: Engine) -> None:
+    """Bring the user tables to this version's schema by the Alembic steps not yet run."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
 class Store:
-    """Open the stores. `upgrade=True` (ingest) rebuilds tables of an older schema; the
-    corpus is the source of truth, so the next build restores their content."""
+    """Open the stores. User tables are migrated on every open. `upgrade=True` (ingest)
+    rebuilds build tables of an older schema; the corpus is their source of truth, so
+    the next build restores their content."""
 
     def __init__(self, settings: Settings, *, upgrade: bool = False) -> None:
         self.url = settings.effective_database_url
@@ -113,24 +135,55 @@ class Store:
             settings.data_dir.mkdir(parents=True, exist_ok=True)
         try:
             self.engine: Engine = create_engine(self.url, future=True)
+            migrate_user_tables(self.engine)
             outdated = _outdated(self.engine)
             if outdated and not upgrade:
                 raise StoreError(f"the stores in {self.url} were written by an older version ({', '.join(outdated)})",
                                  hint="run `faktakoll ingest` to rebuild them from the corpus")
             if outdated:
-                metadata.drop_all(self.engine)
-            metadata.create_all(self.engine)
+                build_metadata.drop_all(self.engine)
+            build_metadata.create_all(self.engine)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open the database {self.url}: {exc}",
                              hint="check FAKTAKOLL_DATABASE_URL") from exc
         self.keep = settings.keep_builds
+        self._pinned: dict[str, Any] | None = None
 
     def current_build(self) -> dict[str, Any] | None:
+        """The build this store reads: the pinned one (see `at_build`), else the newest complete build."""
+        if self._pinned is not None:
+            return dict(self._pinned)
         with self.engine.connect() as conn:
             row = conn.execute(
                 select(builds).where(builds.c.status == "complete").order_by(builds.c.created_at.desc()).limit(1)
             ).mappings().first()
         return dict(row) if row else None
+
+    def latest_build_id(self) -> str | None:
+        """Id of the newest complete build, pinned or not: one small SELECT, cheap to poll."""
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(builds.c.build_id).where(builds.c.status == "complete")
+                .order_by(builds.c.created_at.desc()).limit(1)
+            ).scalar()
+
+    def at_build(self, build_id: str | None = None) -> Store:
+        """This store with every read pinned to one complete build (the newest when None),
+        so that whatever is loaded through it comes from that build even while an ingest
+        writes the next one. Shares the connection pool; writes are not pinned."""
+        if build_id is None:
+            build = self.current_build()
+        else:
+            with self.engine.connect() as conn:
+                row = conn.execute(select(builds).where(
+                    builds.c.build_id == build_id, builds.c.status == "complete")).mappings().first()
+            build = dict(row) if row else None
+        if build is None:
+            raise StoreError(f"no complete ingest{f' with build id {build_id}' if build_id else ''} found",
+                             hint="run `faktakoll ingest` first")
+        view = copy.copy(self)
+        view._pinned = build
+        return view
 
     def write_build(
         self, *, build_id: str, fingerprint: str, corpus_version: str, collection: str,
