@@ -27,8 +27,10 @@ NOT_RECEIVED = re.compile(r"ej inkommit|inte inkommit|har inte rapporterat|ej ra
 
 
 class Engine:
-    def __init__(self, settings: Settings, *, store: Store | None = None, embeddings: Embeddings | None = None) -> None:
-        self.store = store or Store(settings)
+    def __init__(self, settings: Settings, *, store: Store | None = None, embeddings: Embeddings | None = None,
+                 build_id: str | None = None) -> None:
+        # every read comes from one build (the newest when None), even while an ingest writes the next
+        self.store = (store or Store(settings)).at_build(build_id)
         self.registry = Registry.load()
         self.docs = {d.doc_id: d for d in self.store.load_documents()}
         self.facts = Facts(self.store.load_facts(), self.store.load_checks(), self.registry)
