@@ -32,6 +32,11 @@ class DocMeta(BaseModel):
         description="Organisation id the report is about as a whole (the city, or one nämnd).",
     )
     ocr: bool = Field(default=False, description="True when the text came from OCR and needs repair.")
+    official: bool = Field(
+        default=False,
+        description="True when corpus/manifest.toml lists the document (an official source); "
+        "an unlisted document is titled by its file name.",
+    )
 
 
 class Page(BaseModel):
@@ -162,6 +167,16 @@ class Query(BaseModel):
     dimension: str | None = Field(default=None, description="What a list asks for: fund, org, goal or project.")
     claimed: float | None = Field(default=None, description="The figure a 'stämmer det att ...' question claims.")
     inherited: list[str] = Field(default_factory=list, description="Slots taken from the previous question.")
+    quantity: str | None = Field(default=None, description="The noun asked for when it is not a table metric: "
+                                 "'deltagare', 'skjutningar', 'medarbetare och chefer'.")
+    operation: str | None = Field(default=None, description="value, sum, difference, pct_change, share, threshold, "
+                                  "rank or verdict.")
+    threshold: float | None = Field(default=None, description="The limit of a 'mer än X' question.")
+    above: bool = Field(default=True, description="Threshold direction: True for 'mer än', False for 'mindre än'.")
+    fewest: bool = Field(default=False, description="A ranking asks for the least/fewest.")
+    unit: str | None = Field(default=None, description="The kind of number asked: SEK, EUR, percent or count.")
+    unresolved: list[str] = Field(default_factory=list, description="Names in the question that match no "
+                                  "organisation, fund or text in the reports; never replaced by another subject.")
 
 
 class FigureOut(BaseModel):
@@ -193,6 +208,17 @@ class Citation(BaseModel):
     span_end: int | None = None
 
 
+class Computation(BaseModel):
+    """A figure computed from stored facts, shown with its operands ("beräknat")."""
+
+    op: str = Field(description="sum, difference, pct_change, share or count.")
+    value: float
+    display: str
+    unit: str = Field(description="SEK, count or percent.")
+    operands: list[str] = Field(description="fact_id of every operand, in order.")
+    text: str = Field(description="The computation written out, e.g. '8,3 + 3,9 = 12,2 miljoner kr'.")
+
+
 class Answer(BaseModel):
     """The API's answer shape (keep stable)."""
 
@@ -207,3 +233,5 @@ class Answer(BaseModel):
     query: Query
     corpus_version: str
     verified: bool = Field(description="True when every number in `text` traced to a figure or a quote.")
+    computations: list[Computation] = Field(default_factory=list, description="Figures computed from the used "
+                                            "facts (sums, differences, shares), each with its operands.")

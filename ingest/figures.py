@@ -32,6 +32,9 @@ STOP = {
     "från", "som", "i", "på", "av", "med", "under", "till", "och", "år", "om", "per", "för", "vid", "inom",
     "har", "hade", "var", "är", "blev", "kommer", "ska", "skulle", "kan", "där", "vilket", "varav", "samt",
     "eller", "efter", "mot", "hos", "den", "det", "de", "att", "en", "ett", "olika", "st", "stycken", "the",
+    "deltog", "deltar", "deltagit", "medverkade", "medverkar", "besökte", "kom", "fick", "får", "genomfördes",
+    "genomfört", "arbetar", "arbetade", "finns", "fanns", "gjort", "gjorde", "startade", "avslutats", "ingick",
+    "lockade", "därtill", "bland", "totalt", "sammanlagt", "också", "även",
 }
 EURO = re.compile(r"^\s*(?:euro|eur\b|€)", re.IGNORECASE)
 PERCENT = re.compile(r"^\s*(?:%|procent)", re.IGNORECASE)
@@ -86,8 +89,8 @@ def quantity_of(sentence: str, fig: Figure, unit: str) -> str:
     if unit in ("EUR", "percent"):
         after = re.sub(r"^\s*(?:euro|eur|€|%|procent)\s*", "", after, flags=re.IGNORECASE)
         head = "euro" if unit == "EUR" else "procent"
-        tail = re.match(r"(?:av|of)\s+((?:[\wåäö\-]+\s?){1,3})", after)
-        return f"{head} av {tail.group(1).strip()}" if tail and unit == "percent" else head
+        of = re.match(r"(?:av|of)\s+((?:[\wåäö\-]+\s?){1,3})", after)
+        return f"{head} av {of.group(1).strip()}" if of and unit == "percent" else head
     if unit == "SEK":
         return "kronor"
     words: list[str] = []
@@ -101,9 +104,9 @@ def quantity_of(sentence: str, fig: Figure, unit: str) -> str:
         words.append(word)
     if words:
         return " ".join(words)
-    m = re.search(r"(?:antal(?:et)?|number of)\s+([\wåäö\-]+(?:\s[\wåäö\-]+)?)[^.]*$", sentence[: fig.start],
-                  re.IGNORECASE)
-    return m.group(1) if m else ""
+    named = re.search(r"(?:antal(?:et)?|number of)\s+([\wåäö\-]+(?:\s[\wåäö\-]+)?)[^.]*$", sentence[: fig.start],
+                      re.IGNORECASE)
+    return named.group(1) if named else ""
 
 
 def role_of(sentence: str, unit: str) -> str:
@@ -188,7 +191,7 @@ def _figure_fact(ctx: Context, sentence: str, a: int, b: int, fig: Figure, secti
 def _display(sentence: str, fig: Figure, unit: str) -> str:
     tail = {"EUR": re.match(r"\s*(?:euro|eur|€)", sentence[fig.end:], re.IGNORECASE),
             "percent": re.match(r"\s*(?:%|procent)", sentence[fig.end:], re.IGNORECASE)}.get(unit)
-    return " ".join((fig.display + (tail.group() if tail else "")).split())
+    return " ".join((fig.display + (tail.group() if tail else "")).split()).rstrip(".")
 
 
 __all__ = ["text_figures", "is_figure", "quantity_of", "role_of", "unit_of"]

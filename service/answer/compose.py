@@ -162,6 +162,33 @@ class Draft:
         return f"{self.describe(fact)}: {display}{scope}{rounded} [{n}]."
 
 
+    def state_figure(self, fact: Fact, *, quote: bool = True) -> str:
+        """A running-text figure: the figure, what it counts, where and when, and its sentence as quote."""
+        n = self.cite_fact(fact)
+        self.used.append(fact)
+        what = fact.quantity if fact.quantity and fact.unit == "count" and fact.quantity not in fact.display else ""
+        where = [str(fact.year)]
+        if fact.org != CITY:
+            where.append(self.name(fact.org))
+        section = clean(fact.section or "")
+        if section and not re.search(r"\d", section) and len(section) < 80:
+            where.insert(0, section)
+        label = f"{what} ({', '.join(where)})".strip()
+        self.figures.append(FigureOut(
+            fact_id=fact.fact_id, label=label, org=fact.org, year=fact.year, metric=fact.metric, fund=fact.fund,
+            value=fact.value, unit=fact.unit, approximate=fact.approximate, display=fact.display, citation=n))
+        head = f"{fact.display} {label} [{n}]"
+        return f"{head}:\n”{clean(fact.label)}” [{n}]" if quote else f"{head}."
+
+
+MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^#{1,6}\s*|\[(\d+)\]")
+
+
+def clean(text: str) -> str:
+    """Readable text: no Markdown or HTML markup, no citation-like brackets, one space between words."""
+    return " ".join(MARKUP.sub(lambda m: m.group(1) or "", text).split())
+
+
 def show(fact: Fact) -> str:
     return format_value(fact.value, fact.unit, approximate=fact.approximate, precision=fact.precision)
 

@@ -12,11 +12,13 @@ from langchain_core.embeddings import Embeddings
 
 from core.entities import CITY, Registry
 from core.numbers import parse_figures
-from core.schemas import Answer, Query
+from core.schemas import Answer, Fact, Query
 from core.settings import Settings
+from service.answer import arithmetic, routes
 from service.answer.compose import METRIC, WORDS, Draft, best_sentences, caveat, nearest_lines, series_rows
 from service.answer.lookup import Evidence, Facts, lookup
 from service.answer.retrieve import Passage, Retriever
+from service.answer.statements import StatementIndex
 from service.answer.understand import follow_up, understand
 from service.answer.verify import verify
 from stores.sql import Store
@@ -33,7 +35,9 @@ class Engine:
         self.store = (store or Store(settings)).at_build(build_id)
         self.registry = Registry.load()
         self.docs = {d.doc_id: d for d in self.store.load_documents()}
-        self.facts = Facts(self.store.load_facts(), self.store.load_checks(), self.registry)
+        all_facts = self.store.load_facts()
+        self.facts = Facts(all_facts, self.store.load_checks(), self.registry)
+        self.statements = StatementIndex(all_facts)
         self.retriever = Retriever(settings, self.store, embeddings)
         build = self.store.current_build() or {}
         self.corpus_version = str(build.get("corpus_version", ""))
@@ -71,7 +75,17 @@ class Engine:
     # --- composing -----------------------------------------------------------------
     def _answer(self, query: Query) -> Answer:
         draft = Draft(query.lang, self.registry, self.docs)
+        if query.unresolved and not query.orgs:
+            return self._unresolved(query, draft)
+        if routes.arithmetic(query):
+            answer = arithmetic.answer(query, self.facts, draft, self._finish)
+            if answer is not None:
+                return answer
         ev = lookup(query, self.facts)
+        if routes.statement(query, ev, self.registry):
+            answer = self._statement(query, draft)
+            if answer is not None or query.metric == "figure":
+                return answer or self._narrative(query, draft)
         if query.intent == "narrative" or (query.metric is None and not ev.exact):
             return self._narrative(query, draft)
         lines: list[str] = []
@@ -88,21 +102,76 @@ class Engine:
             lines = [draft.state(f) for f in ev.exact[:8]]
             lines += self._pair_note(draft, ev)
             if query.intent == "check" and query.claimed is not None:
-                lines.insert(0, self._verdict(draft, query.claimed, ev))
+                asked = [f for f in ev.exact if not query.years or f.year in query.years]
+                lines.insert(0, self._verdict(draft, query, (asked or ev.exact)[0]))
         else:
             status, lines = self._missing(query, draft, ev)
         caveats = [caveat(c, draft, self.facts.by_id) for c in self.facts.checks_for(draft.used)]
         return self._finish(query, draft, status, "\n".join(lines), table, caveats)
 
+    def _statement(self, query: Query, draft: Draft) -> Answer | None:
+        """A figure from running text; None when nothing in the text fits the question."""
+        year = query.years[0] if len(query.years) == 1 else None
+        passages = self.retriever.search(query.question, k=6, year=year, orgs=query.orgs or None)
+        spans = [(p.chunk.doc_id, p.chunk.start, p.chunk.end) for p in passages]
+        matches = self.statements.search(query, passages=spans)
+        if not matches:
+            return None
+        best = matches[0]
+        sv = draft.lang == "sv"
+        if query.quantity and not best.counted:
+            lines = [(f"Rapporterna anger inget antal {query.quantity} som svarar exakt på frågan. Närmast:" if sv
+                      else f"The reports give no figure for “{query.quantity}” that answers exactly. Nearest:"),
+                     draft.state_figure(best.fact)]
+            return self._finish(query, draft, "partial", "\n".join(lines), [], [])
+        if query.intent == "check" and query.claimed is not None:
+            if not best.counted and query.quantity:
+                return None
+            lines = [self._verdict(draft, query, best.fact), draft.state_figure(best.fact)]
+            return self._finish(query, draft, "answered", "\n".join(lines), [], [])
+        lines = [draft.state_figure(best.fact)]
+        same = [m for m in matches[1:6] if m.counted and best.counted and m.fact.label == best.fact.label]
+        lines += [draft.state_figure(m.fact, quote=False) for m in same[:4]]
+        more = [m for m in matches[1:4] if m.counted == best.counted and m.fact.label != best.fact.label
+                and m.score >= best.score * 0.8 and m.fact.year == best.fact.year]
+        if more:
+            lines.append("Rapporterna nämner också:" if sv else "The reports also state:")
+            lines += [draft.state_figure(m.fact) for m in more]
+        return self._finish(query, draft, "answered", "\n".join(lines), [], [])
+
+    def _unresolved(self, query: Query, draft: Draft) -> Answer:
+        names = ", ".join(f"”{n}”" for n in query.unresolved)
+        text = (f"Jag känner inte igen {names} som en nämnd eller förvaltning i rapporterna, så jag svarar inte med "
+                "en annan organisations siffror. Skriv gärna hela namnet eller förkortningen (t.ex. ASF, SBK, GVF)."
+                if draft.lang == "sv" else
+                f"I do not recognise {names} as a committee or department in the reports, so I will not answer with "
+                "another organisation's figures. Please give the full name or abbreviation (e.g. ASF, SBK, GVF).")
+        return self._finish(query, draft, "unclear", text, [], [])
+
     def _pair_note(self, draft: Draft, ev: Evidence) -> list[str]:
         return [draft.w("pair").format(asked=draft.name(a), used=draft.name(u)) for a, u in ev.pair_used.items()]
 
-    def _verdict(self, draft: Draft, claimed: float, ev: Evidence) -> str:
-        fact = ev.exact[0]
+    def _verdict(self, draft: Draft, query: Query, fact: Fact) -> str:
+        """Ja / Nej / Delvis for a claimed figure against the reported one of the same quantity."""
+        sv = draft.lang == "sv"
+        claimed = query.claimed if query.claimed is not None else 0.0
+        if query.threshold is not None and abs(query.threshold - claimed) < 0.5:
+            holds = fact.value > query.threshold if query.above else fact.value < query.threshold
+            near = abs(fact.value - query.threshold) <= fact.precision / 2
+            if near:
+                return "Delvis: beloppet ligger inom rapportens avrundning av gränsen." if sv else \
+                    "Partly: the figure is within the report's rounding of the limit."
+            return ("Ja, det stämmer." if holds else "Nej, det stämmer inte.") if sv else \
+                ("Yes, that is correct." if holds else "No, that is not correct.")
+        stated = [f for f in parse_figures(query.question) if abs(f.value - claimed) < 0.5 * max(1.0, f.precision)]
+        slack = max(0.5, fact.precision / 2, stated[0].precision / 2 if stated else 0.0)
         if abs(claimed - fact.value) <= max(0.5, fact.precision / 2):
             return draft.w("exact_yes")
+        if abs(claimed - fact.value) <= slack:
+            return "Ja, avrundat stämmer det." if sv else "Yes, as a rounded figure."
         if abs(claimed - fact.value) <= 0.05 * abs(fact.value):
-            return draft.w("yes")
+            return "Delvis: ungefär, men rapporten anger en annan siffra." if sv else \
+                "Partly: roughly, but the report gives a different figure."
         return draft.w("no")
 
     def _missing(self, query: Query, draft: Draft, ev: Evidence) -> tuple[str, list[str]]:
@@ -182,8 +251,10 @@ class Engine:
     def _strict(self, answer: Answer) -> Answer:
         """Fallback: only the stored facts, each as its own sourced line."""
         draft = Draft(answer.lang, self.registry, self.docs)
-        lines = [draft.state(self.facts.by_id[f.fact_id]) for f in answer.figures]
+        used = [self.facts.by_id[f.fact_id] for f in answer.figures]
+        lines = [draft.state_figure(f) if f.source == "text" else draft.state(f) for f in used]
         text = "\n".join(lines) or WORDS[answer.lang]["none"]
         return answer.model_copy(update={"text": text, "figures": draft.figures, "citations": draft.citations,
-                                         "table": [], "caveats": [], "verified": False})
+                                         "table": [], "caveats": [], "computations": [],
+                                         "verified": False})
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from core.entities import CITY, Registry, fold
-from core.numbers import parse_figures
+from core.numbers import parse_figures, word_numbers
 from core.schemas import Query
+from core.vocabulary import load as load_vocabulary
 
 EN_WORDS = {"how", "much", "many", "what", "which", "did", "does", "the", "were", "was", "get", "receive",
             "received", "funds", "money", "projects", "in", "and", "about", "is", "it", "true", "that", "of",
@@ -21,33 +22,8 @@ SV_WORDS = {"hur", "mycket", "många", "manga", "vilka", "vilken", "fick", "och"
             "att", "stämmer", "stammer", "pengar", "medel", "antal", "projekt", "jämfört", "jamfort", "under", "till",
             "vad", "gjorde", "har", "om", "var", "inom", "då", "da"}
 
-METRICS = [  # (metric, pattern on the folded question); the first match wins
-    ("total_budget", (
-        r"budget|projektvarde|project value|projektens varde"
-    )),
-    ("owned_project_count", (
-        r"projektag(are|de)|owned|as project owner"
-    )),
-    ("participating_units", (
-        r"hur manga (forvaltningar|namnder)|antal (forvaltningar|namnder)"
-        r"|how many (departments|committees|boards)"
-    )),
-    ("partners", (
-        r"samverkans?part|partner|aktorer|sektor"
-    )),
-    ("countries", (
-        r"\blander\b|countries"
-    )),
-    ("project_count", (
-        r"hur manga( eu)?[ -]?projekt|antal( eu)?[ -]?projekt"
-        r"|antalet( eu)?[ -]?projekt|how many (eu )?projects"
-        r"|number of (eu )?projects|projekt per|projects per"
-    )),
-    ("eu_funds_paid", (
-        r"hur mycket|pengar|medel|belopp|kronor|\bkr\b|\bsek\b|miljoner|mkr"
-        r"|utbetal|betal|how much|money|funds|funding|paid|amount|euro|fick|summa|belopp"
-    )),
-]
+VOCAB = load_vocabulary()
+TABLE_METRICS = {m for m in VOCAB.metrics if m != "figure"}
 INTENTS = [
     ("check", (
         r"stammer det|ar det sant|ar det korrekt|stammer siffran"
@@ -83,7 +59,7 @@ RELATIVE = [
     (r"\bi forrfjol\b|year before last", -2),
     (r"\bi ar\b|this year|senaste (aret|rapporten)|latest (year|report)", 0),
 ]
-RANKED = r"\bmest\b|storst|flest|hogst|minst|\bmost\b|largest|highest|least"
+RANKED = r"\bmest\b|storst|flest|farst|hogst|lagst|minst|\bmost\b|largest|highest|least|fewest|lowest"
 BOTH = {"eu_funds_paid", "project_count"}  # metrics a question may ask for together
 RANGE = re.compile(r"((?:19|20)\d{2})\s*(?:-|–|—|till|to|och|and)\s*((?:19|20)\d{2})")
 
@@ -110,33 +86,121 @@ def _years(q: str, latest: int | None) -> list[int]:
     return sorted(dict.fromkeys(years), key=years.index)
 
 
+QUANTITY = re.compile(
+    r"(?:hur manga|hur mycket|antal(?:et)?|how many|how much|number of)\s+(?:st\.?\s+|olika\s+|unika\s+)?"
+    r"([a-z][\w\-]*(?:\s(?:och|and|o|eller)\s[a-z][\w\-]*)?)")
+TABLE_NOUNS = re.compile(r"^(eu[ -]?)?(projekt|projects?|forvaltningar|namnder|departments|committees|lander|countries"
+                         r"|samverkansparter|partners?|aktorer)\b")
+MONEY_NOUNS = re.compile(r"^(eu[ -]?)?(pengar|medel|money|funds?|funding|kronor|kr|sek|mkr|miljoner|euro|eur|betal"
+                         r"|utbetal|fick|fatt|received|get|got|did|was|were|har|hade|kostade|cost)")
+VAGUE = re.compile(r"^(var|det|de|som|fick|har|hade|is|are|was|were|did|do|there|of|av|i|in|till|to|gick|blev)$")
+EURO = re.compile(r"\beuro\b|\beur\b|€")
+PERCENT = re.compile(r"procent|andel|percent|share|%")
+CHECK = re.compile(r"stammer det|ar det sant|ar det korrekt|stammer siffran|stammer uppgiften|is it true|is it correct"
+                   r"|correct that|true that|stammer pastaendet|kan det stamma|^stammer")
+THRESHOLD = re.compile(r"(mer|mindre|fler|farre|over|under|more|less|fewer|greater|above|below)\s+(an|than)\s+")
+FEWEST = re.compile(r"\bminst\b|farst|lagst|least|fewest|lowest|smallest")
+NAME = re.compile(r"(?<![\w])([A-ZÅÄÖ][\wÅÄÖåäö\-+]{1,}(?:\s[A-ZÅÄÖ0-9][\wÅÄÖåäö\-+]*)*)")
+ORG_WORD = re.compile(r"\b([\wåäö\-]+(?:forvaltningen|forvaltning|forv|namnden|namnd|kontoret|kontor))\b")
+
+
+def _quantity(q: str) -> tuple[str | None, str | None]:
+    """(noun asked, table metric it names) from 'hur många X' / 'antal X' / 'how many X'."""
+    m = QUANTITY.search(q)
+    if not m:
+        return None, None
+    noun = m.group(1)
+    first = noun.split()[0]
+    if re.match(r"hur mycket|how much", m.group()) or first in ("procent", "percent"):
+        return None, None
+    if TABLE_NOUNS.match(noun):
+        return None, None
+    if MONEY_NOUNS.match(first) or VAGUE.match(first):
+        return None, None
+    return noun, "figure"
+
+
+def _unit(q: str, metric: str | None) -> str | None:
+    if EURO.search(q):
+        return "EUR"
+    if PERCENT.search(q) and not re.search(r"hur manga procent (har|okade|minskade)", q):
+        return "percent"
+    if re.search(r"hur mycket|hur mkt|how much|kronor|\bkr\b|miljoner|mkr|pengar|money|belopp|kostade|cost", q):
+        return "SEK"
+    if re.search(r"hur manga|antal|how many|number of", q):
+        return "count"
+    return VOCAB.unit(metric) if metric else None
+
+
+ONE_MILLION = re.compile(r"\b(?:en|one|a)\s+(?=miljon|million)", re.IGNORECASE)
+
+
+def _threshold(question: str, q: str) -> float | None:
+    question = ONE_MILLION.sub("1 ", question)
+    q = fold(question)
+    m = THRESHOLD.search(q) or re.search(r"\b(over|above)\s+(?=\d)", q)
+    if not m:
+        return None
+    figures = [f for f in parse_figures(question[m.end():]) if not f.is_year_like]
+    if not figures:
+        return None
+    value = figures[0].value
+    tail = q[m.end() + figures[0].end: m.end() + figures[0].end + 12]
+    if re.match(r"\s*(miljoner|miljon|mkr|million)", tail) and value < 1000:
+        value *= 1e6
+    return value
+
+
+def unresolved_names(question: str, registry: Registry, known: set[str]) -> list[str]:
+    """Organisation-like words ("tekniska förv", "xyzförvaltningen") that the registry does not know."""
+    q = fold(question)
+    out = []
+    for m in ORG_WORD.finditer(q):
+        if not registry.find_orgs_asked(m.group(1)) and not any(m.start() >= k.start and m.end() <= k.end
+                                                             for k in registry.find_orgs_asked(question)):
+            out.append(question[m.start(): m.end()])
+    return [o for o in out if fold(o) not in known]
+
+
 def understand(question: str, registry: Registry, *, latest_year: int | None, lang: str | None = None) -> Query:
     q = fold(question)
-    orgs = list(dict.fromkeys(m.entity_id for m in registry.find_orgs(question)))
+    orgs = list(dict.fromkeys(m.entity_id for m in registry.find_orgs_asked(question)))
     if len(orgs) > 1 and CITY in orgs:
         orgs.remove(CITY)  # "stadens förvaltningar": the city is context, the unit is the subject
-    funds = list(dict.fromkeys(m.entity_id for m in registry.find_funds(question)))
+    funds = list(dict.fromkeys(m.entity_id for m in registry.find_funds_asked(question)))
     years = _years(q, latest_year)
-    metric = next((name for name, pat in METRICS if re.search(pat, q)), None)
+    quantity, forced = _quantity(q)
+    metrics = [m for m in VOCAB.metrics_in(q) if m != "figure"]
+    metric = forced or next(iter(metrics), None)
     intent = next((name for name, pat in INTENTS if re.search(pat, q)), None)
+    if CHECK.search(q):
+        intent = "check"
     if intent is None:
         intent = "figure" if metric else "narrative"
     if intent == "count" and metric is None:
-        metric = "project_count"
+        metric = "project_count" if re.search(r"projekt|project", q) else "figure"
     if intent in ("figure", "count", "check") and (len(years) > 2 or (len(years) == 2 and len(orgs) <= 1)):
         intent = "series" if len(years) > 2 else "comparison"
-    metrics = [name for name, pat in METRICS if re.search(pat, q)]
     if intent == "count" and "eu_funds_paid" in metrics and re.search(r"hur mycket|how much", q):
         intent = "figure"  # "hur mycket ... och i hur många projekt": both
     goals = list(dict.fromkeys(GOAL.findall(q)))
     claimed = None
     if intent == "check":
-        figures = [f for f in parse_figures(question) if not f.is_year_like]
+        figures = [f for f in parse_figures(ONE_MILLION.sub("1 ", question)) if not f.is_year_like]
+        figures = sorted(figures + word_numbers(question), key=lambda f: f.start)
         claimed = figures[0].value if figures else None
-    dimension = next((d for d, pat in DIMENSIONS if re.search(pat, q)), None) if intent == "list" else None
+        if claimed is not None and claimed < 1000 and re.search(r"\d\s*(miljoner|miljon|mkr|million)", q):
+            claimed *= 1e6
+    operation = "verdict" if intent == "check" else VOCAB.operation(q)
+    dimension = next((d for d, pat in DIMENSIONS if re.search(pat, q)), None) if intent == "list" or operation in (
+        "rank", "threshold") else None
     return Query(question=question, lang=lang or detect_lang(question), intent=intent, years=years, orgs=orgs,
                  funds=funds, metric=metric, also_metrics=[m for m in metrics if m != metric and m in BOTH],
-                 goals=goals, claimed=claimed, dimension=dimension, ranked=bool(re.search(RANKED, q)))
+                 goals=goals, claimed=claimed, dimension=dimension, ranked=bool(re.search(RANKED, q)),
+                 quantity=quantity, operation=operation, threshold=_threshold(question, q),
+                 above=not re.search(r"mindre|farre|under|less|fewer|below", q),
+                 fewest=bool(FEWEST.search(q)), unit=_unit(q, metric),
+                 unresolved=unresolved_names(question, registry, set()))
 
 
 STEP = re.compile(r"aret (innan|fore|efter)|foregaende ar|the year (before|after)|previous year|next year")

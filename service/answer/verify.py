@@ -43,6 +43,9 @@ def allowed_numbers(answer: Answer, facts: list[Fact], checks: list[Check]) -> A
     for check in checks:
         for v in (check.expected, check.actual, abs(check.difference)):
             allowed.add(v)
+    for fig in parse_figures(answer.question) + word_numbers(answer.question):  # the asker's own numbers
+        allowed.add(fig.value * (1e6 if fig.bare and fig.value < 1000 and "miljon" in answer.question[fig.end:
+                                                                                              fig.end + 9] else 1))
     return allowed
 
 
@@ -58,9 +61,30 @@ def untraceable(text: str, allowed: Allowed) -> list[str]:
     return bad
 
 
+def recomputed(answer: Answer, facts: list[Fact]) -> tuple[list[float], list[str]]:
+    """Each computation redone from its operands' stored values; a mismatch is reported."""
+    from service.answer.arithmetic import compute
+
+    by_id = {f.fact_id: f for f in facts}
+    values, bad = [], []
+    for comp in answer.computations:
+        operands = [by_id.get(i) for i in comp.operands]
+        if any(o is None for o in operands):
+            bad.append(f"computation {comp.op} uses a fact the answer does not cite")
+            continue
+        value = compute(comp.op, [o for o in operands if o is not None])
+        if abs(value - comp.value) > 0.01:
+            bad.append(f"computation {comp.op} gives {value}, not {comp.value}")
+        values.append(value)
+    return values, bad
+
+
 def verify(answer: Answer, facts: list[Fact], checks: list[Check]) -> list[str]:
     allowed = allowed_numbers(answer, facts, checks)
-    bad = untraceable(answer.text, allowed)
+    values, bad_computations = recomputed(answer, facts)
+    for value in values:
+        allowed.add(value)
+    bad = bad_computations + untraceable(answer.text, allowed)
     for caveat in answer.caveats:
         bad.extend(untraceable(caveat, allowed))
     for row in answer.table:

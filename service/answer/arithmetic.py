@@ -1,0 +1,255 @@
+"""Arithmetic with its work shown: rankings, thresholds, sums, shares and % change over the
+table facts. Every computed figure lists its operands (each a cited fact) and is marked
+"beräknat"; verify recomputes it from the used facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from core.entities import CITY, fold
+from core.numbers import format_value, group_thousands
+from core.schemas import Answer, Computation, Fact, Query
+from core.vocabulary import load as load_vocabulary
+from service.answer.compose import Draft, show
+from service.answer.lookup import Facts, primary
+
+Finish = Callable[..., Answer]
+PERCENT_DECIMALS = 1
+
+
+def percent(value: float, lang: str) -> str:
+    text = f"{value:.{PERCENT_DECIMALS}f}"
+    return (text.replace(".", ",") + " %") if lang == "sv" else text + " %"
+
+
+def money(value: float, facts: list[Fact]) -> str:
+    approx = any(f.approximate for f in facts)
+    precision = max((f.precision for f in facts), default=1.0)
+    unit = facts[0].unit if facts else "SEK"
+    return format_value(value, unit, approximate=approx, precision=precision)
+
+
+def compute(op: str, operands: list[Fact]) -> float:
+    """The computations verify can redo: from the operands' stored values only."""
+    values = [f.value for f in operands]
+    if op == "sum":
+        return round(sum(values), 2)
+    if op == "difference":
+        return round(values[1] - values[0], 2)
+    if op == "pct_change":
+        return round((values[1] - values[0]) / values[0] * 100, PERCENT_DECIMALS)
+    if op == "share":  # sum of all but the last over the last
+        return round(sum(values[:-1]) / values[-1] * 100, PERCENT_DECIMALS)
+    raise ValueError(op)
+
+
+def _dimension(query: Query) -> str:
+    q = fold(query.question)
+    if re.search(r"\bfond|program|fund", q):
+        return "fund"
+    if re.search(r"\bmal\b|malen|malet|goal", q):
+        return "goal"
+    return "org"
+
+
+def parts(facts: Facts, metric: str, dimension: str, years: list[int]) -> tuple[int | None, list[Fact]]:
+    """Rows of a table by `dimension` for the asked year (else the latest year that has them)."""
+    rows = [f for f in facts.facts if f.metric == metric and f.role == "part" and f.dimension == dimension]
+    have = sorted({f.year for f in rows})
+    year = next((y for y in years if y in have), None) if years else (have[-1] if have else None)
+    return year, primary([f for f in rows if f.year == year])
+
+
+def total_of(facts: Facts, rows: list[Fact], metric: str, year: int) -> Fact | None:
+    groups = {f.group for f in rows}
+    stated = [f for f in facts.facts if f.metric == metric and f.year == year and f.role == "total"
+              and f.group in groups]
+    stated = stated or [f for f in facts.facts if f.metric == metric and f.year == year and f.org == CITY
+                        and f.role in ("total", "value") and not f.fund and not f.goal and not f.project]
+    return min(stated, key=lambda f: (f.approximate, f.page or 0)) if stated else None
+
+
+class Work:
+    """Lines and computations of one arithmetic answer."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.lines: list[str] = []
+        self.computations: list[Computation] = []
+
+    def cite(self, fact: Fact) -> str:
+        self.draft.state(fact)  # records the figure and its citation
+        return f"{show(fact)} [{self.draft.cite_fact(fact)}]"
+
+    def computed(self, op: str, operands: list[Fact], text: str, unit: str) -> Computation:
+        value = compute(op, operands)
+        display = percent(value, self.draft.lang) if unit == "percent" else money(value, operands)
+        comp = Computation(op=op, value=value, display=display, unit=unit, operands=[f.fact_id for f in operands],
+                           text=text.format(result=display))
+        self.computations.append(comp)
+        return comp
+
+
+def answer(query: Query, facts: Facts, draft: Draft, finish: Finish) -> Answer | None:
+    metric = query.metric or "eu_funds_paid"
+    if query.operation == "pct_change" or (query.operation == "sum" and len(query.years) > 1 and len(query.orgs) <= 1):
+        return _over_years(query, facts, draft, finish, metric)
+    if query.operation == "share" and query.orgs and query.threshold is None:
+        return _share_of(query, facts, draft, finish, metric)
+    if query.operation == "sum" and len(query.orgs) > 1:
+        return _sum_of(query, facts, draft, finish, metric)
+    return _table(query, facts, draft, finish, metric)
+
+
+def _label(draft: Draft, fact: Fact) -> str:
+    if fact.dimension == "fund" and fact.fund:
+        return draft.registry.display(fact.fund, draft.lang)
+    if fact.dimension == "goal":
+        return fact.goal_label or f"mål {fact.goal}"
+    return draft.name(fact.org)
+
+
+def _table(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
+    sv = draft.lang == "sv"
+    dimension = _dimension(query)
+    year, rows = parts(facts, metric, dimension, query.years)
+    if not rows or year is None:
+        return None
+    what = load_vocabulary().metric_label(metric, draft.lang)
+    work = Work(draft)
+    if query.years and year not in query.years:
+        work.lines.append((f"Rapporterna har ingen sådan tabell för {', '.join(map(str, query.years))}; "
+                           f"det som finns gäller {year}:") if sv else
+                          f"The reports have no such table for {', '.join(map(str, query.years))}; "
+                          f"this is for {year}:")
+    ranked = sorted(rows, key=lambda f: f.value, reverse=not query.fewest)
+    chosen = ranked
+    if query.threshold is not None:
+        keep = [f for f in ranked if (f.value > query.threshold if query.above else f.value < query.threshold)]
+        limit = format_value(query.threshold, rows[0].unit)
+        word = ("mer än" if query.above else "mindre än") if sv else ("more than" if query.above else "less than")
+        head = f"{what[:1].upper()}{what[1:]} {year}, {word} {limit}:"
+        work.lines.append(head if keep else (f"Ingen hade {word} {limit} {year}." if sv else
+                                             f"None had {word} {limit} in {year}."))
+        chosen = keep
+    elif query.operation == "rank" or query.ranked:
+        top = [f for f in ranked if f.value == ranked[0].value]
+        best = ("Lägst" if query.fewest else "Högst") if sv else ("Lowest" if query.fewest else "Highest")
+        names = " och ".join(_label(draft, f) for f in top) if sv else " and ".join(_label(draft, f) for f in top)
+        work.lines.append(f"{best} {what} {year}: {names}, {work.cite(top[0])}.")
+        work.lines.append("Hela listan:" if sv else "The full list:")
+    work.lines += [f"- {_label(draft, f)}: {work.cite(f)}" for f in chosen]
+    if query.threshold is not None and chosen:
+        _sum_and_share(query, facts, work, chosen, rows, metric, year)
+    note = _scope_note(rows, draft)
+    if note:
+        work.lines.append(note)
+    return _done(query, draft, finish, work)
+
+
+def _sum_and_share(query: Query, facts: Facts, work: Work, chosen: list[Fact], rows: list[Fact], metric: str,
+                   year: int) -> None:
+    sv = work.draft.lang == "sv"
+    if len(chosen) > 1:
+        terms = " + ".join(show(f) for f in chosen)
+        comp = work.computed("sum", chosen, f"{terms} = {{result}}", chosen[0].unit)
+        work.lines.append(f"{'Sammanlagt' if sv else 'Together'}: {comp.text} ({'beräknat' if sv else 'computed'}).")
+    if query.operation != "share":
+        return
+    total = total_of(facts, rows, metric, year)
+    if total is None:
+        work.lines.append("Rapporten anger ingen total att räkna andelen mot." if sv else
+                          "The report gives no total to compute the share against.")
+        return
+    part = " + ".join(show(f) for f in chosen)
+    comp = work.computed("share", [*chosen, total], f"({part}) / {show(total)} = {{result}}", "percent")
+    work.lines.append(f"{'Andel av totalen' if sv else 'Share of the total'} {work.cite(total)}: {comp.text} "
+                      f"({'beräknat' if sv else 'computed'}).")
+
+
+def _scope_note(rows: list[Fact], draft: Draft) -> str:
+    approx = any(f.approximate for f in rows)
+    if not approx:
+        return ""
+    return ("Beloppen är avrundade i rapporten; jämförelser nära gränsen är osäkra." if draft.lang == "sv" else
+            "The report rounds these amounts; comparisons close to the limit are uncertain.")
+
+
+def _subject_facts(facts: Facts, query: Query, metric: str, org: str, years: list[int]) -> list[Fact]:
+    found = facts.select(org=org, metric=metric, years=years)
+    if not found and (pair := facts.pair(org)):
+        found = facts.select(org=pair, metric=metric, years=years)
+    return found
+
+
+def _over_years(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
+    sv = draft.lang == "sv"
+    org = query.orgs[0] if query.orgs else CITY
+    found = _subject_facts(facts, query, metric, org, query.years)
+    years = sorted({f.year for f in found})
+    if len(years) < 2:
+        return None
+    work = Work(draft)
+    series = [next(f for f in found if f.year == y) for y in years]
+    missing = [y for y in query.years if y not in years]
+    work.lines += [f"- {y}: {work.cite(f)}" for y, f in zip(years, series, strict=True)]
+    if missing:
+        work.lines.append(("Ej redovisat: " if sv else "Not reported: ") + ", ".join(map(str, missing)) + ".")
+    first, last = series[0], series[-1]
+    if query.operation == "pct_change":
+        comp = work.computed("pct_change", [first, last], f"({show(last)} − {show(first)}) / {show(first)} = "
+                             "{result}", "percent")
+        work.lines.insert(0, (f"Förändring {first.year}–{last.year}: {comp.display} (beräknat: {comp.text})." if sv
+                              else f"Change {first.year}–{last.year}: {comp.display} (computed: {comp.text})."))
+    else:
+        comp = work.computed("sum", series, " + ".join(show(f) for f in series) + " = {result}", first.unit)
+        work.lines.insert(0, (f"Sammanlagt {years[0]}–{years[-1]}: {comp.display} (beräknat: {comp.text})." if sv
+                              else f"Total {years[0]}–{years[-1]}: {comp.display} (computed: {comp.text})."))
+    return _done(query, draft, finish, work, partial=bool(missing))
+
+
+def _share_of(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
+    sv = draft.lang == "sv"
+    org = query.orgs[0]
+    found = _subject_facts(facts, query, metric, org, query.years)
+    if not found:
+        return None
+    part = found[-1]
+    _, rows = parts(facts, metric, "org", [part.year])
+    total = total_of(facts, rows or [part], metric, part.year)
+    if total is None or total.fact_id == part.fact_id:
+        return None
+    work = Work(draft)
+    comp = work.computed("share", [part, total], f"{show(part)} / {show(total)} = {{result}}", "percent")
+    work.lines.append(f"{draft.name(part.org)} {part.year}: {comp.display} av totalen (beräknat)." if sv else
+                       f"{draft.name(part.org)} {part.year}: {comp.display} of the total (computed).")
+    work.lines.append(f"- {draft.name(part.org)}: {work.cite(part)}")
+    work.lines.append(f"- {'Totalt' if sv else 'Total'}: {work.cite(total)}")
+    work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
+    return _done(query, draft, finish, work)
+
+
+def _sum_of(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
+    sv = draft.lang == "sv"
+    found = [f for org in query.orgs for f in _subject_facts(facts, query, metric, org, query.years)[-1:]]
+    if len(found) < 2:
+        return None
+    work = Work(draft)
+    comp = work.computed("sum", found, " + ".join(show(f) for f in found) + " = {result}", found[0].unit)
+    work.lines.append(f"{'Sammanlagt' if sv else 'Together'}: {comp.display} ({'beräknat' if sv else 'computed'}).")
+    work.lines += [f"- {draft.name(f.org)} {f.year}: {work.cite(f)}" for f in found]
+    work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
+    missing = [o for o in query.orgs if o not in {f.org for f in found} and facts.pair(o) not in {f.org for f in found}]
+    return _done(query, draft, finish, work, partial=bool(missing))
+
+
+def _done(query: Query, draft: Draft, finish: Finish, work: Work, *, partial: bool = False) -> Answer:
+    extra: dict[str, Any] = {"computations": work.computations}
+    answer: Answer = finish(query, draft, "partial" if partial else "answered", "\n".join(work.lines), [], [])
+    return answer.model_copy(update=extra)
+
+
+__all__ = ["answer", "compute", "group_thousands"]

@@ -1,0 +1,46 @@
+"""Routes: which stage answers a question. Table metrics by a recognised subject go to the
+facts lookup; nouns the tables do not count, and subjects that are no organisation, fund or
+goal (a project, an event), go to the figures of the running text; sums, shares, rankings
+and thresholds over table metrics go to arithmetic.
+"""
+
+from __future__ import annotations
+
+from core.entities import Registry, fold
+from core.schemas import Query
+from service.answer.lookup import Evidence
+from service.answer.statements import QUESTION_WORDS
+from stores.index import tokenize
+
+ARITHMETIC = {"sum", "share", "pct_change", "threshold", "rank"}
+METRIC_WORDS = set(tokenize(
+    "eu eu-medel eu-pengar eu-projekt pengar medel betalades betalats betalats utbetalda utbetalt utbetalning ut "
+    "fick få erhöll erhållit projekt projekten projektet kommunfullmäktigemål kf-mål mål målet fond fonden fonder "
+    "program programmet förvaltning förvaltningen förvaltningar nämnd nämnden nämnder stadens staden hela mest "
+    "minst flest färst högst lägst störst vilken vilka money funds funding paid received get got projects project "
+    "department committee most least which amount belopp summa mkr miljoner kr sek budget budgeten ungefär cirka "
+    "ca exakt redovisade redovisat rapporterade jämfört jämför skillnad utveckling kom in gick totalt sammanlagt "
+    "alla olika under året internationella internationellt arbete arbetet tid period perioden"))
+
+
+def topic_words(query: Query, registry: Registry) -> set[str]:
+    """Distinctive words of the question: not question, metric, organisation or fund words."""
+    text = query.question
+    spans = [(m.start, m.end) for m in (*registry.find_orgs_asked(text), *registry.find_funds_asked(text))]
+    folded = fold(text)
+    for start, end in sorted(spans, reverse=True):
+        folded = folded[:start] + " " + folded[end:]
+    return {t for t in tokenize(folded) if t not in QUESTION_WORDS and t not in METRIC_WORDS
+            and not t.isdigit() and len(t) > 2}
+
+
+def arithmetic(query: Query) -> bool:
+    return (query.metric not in (None, "figure") and not query.quantity
+            and (query.operation in ARITHMETIC or query.threshold is not None) and query.intent != "check")
+
+
+def statement(query: Query, ev: Evidence, registry: Registry) -> bool:
+    if query.metric == "figure" or query.quantity:
+        return True
+    named = query.orgs or query.funds or query.goals or query.projects
+    return not named and bool(topic_words(query, registry)) and query.intent != "narrative"

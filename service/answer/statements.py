@@ -1,0 +1,115 @@
+"""Statements: find the figures in running text that answer a question.
+
+A figure (a Fact with source 'text') matches when what it counts is what was asked (the
+noun, or its synonyms from the vocabulary), its sentence and section share the question's
+distinctive words (weighted by rarity), its year and organisation are the asked ones, and its
+passage ranks high in hybrid retrieval. The match says whether the asked quantity was found
+(`counted`), so the engine can tell an answer from "the nearest the reports say".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from core.entities import CITY, fold
+from core.schemas import Fact, Query
+from core.vocabulary import load as load_vocabulary
+from stores.index import tokenize
+
+QUESTION_WORDS = set(tokenize(
+    "hur många mycket mkt vad vilka vilken vilket var när vem varför fick får har hade det den de en ett är och i på "
+    "av till för från med om under som att stämmer sant totalt sammanlagt antal antalet år året 2018 2019 2020 2021 "
+    "2022 2023 2024 2025 how many much what which who when did does do was were is are the a an of in on to for from "
+    "with by and or total number year there it that malmö stad staden city kronor euro procent"))
+YEAR_BONUS = 2.0
+YEAR_PENALTY = 3.0
+ORG_BONUS = 1.5
+COUNT_BONUS = 4.0
+PASSAGE_BONUS = 2.5
+UNIT_PENALTY = 5.0
+MIN_SCORE = 3.0
+
+
+@dataclass
+class Match:
+    fact: Fact
+    score: float
+    counted: bool  # what the figure counts is what was asked
+
+
+def _stems(text: str) -> set[str]:
+    return {t for t in tokenize(text) if t not in QUESTION_WORDS and not t.isdigit()}
+
+
+def _asked_nouns(quantity: str) -> set[str]:
+    vocab = load_vocabulary()
+    words: set[str] = set()
+    for word in re.findall(r"[\w\-]+", fold(quantity)):
+        if word in ("och", "and", "o", "eller"):
+            continue
+        for synonym in vocab.quantity_words(word):
+            words.update(tokenize(synonym))
+    return words
+
+
+def _prefix_overlap(asked: set[str], counted: set[str]) -> bool:
+    """'deltagare' meets 'deltagarna', 'skjutning' meets 'skjutningar' (stems share 5 letters)."""
+    return any(a[:5] == c[:5] and min(len(a), len(c)) >= 4 for a in asked for c in counted)
+
+
+class StatementIndex:
+    """The running-text figures of one build, with word statistics for scoring."""
+
+    def __init__(self, facts: list[Fact]) -> None:
+        self.figures = [f for f in facts if f.source == "text"]
+        self._words = [_stems(f"{f.section or ''} {f.label}") for f in self.figures]
+        self._counts = [_stems(f.quantity or "") for f in self.figures]
+        df: Counter[str] = Counter(w for words in self._words for w in words)
+        n = max(len(self.figures), 1)
+        self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
+
+    def idf(self, word: str) -> float:
+        return self._idf.get(word, math.log(1 + len(self.figures)))
+
+    def known(self, word: str) -> bool:
+        return word in self._idf
+
+    def search(self, query: Query, *, passages: list[tuple[str, int, int]] = (), k: int = 5) -> list[Match]:  # type: ignore[assignment]
+        """Figures ranked for the question; `passages` are (doc_id, start, end) of retrieved chunks, best first."""
+        terms = _stems(query.question)
+        asked = _asked_nouns(query.quantity) if query.quantity else set()
+        out: list[Match] = []
+        for fact, words, counts in zip(self.figures, self._words, self._counts, strict=True):
+            score = sum(self.idf(t) for t in terms if t in words)
+            if score == 0 and not asked:
+                continue
+            counted = bool(asked) and (bool(asked & counts) or _prefix_overlap(asked, counts))
+            score += COUNT_BONUS if counted else 0.0
+            score += self._context(query, fact, passages)
+            if query.unit and query.unit != fact.unit and not (query.unit == "count" and fact.unit == "count"):
+                score -= UNIT_PENALTY
+            out.append(Match(fact, score, counted))
+        out.sort(key=lambda m: m.score, reverse=True)
+        return [m for m in out if m.score >= MIN_SCORE][:k]
+
+    @staticmethod
+    def _context(query: Query, fact: Fact, passages: list[tuple[str, int, int]]) -> float:
+        score = 0.0
+        if query.years:
+            score += YEAR_BONUS if fact.year in query.years else -YEAR_PENALTY
+        orgs = [o for o in query.orgs if o != CITY]
+        if orgs and (fact.org in orgs or fact.unit_org in orgs):
+            score += ORG_BONUS
+        for rank, (doc_id, start, end) in enumerate(passages):
+            if fact.doc_id == doc_id and start <= fact.span_start < end:
+                score += PASSAGE_BONUS / (1 + rank)
+                break
+        return score
+
+    def mentioned(self, name: str) -> bool:
+        """Whether the reports' running text uses every word of a name at all."""
+        stems = _stems(name)
+        return bool(stems) and all(self.known(s) for s in stems)
