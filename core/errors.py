@@ -39,12 +39,24 @@ class CorpusError(FaktakollError):
     pass
 
 
+def shown(name: str | Path) -> str:
+    """A file name safe to print on one line: as is when printable, else repr-escaped
+    (a newline shows as \\n), so a file name cannot forge a line of output."""
+    text = str(name)
+    return text if text.isprintable() else repr(text)
+
+
+def one_line(message: str) -> str:
+    """A message with any control character shown escaped, so it prints as one line."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
+
+
 class DocumentError(CorpusError):
-    """A single document was skipped."""
+    """A single document was skipped; its name is printed escaped (see `shown`)."""
 
     def __init__(self, path: Path | str, problem: str, *, hint: str) -> None:
         self.path = Path(path)
-        super().__init__(f"{self.path.name}: {problem}", hint=hint)
+        super().__init__(f"{shown(self.path.name)}: {problem}", hint=hint)
 
 
 class StoreError(FaktakollError):

@@ -5,13 +5,16 @@ Settings are passed down explicitly; there is no global settings object.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ORIGIN = re.compile(r"https?://[^\s/?#@]+")  # scheme and host[:port], no path: what a browser sends as Origin
 
 
 class Settings(BaseSettings):
@@ -64,13 +67,19 @@ class Settings(BaseSettings):
         default="120/minute",
         description="Requests allowed per API key (or per client address without a key), e.g. '120/minute'.",
     )
-    cors_origins: list[str] = Field(
-        default_factory=list, description="Origins allowed to call the API from a browser (CORS); empty: none."
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins allowed to call the API from a browser (CORS), comma-separated "
+        "(https://a.example,https://b.example) or a JSON list; empty: none.",
     )
     max_request_bytes: int = Field(
         default=16_384, ge=1024, le=10_000_000, description="Largest request body accepted; larger gets 413."
     )
     max_question_chars: int = Field(default=500, ge=10, le=5000, description="Longest question accepted.")
+    build_check_seconds: float = Field(
+        default=5.0, ge=0.2, le=3600,
+        description="A running server checks this often (at most) for a newer complete build and switches to it.",
+    )
 
     @field_validator("corpus_dir", "data_dir")
     @classmethod
@@ -86,6 +95,29 @@ class Settings(BaseSettings):
             parse(value)
         except ValueError as exc:
             raise ValueError(f"'{value}' is not a rate such as '120/minute'") from exc
+        return value
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origin_list(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        if text.startswith("["):
+            try:
+                return json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{text!r} is not a JSON list; write origins comma-separated or as "
+                                 '["https://a.example"]') from exc
+        return [part.strip() for part in text.split(",") if part.strip()]
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins(cls, value: list[str]) -> list[str]:
+        for origin in value:
+            if origin != "*" and not ORIGIN.fullmatch(origin):
+                raise ValueError(f"{origin!r} is not an origin such as https://redaktion.example "
+                                 "(scheme and host, optional port, no path)")
         return value
 
     @model_validator(mode="after")

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from tqdm import tqdm
 
 from core.entities import Registry
-from core.errors import FaktakollError
+from core.errors import FaktakollError, one_line
 from core.numbers import format_value
 from core.settings import Settings, describe
 from service.facts_export import fact_rows, filter_facts, to_csv
@@ -43,12 +43,17 @@ def load_settings(corpus: Path | None = None, data_dir: Path | None = None) -> S
 
 
 def _fail(exc: FaktakollError) -> typer.Exit:
-    typer.echo(f"fel: {exc}", err=True)
+    typer.echo(f"fel: {one_line(str(exc))}", err=True)
     return typer.Exit(1)
 
 
 def _progress(items: Any, label: str) -> Any:
-    return tqdm(items, desc=label, unit="st", leave=False, disable=not sys.stderr.isatty())
+    """A progress bar on a terminal; elsewhere (logs, pipes) one line when a stage starts."""
+    if sys.stderr.isatty():
+        return tqdm(items, desc=label, unit="st", leave=False)
+    if len(items):
+        typer.echo(f"{label} …", err=True)
+    return items
 
 
 @app.command()
@@ -69,9 +74,9 @@ def ingest(corpus: CorpusOpt = None, data_dir: DataOpt = None,
         f"({state}, {report.seconds:.1f} s)"
     )
     for line in report.rejected:
-        typer.echo(f"avvisad: {line}", err=True)
+        typer.echo(f"avvisad: {one_line(line)}", err=True)
     for line in report.skipped:
-        typer.echo(f"hoppade över: {line}", err=True)
+        typer.echo(f"hoppade över: {one_line(line)}", err=True)
     if report.skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
@@ -239,14 +244,13 @@ def evaluate(
     from service.answer import evaluate as ev
 
     scores = ev.run(_engine(data_dir), questions or ev.QUESTIONS)
-    typer.echo(json.dumps(scores.summary(), indent=2))
+    typer.echo(json.dumps(scores.summary(), indent=2, ensure_ascii=False))
     if details:
         for r in scores.results:
-            if r.missing or r.wrong or r.status_ok is False or r.citation_ok is False or not r.verified:
-                typer.echo(f"{r.id} [{r.category}] {r.question} → saknas {r.missing}, fel {r.wrong}, "
-                           f"status {r.status}, källa {'ok' if r.citation_ok is not False else 'fel'}")
-    summary = scores.summary()
-    if summary["wrong_numbers"] or summary["unverified_answers"]:
+            if r.grade != "correct":
+                typer.echo(f"{r.id} [{r.kind}] {r.grade}: {r.question} → saknas {r.missing} {r.missing_words}, "
+                           f"fel {r.off}, status {r.status} (väntat {r.expected_status})")
+    if scores.summary()["unverified_answers"]:
         raise typer.Exit(1)
 
 

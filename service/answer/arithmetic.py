@@ -95,13 +95,18 @@ class Work:
 
 def answer(query: Query, facts: Facts, draft: Draft, finish: Finish) -> Answer | None:
     metric = query.metric or "eu_funds_paid"
-    if query.operation == "pct_change" or (query.operation == "sum" and len(query.years) > 1 and len(query.orgs) <= 1):
+    over_years = query.operation in ("pct_change", "difference") or (query.operation == "sum" and len(query.years) > 1)
+    if over_years and len(query.years) > 1 and len(query.orgs) <= 1 and len(query.funds) <= 1:
         return _over_years(query, facts, draft, finish, metric)
-    if query.operation == "share" and query.orgs and query.threshold is None:
+    if query.operation == "share" and (query.orgs or query.funds) and query.threshold is None:
         return _share_of(query, facts, draft, finish, metric)
-    if query.operation == "sum" and len(query.orgs) > 1:
+    if query.operation == "sum" and len(query.orgs) + len(query.funds) > 1:
         return _sum_of(query, facts, draft, finish, metric)
-    return _table(query, facts, draft, finish, metric)
+    if query.operation == "sum" and not query.orgs and not query.funds:
+        return _sum_table(query, facts, draft, finish, metric)
+    if query.operation in ("rank", "threshold") or query.threshold is not None or query.ranked:
+        return _table(query, facts, draft, finish, metric)
+    return None
 
 
 def _label(draft: Draft, fact: Fact) -> str:
@@ -178,7 +183,12 @@ def _scope_note(rows: list[Fact], draft: Draft) -> str:
             "The report rounds these amounts; comparisons close to the limit are uncertain.")
 
 
-def _subject_facts(facts: Facts, query: Query, metric: str, org: str, years: list[int]) -> list[Fact]:
+def _subject_facts(facts: Facts, query: Query, metric: str, org: str, years: list[int],
+                   fund: str | None = None) -> list[Fact]:
+    if fund:
+        rows = [f for f in facts.facts if f.metric == metric and f.fund == fund and f.dimension == "fund"
+                and (not years or f.year in years)]
+        return primary(rows)
     found = facts.select(org=org, metric=metric, years=years)
     if not found and (pair := facts.pair(org)):
         found = facts.select(org=pair, metric=metric, years=years)
@@ -188,7 +198,7 @@ def _subject_facts(facts: Facts, query: Query, metric: str, org: str, years: lis
 def _over_years(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
     sv = draft.lang == "sv"
     org = query.orgs[0] if query.orgs else CITY
-    found = _subject_facts(facts, query, metric, org, query.years)
+    found = _subject_facts(facts, query, metric, org, query.years, query.funds[0] if query.funds else None)
     years = sorted({f.year for f in found})
     if len(years) < 2:
         return None
@@ -199,7 +209,11 @@ def _over_years(query: Query, facts: Facts, draft: Draft, finish: Finish, metric
     if missing:
         work.lines.append(("Ej redovisat: " if sv else "Not reported: ") + ", ".join(map(str, missing)) + ".")
     first, last = series[0], series[-1]
-    if query.operation == "pct_change":
+    if query.operation in ("pct_change", "difference"):
+        diff = work.computed("difference", [first, last], f"{show(last)} − {show(first)} = {{result}}", first.unit)
+        work.lines.insert(0, (f"Skillnad {first.year}–{last.year}: {diff.display} (beräknat: {diff.text})." if sv
+                              else f"Difference {first.year}–{last.year}: {diff.display} (computed: {diff.text})."))
+    if query.operation in ("pct_change", "difference"):
         comp = work.computed("pct_change", [first, last], f"({show(last)} − {show(first)}) / {show(first)} = "
                              "{result}", "percent")
         work.lines.insert(0, (f"Förändring {first.year}–{last.year}: {comp.display} (beräknat: {comp.text})." if sv
@@ -213,20 +227,21 @@ def _over_years(query: Query, facts: Facts, draft: Draft, finish: Finish, metric
 
 def _share_of(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
     sv = draft.lang == "sv"
-    org = query.orgs[0]
-    found = _subject_facts(facts, query, metric, org, query.years)
+    org = query.orgs[0] if query.orgs else CITY
+    found = _subject_facts(facts, query, metric, org, query.years, query.funds[0] if query.funds else None)
     if not found:
         return None
     part = found[-1]
-    _, rows = parts(facts, metric, "org", [part.year])
+    name = draft.registry.display(part.fund, draft.lang) if query.funds and part.fund else draft.name(part.org)
+    _, rows = parts(facts, metric, "fund" if query.funds else "org", [part.year])
     total = total_of(facts, rows or [part], metric, part.year)
     if total is None or total.fact_id == part.fact_id:
         return None
     work = Work(draft)
     comp = work.computed("share", [part, total], f"{show(part)} / {show(total)} = {{result}}", "percent")
-    work.lines.append(f"{draft.name(part.org)} {part.year}: {comp.display} av totalen (beräknat)." if sv else
-                       f"{draft.name(part.org)} {part.year}: {comp.display} of the total (computed).")
-    work.lines.append(f"- {draft.name(part.org)}: {work.cite(part)}")
+    work.lines.append(f"{name} {part.year}: {comp.display} av totalen (beräknat)." if sv else
+                       f"{name} {part.year}: {comp.display} of the total (computed).")
+    work.lines.append(f"- {name}: {work.cite(part)}")
     work.lines.append(f"- {'Totalt' if sv else 'Total'}: {work.cite(total)}")
     work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
     return _done(query, draft, finish, work)
@@ -235,15 +250,39 @@ def _share_of(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: 
 def _sum_of(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
     sv = draft.lang == "sv"
     found = [f for org in query.orgs for f in _subject_facts(facts, query, metric, org, query.years)[-1:]]
+    found += [f for fund in query.funds for f in _subject_facts(facts, query, metric, CITY, query.years, fund)[-1:]]
     if len(found) < 2:
         return None
     work = Work(draft)
     comp = work.computed("sum", found, " + ".join(show(f) for f in found) + " = {result}", found[0].unit)
     work.lines.append(f"{'Sammanlagt' if sv else 'Together'}: {comp.display} ({'beräknat' if sv else 'computed'}).")
-    work.lines += [f"- {draft.name(f.org)} {f.year}: {work.cite(f)}" for f in found]
+    work.lines += [f"- {_label(draft, f)} {f.year}: {work.cite(f)}" for f in found]
     work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
     missing = [o for o in query.orgs if o not in {f.org for f in found} and facts.pair(o) not in {f.org for f in found}]
     return _done(query, draft, finish, work, partial=bool(missing))
+
+
+def _sum_table(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
+    """The sum of a table's rows, compared with the total the report states."""
+    sv = draft.lang == "sv"
+    year, rows = parts(facts, metric, _dimension(query), query.years)
+    if len(rows) < 2 or year is None:
+        return None
+    work = Work(draft)
+    comp = work.computed("sum", rows, " + ".join(show(f) for f in rows) + " = {result}", rows[0].unit)
+    work.lines.append(f"{'Summan av raderna' if sv else 'The rows add up to'} {year}: {comp.display} "
+                      f"({'beräknat' if sv else 'computed'}).")
+    work.lines += [f"- {_label(draft, f)}: {work.cite(f)}" for f in rows]
+    total = total_of(facts, rows, metric, year)
+    if total is not None:
+        gap = abs(comp.value - total.value)
+        fits = gap <= max(total.precision / 2, 0.5) + sum(f.precision / 2 for f in rows)
+        verdict = ("vilket stämmer med" if fits else "vilket inte stämmer med") if sv else (
+            "which matches" if fits else "which does not match")
+        work.lines.append(f"{'Summan' if sv else 'The sum'} {verdict} {'totalen' if sv else 'the total'} "
+                          f"{work.cite(total)}.")
+    work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
+    return _done(query, draft, finish, work)
 
 
 def _done(query: Query, draft: Draft, finish: Finish, work: Work, *, partial: bool = False) -> Answer:

@@ -203,8 +203,8 @@ def best_sentences(passages: list[Passage], question: str, *, limit: int = 3,
             if must is not None and not must.search(sentence.text):
                 continue
             words = tokenize(sentence.text)
-            if len(words) < 4:
-                continue
+            if len(words) < 4 or sentence.text.lstrip().startswith("#") or re.match(r"^\d+(\.\d+)+\s", sentence.text):
+                continue  # too short, or a heading
             overlap = len(terms & set(words))
             scored.append((overlap - rank * 0.5, -rank, passage, sentence))
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
@@ -270,7 +270,11 @@ def series_rows(draft: Draft, ev: Evidence, key: str) -> tuple[list[dict[str, st
             rows.append({draft.w(key): head, draft.w("value"): f"{show(fact)} [{n}]"})
         else:
             rows.append({draft.w(key): head, draft.w("value"): draft.w("not_in_reports")})
-    lines = []
+    lines = [f"- {r[draft.w(key)]}: {r[draft.w('value')]}" for r in rows
+             if r[draft.w("value")] != draft.w("not_in_reports")]
+    gaps = [r[draft.w(key)] for r in rows if r[draft.w("value")] == draft.w("not_in_reports")]
+    if gaps:
+        lines.append(f"{draft.w('not_in_reports').capitalize()}: {', '.join(gaps)}.")
     present = [f for f in facts if f in draft.used]
     if len(present) >= 2 and present[0].unit == present[-1].unit:
         a, b = present[0], present[-1]

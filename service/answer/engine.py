@@ -15,11 +15,11 @@ from core.numbers import parse_figures
 from core.schemas import Answer, Fact, Query
 from core.settings import Settings
 from service.answer import arithmetic, routes
-from service.answer.compose import METRIC, WORDS, Draft, best_sentences, caveat, nearest_lines, series_rows
+from service.answer.compose import METRIC, WORDS, Draft, best_sentences, caveat, clean, nearest_lines, series_rows
 from service.answer.lookup import Evidence, Facts, lookup
 from service.answer.retrieve import Passage, Retriever
 from service.answer.statements import StatementIndex
-from service.answer.understand import follow_up, understand
+from service.answer.understand import VOCAB, follow_up, understand
 from service.answer.verify import verify
 from stores.sql import Store
 
@@ -86,6 +86,9 @@ class Engine:
             answer = self._statement(query, draft)
             if answer is not None or query.metric == "figure":
                 return answer or self._narrative(query, draft)
+            names = routes.names_in(query, self.registry)
+            if names:  # a project or event: never answered with the city's or an organisation's figure
+                return self._nothing_for(query, draft, names)
         if query.intent == "narrative" or (query.metric is None and not ev.exact):
             return self._narrative(query, draft)
         lines: list[str] = []
@@ -119,6 +122,13 @@ class Engine:
             return None
         best = matches[0]
         sv = draft.lang == "sv"
+        if query.years and best.fact.year not in query.years:
+            asked = ", ".join(str(y) for y in query.years)
+            what = query.quantity or ("det" if sv else "that")
+            lines = [(f"Rapporterna anger inget om {what} för {asked}. Närmast, från ett annat år:" if sv else
+                      f"The reports state nothing on {what} for {asked}. Nearest, from another year:"),
+                     draft.state_figure(best.fact)]
+            return self._finish(query, draft, "not_reported", "\n".join(lines), [], [])
         if query.quantity and not best.counted:
             lines = [(f"Rapporterna anger inget antal {query.quantity} som svarar exakt på frågan. Närmast:" if sv
                       else f"The reports give no figure for “{query.quantity}” that answers exactly. Nearest:"),
@@ -138,6 +148,18 @@ class Engine:
             lines.append("Rapporterna nämner också:" if sv else "The reports also state:")
             lines += [draft.state_figure(m.fact) for m in more]
         return self._finish(query, draft, "answered", "\n".join(lines), [], [])
+
+    def _nothing_for(self, query: Query, draft: Draft, names: list[str]) -> Answer:
+        who = ", ".join(names)
+        what = VOCAB.metric_label(query.metric or "figure", draft.lang)
+        head = (f"Rapporterna anger inte {what} för {who}." if draft.lang == "sv"
+                else f"The reports do not state the {what} for {who}.")
+        told = self._narrative(query, Draft(draft.lang, self.registry, self.docs))
+        if told.status == "answered":
+            body = told.text.split("\n", 1)[1] if "\n" in told.text else ""
+            said = f"Det som sägs om {who}:" if draft.lang == "sv" else f"What the reports say about {who}:"
+            return told.model_copy(update={"status": "not_reported", "text": f"{head}\n{said}\n{body}".strip()})
+        return self._finish(query, draft, "not_reported", head, [], [])
 
     def _unresolved(self, query: Query, draft: Draft) -> Answer:
         names = ", ".join(f"”{n}”" for n in query.unresolved)
@@ -234,12 +256,18 @@ class Engine:
                 lines += [f"”{s.text}” [{draft.cite_sentence(p, s)}]" for p, s in silent[:1]]
                 return self._finish(query, draft, "not_reported", "\n".join(lines), [], [])
             passages = [p for p in passages if set(p.chunk.orgs) & set(family)] or passages
-        picked = best_sentences(passages, query.question, limit=3)
+        names = routes.names_in(query, self.registry)
+        must = re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE) if names else None
+        if must is not None:
+            named = [Passage(c, 0.0, None, None) for c in self.retriever.chunks if must.search(c.text)]
+            passages = [p for p in passages if must.search(p.chunk.text)] + named[:8]
+        picked = best_sentences(passages, query.question, limit=3, must=must) or best_sentences(
+            passages, query.question, limit=3)
         if not picked:
             return self._finish(query, draft, "unclear", draft.w("none"), [], [])
         lines = [draft.w("quotes")]
         for passage, sentence in picked:
-            lines.append(f"”{sentence.text}” [{draft.cite_sentence(passage, sentence)}]")
+            lines.append(f"”{clean(sentence.text)}” [{draft.cite_sentence(passage, sentence)}]")
         return self._finish(query, draft, "answered", "\n".join(lines), [], [])
 
     def _finish(self, query: Query, draft: Draft, status: str, text: str, table: list[dict[str, str]],

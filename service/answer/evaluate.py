@@ -1,35 +1,49 @@
-"""Evaluation: ask every question of tests/eval/questions.json and score the answers.
+"""Evaluation: ask every question of tests/eval/questions.json and grade each answer.
 
-Scores: numbers right (every must-number stated), wrong numbers (a must-not number stated,
-or a number that fails verification: both must be 0), status right (for questions whose
-honest answer is not_reported or partial), citation right (the expected document cited).
+The questions were written from the reports by someone who did not read the code. Each
+answer gets one grade:
+- correct: every must-number stated (within the report's rounding), every must-word present,
+  the expected status (a not-reported question answered as not reported), no off-target number;
+- off_target: a must-not number is given as an answer (another year's, organisation's or
+  quantity's figure) and the asked figure is missing;
+- false_not_reported: the reports hold the answer but the engine said not reported / unclear;
+- partial: some of the asked figures or words, or the right figure with the wrong status;
+- wrong: none of the above (numbers that answer nothing asked, or nothing useful).
+The denominator is every question; figures are counted from the answer's text, table,
+figures and computations.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.numbers import parse_figures
+from core.entities import fold
+from core.numbers import parse_figures, word_numbers
 from core.schemas import Answer
 from service.answer.engine import Engine
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "tests" / "eval" / "questions.json"
+GRADES = ("correct", "partial", "wrong", "off_target", "false_not_reported")
+NEGATIVE = ("not_reported", "unclear")
+TOLERANCE = 0.02  # a must-number matches a rounded statement of it within 2 %
 
 
 @dataclass
 class Result:
     id: str
-    category: str
+    kind: str
     question: str
+    grade: str
     missing: list[float]
-    wrong: list[float]
-    status_ok: bool | None
-    citation_ok: bool | None
-    verified: bool
+    off: list[float]
+    missing_words: list[str]
     status: str
+    expected_status: str
+    verified: bool
 
 
 @dataclass
@@ -37,50 +51,62 @@ class Scores:
     results: list[Result] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
+        grades = Counter(r.grade for r in self.results)
         n = len(self.results)
-        with_numbers = [r for r in self.results if r.missing is not None]
-        status = [r for r in self.results if r.status_ok is not None]
-        cites = [r for r in self.results if r.citation_ok is not None]
-        return {
-            "questions": n,
-            "numbers_right": sum(1 for r in with_numbers if not r.missing),
-            "numbers_asked": sum(1 for r in with_numbers),
-            "wrong_numbers": sum(len(r.wrong) for r in self.results),
-            "unverified_answers": sum(1 for r in self.results if not r.verified),
-            "status_right": sum(1 for r in status if r.status_ok),
-            "status_asked": len(status),
-            "citation_right": sum(1 for r in cites if r.citation_ok),
-            "citation_asked": len(cites),
-        }
+        out: dict[str, Any] = {"questions": n, **{g: grades.get(g, 0) for g in GRADES}}
+        out["correct_share"] = round(grades.get("correct", 0) / n, 3) if n else 0.0
+        out["unverified_answers"] = sum(1 for r in self.results if not r.verified)
+        by_kind: dict[str, Counter[str]] = {}
+        for r in self.results:
+            by_kind.setdefault(r.kind, Counter())[r.grade] += 1
+        out["by_kind"] = {k: dict(v) for k, v in sorted(by_kind.items())}
+        return out
 
 
-def _numbers(texts: list[str], *, years: bool = False) -> list[float]:
-    return [f.value for text in texts for f in parse_figures(text) if years or not f.is_year_like]
+def shown_numbers(answer: Answer) -> list[float]:
+    texts = [answer.text, *answer.caveats, *(" ".join(str(v) for v in r.values()) for r in answer.table)]
+    values = [f.value for f in answer.figures] + [c.value for c in answer.computations]
+    for text in texts:
+        values += [f.value for f in parse_figures(text)] + [f.value for f in word_numbers(text)]
+    return values
 
 
 def _has(values: list[float], target: float) -> bool:
-    return any(abs(v - target) <= max(0.5, abs(target) * 1e-9) for v in values)
+    return any(abs(v - target) <= max(0.5, abs(target) * TOLERANCE) for v in values)
 
 
-def score(answer: Answer, item: dict[str, Any]) -> Result:
-    """A must-number counts when the answer shows it (text, table, figures or caveats); a
-    must-not number counts as wrong when it is given as the answer for the asked year or
-    appears in the answer's own text without being a stored figure (e.g. in a quote)."""
-    shown = [answer.text, *(" ".join(r.values()) for r in answer.table), *answer.caveats]
-    stated = [f.value for f in answer.figures] + _numbers(shown, years=True)
-    missing = [float(x) for x in item.get("must_numbers", []) if not _has(stated, float(x))]
-    asked_years = set(answer.query.years)
-    as_answer = [f.value for f in answer.figures if not asked_years or f.year in asked_years]
-    figure_values = [f.value for f in answer.figures]
-    loose = [v for v in _numbers([answer.text]) if not _has(figure_values, v)]
-    wrong = [float(x) for x in item.get("must_not_numbers", []) if _has(as_answer + loose, float(x))]
-    expected_status = item.get("status")
-    status_ok = answer.status == expected_status if expected_status in ("not_reported", "partial") else None
-    doc = item.get("source_doc")
-    citation_ok = any(c.doc_id == doc for c in answer.citations) if doc else None
-    return Result(id=item["id"], category=item.get("category", ""), question=item["question"], missing=missing,
-                  wrong=wrong, status_ok=status_ok, citation_ok=citation_ok, verified=answer.verified,
-                  status=answer.status)
+def _answered_values(answer: Answer) -> list[float]:
+    """Figures given as the answer: stored/computed figures and the text's own numbers."""
+    return [f.value for f in answer.figures] + [c.value for c in answer.computations]
+
+
+def grade(answer: Answer, item: dict[str, Any]) -> Result:
+    shown = shown_numbers(answer)
+    must = [float(x) for x in item.get("must_numbers", [])]
+    missing = [x for x in must if not _has(shown, x)]
+    offered = answer.status in ("not_reported", "partial")  # nearest figures, said to be something else
+    off = [] if offered else [float(x) for x in item.get("must_not_numbers", [])
+                              if _has(_answered_values(answer), float(x)) and not _has(must, float(x))]
+    text = fold(" ".join([answer.text, *(c.quote for c in answer.citations)]))
+    missing_words = [w for w in item.get("must_words", []) if fold(w) not in text]
+    expected = item.get("expected_status", "answered")
+    negative = answer.status in NEGATIVE or not answer.text.strip()
+    ok_status = answer.status in ("not_reported", "partial", "unclear") if expected == "not_reported" else not negative
+    found = len(must) - len(missing)
+    if expected != "not_reported" and negative and found == 0:
+        g = "false_not_reported"
+    elif off and missing:
+        g = "off_target"
+    elif not missing and not missing_words and ok_status and not off:
+        g = "correct"
+    elif found or (must == [] and len(missing_words) < len(item.get("must_words", []))) or (
+            not missing and not missing_words):
+        g = "partial"
+    else:
+        g = "wrong"
+    return Result(id=item["id"], kind=item.get("kind", ""), question=item["question"], grade=g, missing=missing,
+                  off=off, missing_words=missing_words, status=answer.status, expected_status=expected,
+                  verified=answer.verified)
 
 
 def run(engine: Engine, path: Path = QUESTIONS) -> Scores:
@@ -91,5 +117,5 @@ def run(engine: Engine, path: Path = QUESTIONS) -> Scores:
         if not item.get("followup_of"):
             conversation = engine.new_conversation()
         answer = engine.ask(item["question"], conversation_id=conversation)
-        scores.results.append(score(answer, item))
+        scores.results.append(grade(answer, item))
     return scores

@@ -6,13 +6,15 @@ and thresholds over table metrics go to arithmetic.
 
 from __future__ import annotations
 
+import re
+
 from core.entities import Registry, fold
 from core.schemas import Query
 from service.answer.lookup import Evidence
 from service.answer.statements import QUESTION_WORDS
 from stores.index import tokenize
 
-ARITHMETIC = {"sum", "share", "pct_change", "threshold", "rank"}
+ARITHMETIC = {"sum", "share", "pct_change", "threshold", "rank", "difference"}
 METRIC_WORDS = set(tokenize(
     "eu eu-medel eu-pengar eu-projekt pengar medel betalades betalats betalats utbetalda utbetalt utbetalning ut "
     "fick få erhöll erhållit projekt projekten projektet kommunfullmäktigemål kf-mål mål målet fond fonden fonder "
@@ -39,8 +41,27 @@ def arithmetic(query: Query) -> bool:
             and (query.operation in ARITHMETIC or query.threshold is not None) and query.intent != "check")
 
 
+NAME_LIKE = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-ZÅÄÖ][\wåäöÅÄÖ\-]+|[A-ZÅÄÖ]{2,}[\w\-]*)|[”\"'“]([^”\"'“]{3,})[”\"'“]")
+
+
+def names_in(query: Query, registry: Registry) -> list[str]:
+    """Capitalised words, acronyms and quoted phrases that are not organisations or funds: a project, an event."""
+    text = query.question
+    known = [(m.start, m.end) for m in (*registry.find_orgs_asked(text), *registry.find_funds_asked(text))]
+    out = []
+    for m in NAME_LIKE.finditer(text.strip()):
+        if not any(a <= m.start() < b for a, b in known) and fold(m.group()) not in METRIC_NAMES:
+            out.append(m.group().strip("”\"'“"))
+    return out
+
+
+METRIC_NAMES = {"eu", "eu-medel", "eu-pengar", "eu-projekt", "kf", "kf-mål", "kf-mal", "sek", "mkr", "i", "och"}
+
+
 def statement(query: Query, ev: Evidence, registry: Registry) -> bool:
     if query.metric == "figure" or query.quantity:
         return True
     named = query.orgs or query.funds or query.goals or query.projects
-    return not named and bool(topic_words(query, registry)) and query.intent != "narrative"
+    if named or query.intent == "narrative" or not topic_words(query, registry):
+        return False
+    return not ev.exact or bool(names_in(query, registry))

@@ -79,6 +79,9 @@ def _years(q: str, latest: int | None) -> list[int]:
         if joined and hi - lo <= 10 and " och " not in m.group() and " and " not in m.group():
             years.extend(range(lo, hi + 1))
     years.extend(int(y) for y in re.findall(r"(?<![\d-])((?:19|20)\d{2})(?![\d-])", q))
+    since = re.search(r"(?:sedan|sen|since|fran och med|from)\s+((?:19|20)\d{2})(?!\s*(?:-|–|till|to|och|and)\s*\d)", q)
+    if since and latest and int(since.group(1)) < latest:
+        years.extend(range(int(since.group(1)), latest + 1))
     if latest:
         for pattern, delta in RELATIVE:
             if re.search(pattern, q):
