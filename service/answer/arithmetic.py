@@ -86,7 +86,9 @@ class Work:
 
     def computed(self, op: str, operands: list[Fact], text: str, unit: str) -> Computation:
         value = compute(op, operands)
-        display = percent(value, self.draft.lang) if unit == "percent" else money(value, operands)
+        sign = "−" if value < 0 else ("+" if op == "difference" and value > 0 else "")
+        shown = percent(abs(value), self.draft.lang) if unit == "percent" else money(abs(value), operands)
+        display = f"ca {sign}{shown[3:]}" if shown.startswith("ca ") else f"{sign}{shown}"
         comp = Computation(op=op, value=value, display=display, unit=unit, operands=[f.fact_id for f in operands],
                            text=text.format(result=display))
         self.computations.append(comp)

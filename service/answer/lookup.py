@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 
 from core.entities import CITY, Registry, fold
 from core.schemas import Check, Fact, Query
+from stores.index import tokenize
 
 AMOUNT_METRICS = {"eu_funds_paid", "total_budget"}
+GOAL_WORDS = 2  # distinctive words a question shares with a goal's label to name it
 
 
 @dataclass
@@ -99,6 +101,11 @@ def _goals(query: Query, facts: Facts) -> list[str]:
         return query.goals
     labels = {f.goal_label for f in facts.facts if f.goal_label and (not query.years or f.year in query.years)}
     named = set(named_in(query.question, {lb for lb in labels if lb}))
+    if not named and re.search(r"mal(?:et|en)?\b|goal", fold(query.question)):
+        asked = set(tokenize(query.question))
+        overlap = {lb: len(asked & set(tokenize(lb))) for lb in labels if lb}
+        best = max(overlap.values(), default=0)
+        named = {lb for lb, n in overlap.items() if n == best and n >= GOAL_WORDS}
     return sorted({f.goal for f in facts.facts if f.goal and f.goal_label in named})
 
 

@@ -43,6 +43,8 @@ def allowed_numbers(answer: Answer, facts: list[Fact], checks: list[Check]) -> A
     for check in checks:
         for v in (check.expected, check.actual, abs(check.difference)):
             allowed.add(v)
+    if re.search(r"\b(?:en|one|a)\s+(?:miljon|million)\b", answer.question, re.IGNORECASE):
+        allowed.add(1_000_000)
     for fig in parse_figures(answer.question) + word_numbers(answer.question):  # the asker's own numbers
         allowed.add(fig.value * (1e6 if fig.bare and fig.value < 1000 and "miljon" in answer.question[fig.end:
                                                                                               fig.end + 9] else 1))
@@ -82,8 +84,9 @@ def recomputed(answer: Answer, facts: list[Fact]) -> tuple[list[float], list[str
 def verify(answer: Answer, facts: list[Fact], checks: list[Check]) -> list[str]:
     allowed = allowed_numbers(answer, facts, checks)
     values, bad_computations = recomputed(answer, facts)
-    for value in values:
+    for value in values:  # shown with a sign in front ("−79,9 %"), read back as positive
         allowed.add(value)
+        allowed.add(abs(value))
     bad = bad_computations + untraceable(answer.text, allowed)
     for caveat in answer.caveats:
         bad.extend(untraceable(caveat, allowed))

@@ -1,0 +1,149 @@
+"""Questions as users ask them, on the real corpus: figures in running text, projects and
+events by name, colloquial names, arithmetic with its work shown, claims compared like with
+like, and no answer to a different question."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.entities import CITY
+from service.answer.arithmetic import compute
+from service.answer.engine import Engine
+
+D22 = "2022_ks_protokoll_redovisning_internationellt_arbete"
+M19 = "2019_malmo_stad_redovisning_internationellt_arbete"
+
+
+@pytest.fixture(scope="module")
+def engine(ingested):  # type: ignore[no-untyped-def]
+    settings, store, _ = ingested
+    return Engine(settings, store=store)
+
+
+def values(answer) -> list[float]:  # type: ignore[no-untyped-def]
+    return [f.value for f in answer.figures]
+
+
+def test_a_count_in_running_text_is_answered_with_its_sentence(engine):
+    answer = engine.ask("Hur många medarbetare och chefer kartlade HÅPP?")
+    assert answer.status == "answered" and answer.verified
+    assert values(answer)[0] == 297
+    quote = answer.citations[answer.figures[0].citation - 1]
+    assert quote.doc_id == M19 and "297 medarbetare och chefer" in quote.quote
+
+
+def test_the_asked_year_of_a_text_figure(engine):
+    answer = engine.ask("Hur många skjutningar var det 2017?")
+    assert values(answer)[0] == 65 and answer.figures[0].year == 2017
+
+
+def test_a_year_the_text_does_not_give_is_not_reported(engine):
+    answer = engine.ask("Hur många skjutningar var det 2018?")
+    assert answer.status == "not_reported"
+    assert answer.text.startswith("Rapporterna anger inget")
+
+
+def test_how_many_noun_is_never_the_project_count(engine):
+    answer = engine.ask("Hur många delegater kom till Malmö 2022?")
+    assert 625 in values(answer)
+    assert all(f.metric != "project_count" for f in answer.figures)
+
+
+def test_a_project_amount_is_never_the_city_total(engine):
+    answer = engine.ask("Hur mycket fick HÅPP i EU-medel?")
+    assert answer.status == "not_reported"
+    assert all(f.org != CITY or f.metric == "figure" for f in answer.figures)
+    assert "HÅPP" in answer.text.split("\n")[0]
+
+
+def test_an_unknown_organisation_is_said_to_be_unknown(engine):
+    answer = engine.ask("Hur mycket fick xyzförvaltningen 2022?")
+    assert answer.status == "unclear" and answer.figures == []
+    assert "xyzförvaltningen" in answer.text
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("hur mkt fick kulturförv 2024", 424_000),
+    ("Hur mycket EU-pengar fick grundskolan 2024?", None),
+    ("gymnasie o vux eu-medel 2022", 3_900_000),
+])
+def test_colloquial_names_resolve(engine, question, value):
+    answer = engine.ask(question)
+    assert answer.query.orgs, question
+    if value is not None:
+        assert value in values(answer)
+
+
+def test_rank_by_the_asked_measure_names_the_winner_first(engine):
+    answer = engine.ask("Vilken nämnd hade flest projekt 2024?")
+    first = answer.text.split("\n")[0]
+    assert "Miljönämnden" in first and "25" in first
+    assert {f.metric for f in answer.figures} == {"project_count"}
+
+
+def test_threshold_and_share_show_their_work(engine):
+    answer = engine.ask("Vilka förvaltningar fick mindre än 2 miljoner 2022, och hur stor andel av totalen var det?")
+    assert answer.verified and answer.status == "answered"
+    shares = [c for c in answer.computations if c.op == "share"]
+    assert shares and "beräknat" in answer.text
+    by_id = {f.fact_id: f for f in engine.facts.facts}
+    operands = [by_id[i] for i in shares[0].operands]
+    assert all(f.value < 2_000_000 for f in operands[:-1])
+    total = operands[-1]
+    assert total.value == pytest.approx(22_500_000, rel=0.01)
+    assert shares[0].value == pytest.approx(sum(f.value for f in operands[:-1]) / total.value * 100, abs=0.05)
+
+
+def test_percent_change_between_years(engine):
+    answer = engine.ask("Hur mycket ökade de utbetalda EU-medlen från 2023 till 2024, i kronor och procent?")
+    ops = {c.op: c for c in answer.computations}
+    assert ops["difference"].value == pytest.approx(7_500_000, rel=0.01)
+    assert ops["pct_change"].value == pytest.approx(17.4, abs=0.1)
+    assert "ca 43 miljoner kr" in answer.text and "ca 50,5 miljoner kr" in answer.text
+
+
+def test_compute_is_the_arithmetic_verify_redoes(facts):
+    a, b = facts[0].model_copy(update={"value": 40.0}), facts[0].model_copy(update={"value": 50.0})
+    assert compute("sum", [a, b]) == 90 and compute("difference", [a, b]) == 10
+    assert compute("pct_change", [a, b]) == 25.0 and compute("share", [a, b]) == 80.0
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Stämmer det att förskolenämnden fick över en miljon 2024?", "Nej"),
+    ("Stämmer det att ASF fick 8,3 miljoner 2022?", "Ja"),
+    ("Stämmer det att HÅPP kartlade 297 medarbetare och chefer?", "Ja"),
+])
+def test_claims_start_with_a_verdict_of_the_same_quantity(engine, question, start):
+    answer = engine.ask(question)
+    assert answer.text.startswith(start), answer.text
+    assert answer.verified
+
+
+def test_series_state_every_value_and_the_missing_years(engine):
+    answer = engine.ask("Hur har antalet EU-projekt utvecklats sedan 2018?")
+    for value in ("47", "51", "54", "60"):
+        assert f": {value} [" in answer.text
+    assert "Ej redovisat: 2020" in answer.text
+
+
+def test_english_question_gets_english_framing(engine):
+    answer = engine.ask("How many shootings were there in Malmö in 2017?")
+    assert answer.lang == "en" and 65 in values(answer)
+
+
+def test_follow_up_keeps_the_subject(engine):
+    conversation = engine.new_conversation()
+    engine.ask("Hur många skjutningar var det 2017?", conversation_id=conversation)
+    answer = engine.ask("och 2019?", conversation_id=conversation)
+    assert 31 in values(answer)
+
+
+def test_narrative_quotes_are_about_the_named_project_and_clean(engine):
+    answer = engine.ask("Vad är HÅPP?")
+    assert answer.text.strip() and "#" not in answer.text and "**" not in answer.text
+    assert any("HÅPP" in c.quote for c in answer.citations)
+
+
+def test_goal_named_by_its_words(engine):
+    answer = engine.ask("Hur många EU-projekt kopplades till kommunfullmäktigemålet om en grön stad?")
+    assert values(answer) == [34]
