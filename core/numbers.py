@@ -10,7 +10,8 @@ from dataclasses import dataclass
 QUALIFIERS = r"ca\.?|cirka|drygt|knappt|omkring|ungefär|närmare|över|nästan|runt"
 FIGURE = re.compile(
     rf"(?:(?P<qual>\b(?:{QUALIFIERS}))\s+)?"
-    r"(?<![\d,.\-/])(?P<num>\d{1,4}(?:[ \u00a0]\d{3})*(?:,\d+)?)(?![\d/]|-(?!tal)|\.\d)"
+    r"(?<![\d,.\-/])(?!(?:19|20)\d\d[ \u00a0]\d{3}(?!\d))(?P<num>\d{1,4}(?:[ \u00a0]\d{3})*(?:,\d+)?)"
+    r"(?![\d/]|-(?!tal)|\.\d)"
     r"(?P<tal>-tal)?"
     r"(?:\s*(?P<mult>miljoner|miljon|mnkr|mkr|msek|mdkr|miljarder|tkr|tusen)\b)?"
     r"(?:\s*(?P<cur>kronor|kr\b\.?|SEK\b))?",

@@ -159,7 +159,7 @@ def _is_table_line(sentence: str) -> bool:
     """A flattened table row or a table of contents: label, then several figures, no verb-like words."""
     figs = [f for f in parse_figures(sentence) if not f.is_year_like]
     words = re.findall(r"[^\W\d_]{4,}", sentence)
-    return (len(figs) >= 3 and len(words) < 2 * len(figs)) or bool(re.search(r"\.{4,}", sentence))
+    return (len(figs) >= 3 and len(words) < len(figs)) or bool(re.search(r"\.{4,}", sentence))
 
 
 def _figure_fact(ctx: Context, sentence: str, a: int, b: int, fig: Figure, section: Section | None) -> Fact | None:
