@@ -20,7 +20,10 @@ TITLE_LINE = re.compile(r"^\s?([A-ZÅÄÖ][^\n.:;,!?()]{2,70})\s*$")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 DISPLAY_MARKUP = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 PLAIN_LEVEL = 9
-SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÅÄÖ•\d\"”])|\n\s*\n|\n(?=\s*[•\-] )")
+# a Markdown pipe-table row (| a | b |) is a sentence of its own, so a quote is its row
+SENTENCE_END = re.compile(
+    r"(?<=[.!?:])\s+(?=[A-ZÅÄÖ•\d\"”])|\n\s*\n|\n(?=\s*[•\-] )|\n(?=[ \t]*\|)|(?<=\|)[ \t]*\n"
+)
 
 
 @dataclass

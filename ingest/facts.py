@@ -28,6 +28,7 @@ MAX_CAPTION_LINES = 3
 # labels that are document structure, not data: section numbers, dot leaders, "Tabell 3"
 NOT_A_LABEL = re.compile(r"^\d|\.{3,}|^(tabell|figur|bilaga|bild|sida|diagram)$", re.IGNORECASE)
 EMPTY_ROW = re.compile(r"^\s*(?:\d{1,2}\.\s+\D.*|[^\d\t]+\t)\s*$")
+PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")  # a Markdown table row: | cell | cell |
 
 
 @dataclass
@@ -61,7 +62,10 @@ def lines_of(text: str) -> list[Line]:
 
 
 def parse_row(text: str) -> tuple[str | None, str, list[tuple[Figure, bool]]] | None:
-    """(goal number, label, cells) when the line is a label followed only by figures."""
+    """(goal number, label, cells) when the line is a label followed only by figures.
+    A Markdown pipe row reads the same with its bars as blanks (offsets are kept)."""
+    if PIPE_ROW.match(text):
+        text = text.replace("|", " ")
     goal = None
     m = GOAL_PREFIX.match(text)
     body = text
@@ -147,16 +151,20 @@ class Context:
     doc: Document
     norm: Normalized
     registry: Registry
+    made: dict[tuple[int, int], int] = field(default_factory=dict)  # facts made per source span
 
     def fact(self, lines: list[Line], **fields: object) -> Fact:
-        """A Fact whose quote is the verbatim source of `lines` (normalized offsets)."""
+        """A Fact whose quote is the verbatim source of `lines` (normalized offsets). Its id is
+        its place: document, span and the how-manieth fact of that span, so ids never repeat
+        (a row stating the same amount twice gives two facts with two ids)."""
         start, end = self.norm.span_to_original(lines[0].start, lines[-1].end)
         raw = self.doc.text[start:end]
         start += len(raw) - len(raw.lstrip())
         end -= len(raw) - len(raw.rstrip())
         quote = self.doc.text[start:end]
         org = str(fields["org"])
-        key = f"{self.doc.content_hash}:{start}:{end}:{fields['metric']}:{fields['value']}:{fields.get('fund')}"
+        nth = self.made[start, end] = self.made.get((start, end), -1) + 1
+        key = f"{self.doc.doc_id}:{self.doc.content_hash}:{start}:{end}:{nth}"
         return Fact(
             fact_id=hashlib.sha1(key.encode()).hexdigest()[:16], doc_id=self.doc.doc_id,
             unit_org=self.registry.unit_of(org), page=self.doc.page_at(start).number,

@@ -1,6 +1,7 @@
 """Metadata: what a document is, read from its own text; the manifest may override.
 
-Also loads corpus/manifest.toml, which maps files to titles, years and kinds.
+Also loads corpus/manifest.toml, which maps files to titles, years and kinds. The documents
+it lists are the official sources; any other file is titled by its file name.
 """
 
 from __future__ import annotations
@@ -102,11 +103,13 @@ def detect(text: str, registry: Registry, *, ocr: bool) -> DocMeta:
 _KIND_NAMES = {"protokoll": "protokoll", "tjansteskrivelse": "tjänsteskrivelse", "rapport": "rapport"}
 
 
-def apply_manifest(meta: DocMeta, entry: ManifestEntry | None) -> DocMeta:
+def apply_manifest(meta: DocMeta, entry: ManifestEntry | None, file_name: str) -> DocMeta:
+    """A listed document is official and takes the manifest's fields; an unlisted one is
+    titled by its file name, never by a title read from its text, so it cannot pose as a report."""
     if entry is None:
-        return meta
+        return meta.model_copy(update={"title": file_name, "short_name": file_name, "official": False})
     overrides = {k: v for k, v in entry.model_dump(exclude={"file"}).items() if v is not None}
-    return meta.model_copy(update=overrides)
+    return meta.model_copy(update={**overrides, "official": True})
 
 
 def _diarienummer(head: str) -> str | None:

@@ -8,8 +8,12 @@ Markdown has no pages.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import io
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Protocol
 
@@ -47,16 +51,7 @@ def read(path: Path, *, max_bytes: int) -> Raw:
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise DocumentError(path, f"unsupported file type '{path.suffix}'", hint="add it as PDF, .txt or .md")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(path, f"cannot be read ({exc.strerror})", hint="check the file's permissions") from exc
-    if len(data) > max_bytes:
-        raise DocumentError(
-            path,
-            f"is {len(data) / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB",
-            hint="split the file or raise FAKTAKOLL_MAX_FILE_MB",
-        )
+    data = read_regular(path, max_bytes=max_bytes)
     if not data.strip():
         raise DocumentError(path, "is empty", hint="remove it or replace it with the real report")
     content_hash = hashlib.sha256(data).hexdigest()
@@ -66,6 +61,56 @@ def read(path: Path, *, max_bytes: int) -> Raw:
         text = _decode_text(path, data)
         pages = split_text_pages(text) if fmt is SourceFormat.text else [Page(number=None, start=0, end=len(text))]
     return Raw(text, pages, content_hash, fmt)
+
+
+def open_regular(path: Path) -> io.BufferedReader:
+    """Open a regular file for reading without following a link and without blocking
+    on a named pipe; anything else raises DocumentError naming the file."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DocumentError(path, "is a symbolic link; links are never followed",
+                                hint="copy the file itself into the corpus folder") from exc
+        raise DocumentError(path, f"cannot be read ({exc.strerror})", hint="check the file's permissions") from exc
+    fh = os.fdopen(fd, "rb")
+    kind = file_kind(os.fstat(fd).st_mode)
+    if kind != "file":
+        fh.close()
+        raise DocumentError(path, f"is not a regular file ({kind})", hint="add the report as a regular file")
+    return fh
+
+
+def file_kind(mode: int) -> str:
+    """'file' for a regular file, else what it is (in words for a message)."""
+    kinds = ((stat.S_ISREG, "file"), (stat.S_ISLNK, "a symbolic link"), (stat.S_ISDIR, "a folder"),
+             (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+             (stat.S_ISBLK, "a device"))
+    return next((name for test, name in kinds if test(mode)), "not a file")
+
+
+def check_size(path: Path, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise DocumentError(
+            path,
+            f"is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB",
+            hint="split the file or raise FAKTAKOLL_MAX_FILE_MB",
+        )
+
+
+def read_regular(path: Path, *, max_bytes: int) -> bytes:
+    """The bytes of a regular file; the size is checked before anything is read."""
+    with open_regular(path) as fh:
+        check_size(path, os.fstat(fh.fileno()).st_size, max_bytes)
+        data = fh.read(max_bytes + 1)
+    check_size(path, len(data), max_bytes)  # the file grew while being read
+    return data
+
+
+def file_digest(path: Path) -> bytes:
+    """sha256 of a regular file, read in chunks (memory stays small for any size)."""
+    with open_regular(path) as fh:
+        return hashlib.file_digest(fh, "sha256").digest()
 
 
 def _decode_text(path: Path, data: bytes) -> str:

@@ -9,8 +9,9 @@ becomes current only when everything is written.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,20 +19,20 @@ from typing import Any
 
 from core.embeddings import collection_name
 from core.entities import DEFAULT_REGISTRY, Registry
-from core.errors import CorpusError, DocumentError, IngestError
+from core.errors import CorpusError, DocumentError, IngestError, shown
 from core.schemas import Check, Chunk, Document, Fact, SourceFormat
 from core.settings import Settings
 from ingest import facts as table_facts
 from ingest.checks import compute_checks
 from ingest.chunk import chunk
+from ingest.figures import text_figures
 from ingest.metadata import ManifestEntry, apply_manifest, detect, load_manifest
 from ingest.normalize import OcrRepairer, looks_ocr_damaged, normalize
-from ingest.parse import read
-from ingest.figures import text_figures
+from ingest.parse import check_size, file_digest, file_kind, read
 from ingest.prose import prose_facts
 from stores.sql import Store
 
-EXTRACTOR_VERSION = "8"  # bump when parsing, extraction or chunking changes meaning
+EXTRACTOR_VERSION = "9"  # bump when parsing, extraction or chunking changes meaning
 IGNORED = {"manifest.toml", "readme.md", "readme.txt"}
 
 Progress = Callable[[Iterable[Any], str], Iterable[Any]]
@@ -56,20 +57,61 @@ class IngestReport:
     rejected: list[str] = field(default_factory=list)
 
 
-def corpus_files(corpus_dir: Path) -> list[Path]:
+def corpus_files(corpus_dir: Path, *, max_bytes: int, listed: Collection[str] = ()) -> tuple[list[Path], list[str]]:
+    """The files to read, manifest-listed ones first, and a line for each entry skipped
+    from the listing alone (links, pipes, devices, oversized files, unprintable names)."""
     if not corpus_dir.is_dir():
-        raise CorpusError(f"corpus folder {corpus_dir} does not exist",
+        raise CorpusError(f"corpus folder {shown(corpus_dir)} does not exist",
                           hint="give --corpus DIR or FAKTAKOLL_CORPUS_DIR")
-    return sorted(p for p in corpus_dir.iterdir() if p.is_file() and p.name.lower() not in IGNORED
-                  and not p.name.startswith("."))
+    files: list[Path] = []
+    skipped: list[str] = []
+    for entry in sorted(os.scandir(corpus_dir), key=lambda e: e.name):
+        if entry.name.lower() in IGNORED or entry.name.startswith("."):
+            continue
+        try:
+            if _is_file_to_read(entry, max_bytes):
+                files.append(Path(entry.path))
+        except DocumentError as exc:
+            skipped.append(str(exc))
+    files.sort(key=lambda p: p.name not in listed)  # stable: a listed file wins over its copy
+    return files, skipped
 
 
-def fingerprint(settings: Settings, files: list[Path], collection: str) -> str:
+def _is_file_to_read(entry: os.DirEntry[str], max_bytes: int) -> bool:
+    """True for a regular file within the size limit, False for a folder (not read);
+    DocumentError for anything else. Decided from lstat alone: nothing is opened."""
+    path = Path(entry.path)
+    if not entry.name.isprintable():
+        raise DocumentError(path, "has control characters or invalid UTF-8 in its name", hint="rename the file")
+    info = entry.stat(follow_symlinks=False)
+    kind = file_kind(info.st_mode)
+    if kind == "a folder":
+        return False
+    if kind == "a symbolic link":
+        raise DocumentError(path, f"is a symbolic link to {shown(os.readlink(path))}; links are never followed",
+                            hint="copy the file itself into the corpus folder")
+    if kind != "file":
+        raise DocumentError(path, f"is not a regular file ({kind})", hint="remove it from the corpus folder")
+    check_size(path, info.st_size, max_bytes)
+    return True
+
+
+def fingerprint(settings: Settings, files: list[Path], skipped: list[str], collection: str) -> str:
+    """Hash of everything a build depends on; files are hashed in chunks (constant memory)."""
     h = hashlib.sha256(f"{EXTRACTOR_VERSION}|{collection}".encode())
-    for path in [*files, settings.corpus_dir / "manifest.toml", DEFAULT_REGISTRY]:
+    for line in skipped:
+        h.update(line.encode())
+    for path in files:
+        h.update(path.name.encode())
+        try:
+            h.update(file_digest(path))
+        except DocumentError as exc:
+            h.update(str(exc).encode())  # reported when the file is read
+    for path in (settings.corpus_dir / "manifest.toml", DEFAULT_REGISTRY):
         h.update(path.name.encode())
         if path.exists():
-            h.update(hashlib.sha256(path.read_bytes()).digest())
+            with path.open("rb") as fh:
+                h.update(hashlib.file_digest(fh, "sha256").digest())
     return h.hexdigest()
 
 
@@ -80,59 +122,100 @@ def build_document(
     ocr = raw_entry.ocr if raw_entry and raw_entry.ocr is not None else looks_ocr_damaged(raw.text)
     markdown = raw.source_format is SourceFormat.markdown
     norm = normalize(raw.text, ocr=ocr, markdown=markdown, repairer=repairer)
-    meta = apply_manifest(detect(norm.text, registry, ocr=ocr), raw_entry)
+    meta = apply_manifest(detect(norm.text, registry, ocr=ocr), raw_entry, path.name)
     doc = Document(doc_id=path.stem, path=str(path), source_format=raw.source_format, content_hash=raw.content_hash,
                    text=raw.text, pages=raw.pages, meta=meta)
     return doc, norm
 
 
+@dataclass
+class Extracted:
+    """The rows of a build, added document by document; a document whose rows cannot be
+    stored with the others is skipped (named in `skipped`), the others are kept."""
+
+    docs: list[Document] = field(default_factory=list)
+    chunks: list[Chunk] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+
+    def claim(self, path: Path, doc: Document) -> None:
+        """Raise DocumentError when `doc` is a copy of, or has the id of, a kept document."""
+        for kept in self.docs:
+            name = shown(Path(kept.path).name)
+            if kept.content_hash == doc.content_hash:
+                raise DocumentError(path, f"is a copy of {name}", hint="remove one of the two files")
+            if kept.doc_id == doc.doc_id:
+                raise DocumentError(path, f"has the same document id '{shown(doc.doc_id)}' as {name}",
+                                    hint="rename one of the two files")
+
+    def add(self, path: Path, doc: Document, chunks: list[Chunk], facts: list[Fact]) -> None:
+        """Keep one document's rows, or raise DocumentError when an id would clash."""
+        for kind, ids, taken in (("fact", [f.fact_id for f in facts], {f.fact_id for f in self.facts}),
+                                 ("chunk", [c.chunk_id for c in chunks], {c.chunk_id for c in self.chunks})):
+            clash = _first_clash(ids, taken)
+            if clash:
+                raise DocumentError(path, f"cannot be stored: two {kind}s have the id {clash}",
+                                    hint="report this as a bug; the other documents were ingested")
+        self.docs.append(doc)
+        self.chunks.extend(chunks)
+        self.facts.extend(facts)
+
+    def checks(self) -> list[Check]:
+        unique: dict[str, Check] = {}
+        for check in compute_checks(self.facts):
+            unique.setdefault(check.check_id, check)  # equal ids mean equal checks
+        return list(unique.values())
+
+
+def _first_clash(ids: list[str], taken: set[str]) -> str | None:
+    seen = set(taken)
+    for i in ids:
+        if i in seen:
+            return i
+        seen.add(i)
+    return None
+
+
 def extract(
-    settings: Settings, files: list[Path], registry: Registry, progress: Progress
-) -> tuple[list[Document], list[Chunk], list[Fact], list[Check], list[str], list[str]]:
-    manifest = load_manifest(settings.corpus_dir)
+    settings: Settings, files: list[Path], manifest: dict[str, ManifestEntry], registry: Registry,
+    progress: Progress,
+) -> Extracted:
     repairer = OcrRepairer(registry.domain_words())
-    docs: list[Document] = []
-    all_chunks: list[Chunk] = []
-    all_facts: list[Fact] = []
-    skipped: list[str] = []
-    rejected: list[str] = []
-    seen: dict[str, str] = {}
+    out = Extracted()
     for path in progress(files, "läser"):
         try:
             doc, norm = build_document(path, manifest.get(path.name), registry, repairer,
                                        int(settings.max_file_mb * 1e6))
+            out.claim(path, doc)
+            ctx = table_facts.Context(doc, norm, registry)
+            found, used = table_facts.extract_table_facts(ctx)
+            stated = found + prose_facts(ctx, used)
+            kept, bad = table_facts.verify_quotes(doc, stated + text_figures(ctx, stated))
+            chunks = chunk(doc, norm, registry, size=settings.chunk_size, overlap=settings.chunk_overlap)
+            out.add(path, doc, chunks, kept)
         except DocumentError as exc:
-            skipped.append(str(exc))
+            out.skipped.append(str(exc))
             continue
-        if doc.content_hash in seen:
-            skipped.append(str(DocumentError(path, f"is a copy of {seen[doc.content_hash]}",
-                                             hint="remove one of the two files")))
-            continue
-        seen[doc.content_hash] = path.name
-        ctx = table_facts.Context(doc, norm, registry)
-        found, used = table_facts.extract_table_facts(ctx)
-        stated = found + prose_facts(ctx, used)
-        kept, bad = table_facts.verify_quotes(doc, stated + text_figures(ctx, stated))
-        rejected.extend(bad)
-        docs.append(doc)
-        all_facts.extend(kept)
-        all_chunks.extend(chunk(doc, norm, registry, size=settings.chunk_size, overlap=settings.chunk_overlap))
-    return docs, all_chunks, all_facts, compute_checks(all_facts), skipped, rejected
+        out.rejected.extend(bad)
+    return out
 
 
 def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: bool = False) -> IngestReport:
     started = time.perf_counter()
-    files = corpus_files(settings.corpus_dir)
+    manifest = load_manifest(settings.corpus_dir)
+    files, listing_skipped = corpus_files(settings.corpus_dir, max_bytes=int(settings.max_file_mb * 1e6),
+                                          listed=manifest.keys())
     store = Store(settings, upgrade=True)
     collection = collection_name(settings)
-    print_fp = fingerprint(settings, files, collection)
+    print_fp = fingerprint(settings, files, listing_skipped, collection)
     current = store.current_build()
     if current and current["fingerprint"] == print_fp and not force:
         store.touch(current["build_id"])
         return _summary(store, current, started, up_to_date=True)
-    registry = Registry.load()
-    docs, chunk_list, fact_list, check_list, skipped, rejected = extract(settings, files, registry, progress)
-    if not docs:
+    found = extract(settings, files, manifest, Registry.load(), progress)
+    skipped = sorted([*listing_skipped, *found.skipped])
+    if not found.docs:
         raise IngestError("no document could be ingested; the previous stores are unchanged",
                           hint="; ".join(skipped) or "add reports to the corpus folder")
     # heavy imports only when there is work to do: an unchanged corpus starts fast
@@ -144,13 +227,13 @@ def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: 
     def batches(items: Iterable[int]) -> Iterable[int]:
         return progress(items, "bäddar in")
 
-    try:
-        embedded = add_missing(vectors, chunk_list, batch=settings.embed_batch_size, progress=batches)
+    try:  # chunks embedded here stay in the collection: a rerun after a failure embeds nothing twice
+        embedded = add_missing(vectors, found.chunks, batch=settings.embed_batch_size, progress=batches)
         build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + print_fp[:8]
         version = f"{datetime.now(UTC):%Y-%m-%d}-{print_fp[:10]}"
         store.write_build(build_id=build_id, fingerprint=print_fp, corpus_version=version, collection=collection,
-                          docs=docs, chunk_list=chunk_list, fact_list=fact_list, check_list=check_list,
-                          skipped=skipped, rejected=rejected)
+                          docs=found.docs, chunk_list=found.chunks, fact_list=found.facts,
+                          check_list=found.checks(), skipped=skipped, rejected=found.rejected)
     except Exception as exc:  # the previous build stays current
         raise IngestError(f"ingest failed and was rolled back: {exc}",
                           hint="the previous stores are still in use") from exc
