@@ -175,6 +175,8 @@ class Query(BaseModel):
     above: bool = Field(default=True, description="Threshold direction: True for 'mer än', False for 'mindre än'.")
     fewest: bool = Field(default=False, description="A ranking asks for the least/fewest.")
     unit: str | None = Field(default=None, description="The kind of number asked: SEK, EUR, percent or count.")
+    topic: str | None = Field(default=None, description="The earlier question a follow-up continues; its words "
+                              "still say what is asked about.")
     unresolved: list[str] = Field(default_factory=list, description="Names in the question that match no "
                                   "organisation, fund or text in the reports; never replaced by another subject.")
 

@@ -79,6 +79,7 @@ class Work:
         self.draft = draft
         self.lines: list[str] = []
         self.computations: list[Computation] = []
+        self.table: list[dict[str, str]] = []
 
     def cite(self, fact: Fact) -> str:
         self.draft.state(fact)  # records the figure and its citation
@@ -86,7 +87,7 @@ class Work:
 
     def computed(self, op: str, operands: list[Fact], text: str, unit: str) -> Computation:
         value = compute(op, operands)
-        sign = "−" if value < 0 else ("+" if op == "difference" and value > 0 else "")
+        sign = "−" if value < 0 else ("+" if op in ("difference", "pct_change") and value > 0 else "")
         shown = percent(abs(value), self.draft.lang) if unit == "percent" else money(abs(value), operands)
         display = f"ca {sign}{shown[3:]}" if shown.startswith("ca ") else f"{sign}{shown}"
         comp = Computation(op=op, value=value, display=display, unit=unit, operands=[f.fact_id for f in operands],
@@ -208,6 +209,8 @@ def _over_years(query: Query, facts: Facts, draft: Draft, finish: Finish, metric
     series = [next(f for f in found if f.year == y) for y in years]
     missing = [y for y in query.years if y not in years]
     work.lines += [f"- {y}: {work.cite(f)}" for y, f in zip(years, series, strict=True)]
+    work.table = [{draft.w("year"): str(f.year), draft.w("value"): f"{show(f)} [{draft.cite_fact(f)}]"}
+                  for f in series]
     if missing:
         work.lines.append(("Ej redovisat: " if sv else "Not reported: ") + ", ".join(map(str, missing)) + ".")
     first, last = series[0], series[-1]
@@ -289,7 +292,8 @@ def _sum_table(query: Query, facts: Facts, draft: Draft, finish: Finish, metric:
 
 def _done(query: Query, draft: Draft, finish: Finish, work: Work, *, partial: bool = False) -> Answer:
     extra: dict[str, Any] = {"computations": work.computations}
-    answer: Answer = finish(query, draft, "partial" if partial else "answered", "\n".join(work.lines), [], [])
+    answer: Answer = finish(query, draft, "partial" if partial else "answered", "\n".join(work.lines), work.table,
+                            [])
     return answer.model_copy(update=extra)
 
 

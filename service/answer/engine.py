@@ -12,7 +12,7 @@ from langchain_core.embeddings import Embeddings
 
 from core.entities import CITY, Registry
 from core.numbers import parse_figures
-from core.schemas import Answer, Fact, Query
+from core.schemas import Answer, Fact, Query, Sentence
 from core.settings import Settings
 from service.answer import arithmetic, routes
 from service.answer.compose import METRIC, WORDS, Draft, best_sentences, caveat, clean, nearest_lines, series_rows
@@ -25,6 +25,7 @@ from stores.sql import Store
 
 log = logging.getLogger("faktakoll.answer")
 MAX_CONVERSATIONS = 1000
+NARRATIVE_SENTENCES = 5
 NOT_RECEIVED = re.compile(r"ej inkommit|inte inkommit|har inte rapporterat|ej rapporterat", re.IGNORECASE)
 
 
@@ -115,7 +116,8 @@ class Engine:
     def _statement(self, query: Query, draft: Draft) -> Answer | None:
         """A figure from running text; None when nothing in the text fits the question."""
         year = query.years[0] if len(query.years) == 1 else None
-        passages = self.retriever.search(query.question, k=6, year=year, orgs=query.orgs or None)
+        passages = self.retriever.search(f"{query.question} {query.topic or ''}", k=6, year=year,
+                                         orgs=query.orgs or None)
         spans = [(p.chunk.doc_id, p.chunk.start, p.chunk.end) for p in passages]
         matches = self.statements.search(query, passages=spans)
         if not matches:
@@ -135,12 +137,16 @@ class Engine:
                      draft.state_figure(best.fact)]
             return self._finish(query, draft, "partial", "\n".join(lines), [], [])
         if query.intent == "check" and query.claimed is not None:
-            if not best.counted and query.quantity:
-                return None
+            like = best.counted or (not query.quantity and best.fact.unit == (query.unit or best.fact.unit))
+            if not like:
+                text = ("Rapporterna säger inget som går att jämföra med påståendet." if sv else
+                        "The reports say nothing that can be compared with the claim.")
+                return self._finish(query, draft, "not_reported", text, [], [])
             lines = [self._verdict(draft, query, best.fact), draft.state_figure(best.fact)]
             return self._finish(query, draft, "answered", "\n".join(lines), [], [])
         lines = [draft.state_figure(best.fact)]
-        same = [m for m in matches[1:6] if m.counted and best.counted and m.fact.label == best.fact.label]
+        same = [m for m in matches[1:6] if m.counted and best.counted and m.fact.label == best.fact.label
+                and (not query.years or m.fact.year in query.years)]
         lines += [draft.state_figure(m.fact, quote=False) for m in same[:4]]
         more = [m for m in matches[1:4] if m.counted == best.counted and m.fact.label != best.fact.label
                 and m.score >= best.score * 0.8 and m.fact.year == best.fact.year]
@@ -258,11 +264,21 @@ class Engine:
             passages = [p for p in passages if set(p.chunk.orgs) & set(family)] or passages
         names = routes.names_in(query, self.registry)
         must = re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE) if names else None
+        intro: list[tuple[Passage, Sentence]] = []
         if must is not None:
             named = [Passage(c, 0.0, None, None) for c in self.retriever.chunks if must.search(c.text)]
             passages = [p for p in passages if must.search(p.chunk.text)] + named[:8]
-        picked = best_sentences(passages, query.question, limit=3, must=must) or best_sentences(
-            passages, query.question, limit=3)
+            about = [c for c in self.retriever.chunks if must.search(c.section or "")]  # its own section
+            intro = [(Passage(c, 0.0, None, None), st) for c in about[:1] for st in c.sentences[:4]
+                     if len(st.text.split()) > 5 and not st.text.lstrip().startswith("#")][:2]
+        best = best_sentences(passages, query.question, limit=NARRATIVE_SENTENCES, must=must) or best_sentences(
+            passages, query.question, limit=NARRATIVE_SENTENCES)
+        seen = {s.start for _, s in intro}
+        picked = (intro + [(p, st) for p, st in best if st.start not in seen])[:NARRATIVE_SENTENCES]
+        if not picked and names:
+            text = (f"Jag hittar inget om {', '.join(names)} i rapporterna." if draft.lang == "sv" else
+                    f"I find nothing about {', '.join(names)} in the reports.")
+            return self._finish(query, draft, "not_reported", text, [], [])
         if not picked:
             return self._finish(query, draft, "unclear", draft.w("none"), [], [])
         lines = [draft.w("quotes")]

@@ -27,7 +27,7 @@ METRIC_WORDS = set(tokenize(
 
 def topic_words(query: Query, registry: Registry) -> set[str]:
     """Distinctive words of the question: not question, metric, organisation or fund words."""
-    text = query.question
+    text = f"{query.question} {query.topic or ''}"
     spans = [(m.start, m.end) for m in (*registry.find_orgs_asked(text), *registry.find_funds_asked(text))]
     folded = fold(text)
     for start, end in sorted(spans, reverse=True):
@@ -50,18 +50,25 @@ def names_in(query: Query, registry: Registry) -> list[str]:
     known = [(m.start, m.end) for m in (*registry.find_orgs_asked(text), *registry.find_funds_asked(text))]
     out = []
     for m in NAME_LIKE.finditer(text.strip()):
-        if not any(a <= m.start() < b for a, b in known) and fold(m.group()) not in METRIC_NAMES:
-            out.append(m.group().strip("”\"'“"))
+        name = re.sub(r"(?i)-?projekte[nt]$|-?projekt$|^projektet\s+", "", m.group().strip("”\"'“?.,!"))
+        if not any(a <= m.start() < b for a, b in known) and fold(name) not in METRIC_NAMES and len(name) > 1:
+            out.append(name)
     return out
 
 
-METRIC_NAMES = {"eu", "eu-medel", "eu-pengar", "eu-projekt", "kf", "kf-mål", "kf-mal", "sek", "mkr", "i", "och"}
+METRIC_NAMES = {"eu", "eu-medel", "eu-pengar", "eu-projekt", "kf", "kf-mal", "sek", "mkr", "i", "och", "en", "ett",
+                "det", "den", "de", "the", "a", "an", "vad", "hur", "what", "how", "which", "vilka", "vilken", "is",
+                "stammer", "ar", "var"}
 
 
 def statement(query: Query, ev: Evidence, registry: Registry) -> bool:
+    """Whether running-text figures answer: a noun the tables do not count, or a named project or
+    event (never the city's or a fund's total in its place)."""
     if query.metric == "figure" or query.quantity:
         return True
-    named = query.orgs or query.funds or query.goals or query.projects
-    if named or query.intent == "narrative" or not topic_words(query, registry):
+    if any(f.project or f.goal for f in ev.exact):
+        return False  # a project of a project table, a goal named by its words
+    subject = query.orgs or query.goals or query.projects
+    if subject or query.intent == "narrative" or not topic_words(query, registry):
         return False
     return not ev.exact or bool(names_in(query, registry))

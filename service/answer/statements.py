@@ -79,7 +79,7 @@ class StatementIndex:
 
     def search(self, query: Query, *, passages: list[tuple[str, int, int]] = (), k: int = 5) -> list[Match]:  # type: ignore[assignment]
         """Figures ranked for the question; `passages` are (doc_id, start, end) of retrieved chunks, best first."""
-        terms = _stems(query.question)
+        terms = _stems(f"{query.question} {query.topic or ''}")
         asked = _asked_nouns(query.quantity) if query.quantity else set()
         out: list[Match] = []
         for fact, words, counts in zip(self.figures, self._words, self._counts, strict=True):

@@ -91,7 +91,10 @@ def _years(q: str, latest: int | None) -> list[int]:
 
 QUANTITY = re.compile(
     r"(?:hur manga|hur mycket|antal(?:et)?|how many|how much|number of)\s+(?:st\.?\s+|olika\s+|unika\s+)?"
-    r"([a-z][\w\-]*(?:\s(?:och|and|o|eller)\s[a-z][\w\-]*)?)")
+    r"([a-z][\w\-]*(?:\s(?:och|and|o|eller)\s[a-z][\w\-]*|\s(?!i\b|pa\b|av\b|till\b|in\b|at\b|of\b|to\b|for\b"
+    r"|var\b|som\b|har\b|hade\b|fick\b|did\b|were\b|was\b|are\b|the\b|det\b|de\b|deltog\b|fran\b|from\b|med\b"
+    r"|with\b|inom\b|under\b|vid\b|efter\b)[a-z][\w\-]*)?)")
+CLAIMED_NOUN = re.compile(r"^\s*(?:st\.?\s+)?([a-z][\w\-]*(?:\s[a-z][\w\-]*)?)")
 TABLE_NOUNS = re.compile(r"^(eu[ -]?)?(projekt|projects?|forvaltningar|namnder|departments|committees|lander|countries"
                          r"|samverkansparter|partners?|aktorer)\b")
 MONEY_NOUNS = re.compile(r"^(eu[ -]?)?(pengar|medel|money|funds?|funding|kronor|kr|sek|mkr|miljoner|euro|eur|betal"
@@ -116,11 +119,23 @@ def _quantity(q: str) -> tuple[str | None, str | None]:
     first = noun.split()[0]
     if re.match(r"hur mycket|how much", m.group()) or first in ("procent", "percent"):
         return None, None
-    if TABLE_NOUNS.match(noun):
+    if TABLE_NOUNS.match(noun) or TABLE_NOUNS.match(noun.split()[-1]):
         return None, None
     if MONEY_NOUNS.match(first) or VAGUE.match(first):
         return None, None
     return noun, "figure"
+
+
+def _claimed_quantity(after: str, metric: str | None, quantity: str | None) -> tuple[str | None, str | None]:
+    """'Stämmer det att ... 60 EU-projekt' counts projects; '... 600 delegates' counts delegates."""
+    m = CLAIMED_NOUN.match(after)
+    if not m:
+        return metric, quantity
+    noun = m.group(1)
+    named = next((mt for mt in VOCAB.metrics_in(f"hur manga {noun}") if mt not in ("figure", "eu_funds_paid")), None)
+    if named:
+        return named, None
+    return "figure", noun.split()[0] if noun.split()[0] not in ("i", "in", "av", "of") else None
 
 
 def _unit(q: str, metric: str | None) -> str | None:
@@ -194,6 +209,8 @@ def understand(question: str, registry: Registry, *, latest_year: int | None, la
         claimed = figures[0].value if figures else None
         if claimed is not None and claimed < 1000 and re.search(r"\d\s*(miljoner|miljon|mkr|million)", q):
             claimed *= 1e6
+        if figures and not figures[0].money and not re.search(r"miljon|million|kronor|\bkr\b|mkr|sek", q):
+            metric, quantity = _claimed_quantity(fold(question[figures[0].end:]), metric, quantity)
     operation = "verdict" if intent == "check" else VOCAB.operation(q)
     dimension = next((d for d, pat in DIMENSIONS if re.search(pat, q)), None) if intent == "list" or operation in (
         "rank", "threshold") else None
@@ -220,7 +237,7 @@ def follow_up(query: Query, previous: Query | None) -> Query:
         return query
     update: dict[str, object] = {}
     inherited = []
-    for slot in ("years", "orgs", "funds", "metric", "goals", "projects"):
+    for slot in ("years", "orgs", "funds", "metric", "goals", "projects", "quantity", "unit"):
         if not getattr(query, slot) and getattr(previous, slot):
             update[slot] = getattr(previous, slot)
             inherited.append(slot)
@@ -236,4 +253,8 @@ def follow_up(query: Query, previous: Query | None) -> Query:
         inherited.append("years")
     if not re.search(r"[a-zåäö]{3,}", query.question.lower().replace("och", "")) or inherited:
         update.setdefault("lang", query.lang if detect_lang(query.question) == "en" else previous.lang)
+    if inherited:
+        update["topic"] = previous.topic or previous.question
+        if query.metric is None or "metric" in inherited:
+            update["intent"] = previous.intent if previous.intent != "check" else "figure"
     return query.model_copy(update={**update, "inherited": inherited})
