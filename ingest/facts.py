@@ -5,12 +5,18 @@ end in figures is a table; the paragraph(s) above it are its caption, which says
 figures are (paid EU funds, projects, partners), for which year, whether they are rounded,
 and what the rows are (organisations, programmes, goals, projects). Every fact keeps the
 verbatim source line; `verify_quotes` rejects any fact whose quote is not found there.
+
+A table goes on over a page break (normalize has left out the running footer): the column
+header repeated on the new page is passed over. A line that starts in lower case after a
+row with an empty cell ends that row's label; a total row starts no label.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from core.entities import CITY, Registry
@@ -50,6 +56,7 @@ class Row:
 class Table:
     rows: list[Row] = field(default_factory=list)
     caption: str = ""
+    header: str = ""  # the line right above the first row (column names), repeated after a page break
 
 
 def lines_of(text: str) -> list[Line]:
@@ -93,33 +100,62 @@ def parse_row(text: str) -> tuple[str | None, str, list[tuple[Figure, bool]]] | 
     return goal, label, cells
 
 
-def find_tables(lines: list[Line]) -> list[Table]:
-    tables: list[Table] = []
+@dataclass
+class _Scan:
+    """Reads lines top to bottom into tables (see the module docstring)."""
+
+    lines: list[Line]
+    page_first: Collection[int]  # the first line of each page after the first
+    tables: list[Table] = field(default_factory=list)
     current: Table | None = None
-    pending: list[Line] = []  # a label line continued on the next line
-    for i, line in enumerate(lines):
-        parsed = parse_row(line.text) if line.text.strip() else None
+    pending: list[Line] = field(default_factory=list)  # a label line continued on the next line
+    after_empty_row: bool = False
+    after_break: bool = False
+
+    def step(self, i: int, line: Line) -> None:
+        text = line.text
+        self.after_break = self.after_break or i in self.page_first
+        if self.after_break and self.current and text.strip() == self.current.header:
+            return  # the column header repeated on a new page
+        parsed = parse_row(text) if text.strip() else None
         if parsed:
-            goal, label, cells = parsed
-            if pending and not goal:
-                label = " ".join(p.text.strip() for p in pending) + " " + label
-            row = Row([*pending, line], goal, label.strip(), cells)
-            pending = []
-            if current is None:
-                current = Table(caption=_caption(lines, i))
-                tables.append(current)
-            current.rows.append(row)
-            if TOTAL_LABEL.match(row.label):
-                current = None  # a total closes its table
-        elif not line.text.strip() or SEPARATOR.match(line.text):
-            pending = []
-        elif EMPTY_ROW.match(line.text) and (current is not None or _next_is_row(lines, i)):
-            pending = []  # a row with an empty cell: nothing reported, the table goes on
-        elif current is not None and not pending and _next_is_row(lines, i):
-            pending = [line]
+            self.add_row(i, line, parsed)
+        elif not text.strip() or SEPARATOR.match(text):
+            self.pending = []
+        elif EMPTY_ROW.match(text) and (self.current is not None or _next_is_row(self.lines, i)):
+            self.pending, self.after_empty_row = [], True  # a row with an empty cell: the table goes on
+        elif self.current is not None and self.after_empty_row and text.strip()[:1].islower():
+            self.pending = []  # the rest of that row's label
+        elif self.current is not None and not self.pending and _next_is_row(self.lines, i):
+            self.pending, self.after_empty_row = [line], False
         else:
-            current, pending = None, []
-    return [t for t in tables if len(t.rows) >= 2]
+            self.current, self.pending, self.after_empty_row = None, [], False
+
+    def add_row(self, i: int, line: Line, parsed: tuple[str | None, str, list[tuple[Figure, bool]]]) -> None:
+        goal, label, cells = parsed
+        pending = [] if TOTAL_LABEL.match(label) else self.pending
+        if pending and not goal:
+            label = " ".join(p.text.strip() for p in pending) + " " + label
+        row = Row([*pending, line], goal, label.strip(), cells)
+        self.pending, self.after_empty_row, self.after_break = [], False, False
+        if self.current is None:
+            self.current = Table(caption=_caption(self.lines, i), header=self._header(i))
+            self.tables.append(self.current)
+        self.current.rows.append(row)
+        if TOTAL_LABEL.match(row.label):
+            self.current = None  # a total closes its table
+
+    def _header(self, first: int) -> str:
+        above = next((ln.text.strip() for ln in reversed(self.lines[:first]) if ln.text.strip()), "")
+        return "" if parse_row(above) else above
+
+
+def find_tables(lines: list[Line], *, page_first: Collection[int] = ()) -> list[Table]:
+    """Tables in `lines`; `page_first`: the first line of each page after the first."""
+    scan = _Scan(lines, page_first)
+    for i, line in enumerate(lines):
+        scan.step(i, line)
+    return [t for t in scan.tables if len(t.rows) >= 2]
 
 
 def _next_is_row(lines: list[Line], i: int) -> bool:
@@ -271,9 +307,11 @@ def _row_dimensions(registry: Registry, row: Row, *, goal_table: bool, project_t
 def extract_table_facts(ctx: Context) -> tuple[list[Fact], set[int]]:
     """Facts from all tables, and the normalized line starts the tables used."""
     lines = lines_of(ctx.norm.text)
+    starts = [line.start for line in lines]
+    page_first = {bisect.bisect_left(starts, ctx.norm.to_normalized(page.start)) for page in ctx.doc.pages[1:]}
     facts: list[Fact] = []
     used: set[int] = set()
-    for i, table in enumerate(find_tables(lines)):
+    for i, table in enumerate(find_tables(lines, page_first=page_first)):
         facts.extend(table_facts(ctx, table, i))
         used.update(line.start for row in table.rows for line in row.lines)
     return facts, used

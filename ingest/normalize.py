@@ -4,6 +4,14 @@ The source text is never changed; normalization produces a second text plus the 
 that made it, so any span found in the readable text maps back to the verbatim source
 (quotes are always taken from the source).
 
+Typesetting is undone: ligatures from PDF text layers (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ) become their letters,
+and a word hyphenated at a line end ("utveck-\nling") is joined when the joined word is a
+known word, or when the rest is no word by itself ("för-\nvaltningarnas"); a real hyphen
+stays, and its word reads on ("it-\nstöd" -> "it-stöd", "hälso- och").
+
+Running footers and headers at page breaks (a line ending in a page number, "7(35)") are
+left out of the readable text, so a sentence broken by a page break reads on.
+
 OCR repair is general: a word that is not Swedish (per wordfreq's Swedish word list), or
 a word far rarer than a variant, is replaced by the most frequent variant reachable
 through the character confusions typical of OCR of Swedish (ä/å -> a, i or d; ö -> o,
@@ -15,6 +23,8 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -53,7 +63,23 @@ WORD = re.compile(r"[\w£]+")
 # a line that ends in an amount is a table row: its digits are data, not OCR
 TABLE_ROW_END = re.compile(r"\d[\d ]{2,}(?:kronor|kr|SEK)?\s*$|\d\s*(?:kronor|kr|SEK)\s*$")
 ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
-HYPHEN_BREAK = re.compile(r"([a-zåäö])-[ \t]*\n[ \t]*([a-zåäö]\w*)")
+# a word, a hyphen at the line end (ASCII, soft, or the U+2010 a soft hyphen prints as, which
+# some PDF text layers set apart by a space), and the word's rest on the next line; or that
+# printed soft hyphen inside a line (a wrapped table cell read as one line)
+HYPHEN_BREAK = re.compile(
+    r"([^\W\d_]+)(?:(?:-|\u00ad| ?\u2010)[ \t]*\n[ \t]*| ?[\u00ad\u2010] ?)([^\W\d_]+)"
+)
+LIGATURES = re.compile("[\ufb00-\ufb06]")
+# a part this common (Zipf scale) is a word by itself: "it-\nstöd" keeps its hyphen
+WORD_ZIPF = 2.5
+SHORT_PREFIX = 3  # "e-", "it-", "tv-": a short head before a word is an abbreviation
+# a running footer or header: ends in a page number, "21(36)", "4+(7)", "Sida 3 av 9", "3/9", "- 4 -", "7"
+PAGE_NUMBER = re.compile(
+    r"(?:\d{1,3}\s?\+?\(\s?\d{1,3}\s?\)|\bsida\s+\d{1,3}(?:\s+av\s+\d{1,3})?|\d{1,3}\s?/\s?\d{1,3}"
+    r"|^\s*[-–]?\s*\d{1,3}\s*[-–]?)\s*$",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 MARKUP = re.compile(r"</?b>|\*\*|(?<!\w)\*(?=\w)|(?<=\w)\*(?!\w)")
 
 
@@ -183,6 +209,15 @@ class Normalized:
     def span_to_original(self, start: int, stop: int) -> tuple[int, int]:
         return self.to_original(start), self.to_original(stop, end=True)
 
+    def to_normalized(self, pos: int) -> int:
+        """Map a position in `original` to `text`; inside an edit, to the edit's start."""
+        i = bisect.bisect_right(self._orig_starts, pos) - 1
+        if i < 0:
+            return pos
+        if pos < self._orig_ends[i]:
+            return self._norm_starts[i]
+        return pos - self._orig_ends[i] + self._norm_ends[i]
+
 
 def _apply(original: str, edits: list[tuple[int, int, str]]) -> Normalized:
     out: list[str] = []
@@ -228,14 +263,69 @@ def _ocr_edits(text: str, repairer: OcrRepairer) -> list[tuple[int, int, str]]:
     return edits
 
 
-def normalize(
-    text: str, *, ocr: bool, markdown: bool = False, repairer: OcrRepairer | None = None
-) -> Normalized:
-    """Readable text: hyphenation at line ends joined, markup dropped, OCR repaired."""
-    edits: list[tuple[int, int, str]] = []
+def _ligature_edits(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), unicodedata.normalize("NFKC", m.group())) for m in LIGATURES.finditer(text)]
+
+
+def joins_hyphenation(head: str, tail: str, repairer: OcrRepairer) -> bool:
+    """Whether "head-" at a line end and "tail" on the next line are one hyphenated word."""
+    head, tail = (unicodedata.normalize("NFKC", w) for w in (head, tail))
+    if not (head[-1:].islower() and tail[:1].islower()):
+        return False  # "EU-\nprojekt", "Malmö-\nLund"
+    head, tail = head.lower(), tail.lower()
+    if tail in CONJUNCTIONS:
+        return False
+    if repairer.score(head + tail) > 0:
+        return True
+    head_is_word = repairer.zipf(head) >= WORD_ZIPF or len(head) <= SHORT_PREFIX
+    return not (head_is_word and repairer.zipf(tail) >= WORD_ZIPF)
+
+
+def _hyphenation_edits(text: str, repairer: OcrRepairer | None) -> list[tuple[int, int, str]]:
+    edits = []
     for m in HYPHEN_BREAK.finditer(text):
-        if m.group(2).lower() not in CONJUNCTIONS:
-            edits.append((m.start() + 1, m.start(2), ""))
+        repairer = repairer or OcrRepairer()
+        if joins_hyphenation(m.group(1), m.group(2), repairer):
+            edits.append((m.end(1), m.start(2), ""))  # "utveck-\nling" -> "utveckling"
+        elif text[m.end(1)] == "-" and "\n" in text[m.end(1) : m.start(2)] and m.group(2).lower() not in CONJUNCTIONS:
+            edits.append((m.end(1) + 1, m.start(2), ""))  # "EU-\nprojekt" -> "EU-projekt"
+    return edits
+
+
+def _furniture_edits(text: str, page_starts: Sequence[int]) -> list[tuple[int, int, str]]:
+    """Leave out the running footer before and the running header after each page break
+    (and the document's last footer); when the break cut a sentence, the blank lines around
+    go too and the sentence reads on."""
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    filled = [k for k, line in enumerate(lines) if line.strip()]  # line numbers of non-blank lines
+    edits = []
+    for start in [*page_starts, len(text)]:
+        k = bisect.bisect_left(filled, bisect.bisect_left(offsets, start))  # first filled line of the page
+        furniture = [j for j in (k - 1, k) if 0 <= j < len(filled) and PAGE_NUMBER.search(lines[filled[j]])]
+        if not furniture:
+            continue
+        before = lines[filled[furniture[0] - 1]] if furniture[0] > 0 else None
+        after = filled[furniture[-1] + 1] if furniture[-1] + 1 < len(filled) else None
+        first = lines[after].lstrip()[:1] if after is not None else ""
+        reads_on = before is not None and not SENTENCE_END.search(before) and (first.islower() or first.isdigit())
+        # deletions only: a position after one maps back to the original just after it
+        cut_from = offsets[filled[furniture[0] - 1] + 1] if reads_on else offsets[filled[furniture[0]]]
+        cut_to = offsets[after] if after is not None else offsets[filled[furniture[-1]] + 1]
+        edits.append((cut_from, cut_to, ""))
+    return edits
+
+
+def normalize(
+    text: str, *, ocr: bool, markdown: bool = False, repairer: OcrRepairer | None = None,
+    page_starts: Sequence[int] = (),
+) -> Normalized:
+    """Readable text: page furniture left out, ligatures and hyphenation at line ends undone,
+    markup dropped, OCR repaired. `page_starts`: where pages after the first begin in `text`."""
+    edits = _furniture_edits(text, page_starts) if page_starts else []
+    edits += _ligature_edits(text) + _hyphenation_edits(text, repairer)
     if markdown:
         edits.extend((m.start(), m.end(), "") for m in MARKUP.finditer(text))
     if ocr:

@@ -22,6 +22,7 @@ from pypdf.errors import PdfReadError
 
 from core.errors import DocumentError
 from core.schemas import Page, SourceFormat
+from ingest.pdftext import pages_text
 
 SUFFIXES = {".pdf": SourceFormat.pdf, ".txt": SourceFormat.text, ".md": SourceFormat.markdown}
 PAGE_START = re.compile(r"^ (?=\S)")
@@ -142,7 +143,7 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, list[Page]]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise DocumentError(path, "is an encrypted PDF", hint="add an unencrypted copy of the report")
-        texts = [(page.extract_text() or "") for page in reader.pages]
+        texts = pages_text(list(reader.pages))  # lines and table rows as printed
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -155,7 +156,7 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, list[Page]]:
         )
     pages, parts, offset = [], [], 0
     for number, page_text in enumerate(texts, start=1):
-        page_text = page_text.replace("\r\n", "\n") + "\n"
+        page_text = page_text.replace("\r\n", "\n").rstrip("\n") + "\n"
         parts.append(page_text)
         pages.append(Page(number=number, label=_footer_label(page_text), start=offset, end=offset + len(page_text)))
         offset += len(page_text)

@@ -17,8 +17,8 @@ from core.schemas import Fact
 from ingest.chunk import Section, section_at, sections, sentence_spans
 from ingest.facts import Context, Line
 
-CLAUSE_BREAK = re.compile(r",|;|\bdå\b|\btill\b|\bjämfört med\b|\batt jämföra med\b|\bmedan\b")
-PREVIOUS_YEAR = re.compile(r"föregående år|förra året|året innan", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r",|;|\bdå\b|\btill\b|\bjämfört\s+med\b|\batt\s+jämföra\s+med\b|\bmedan\b")
+PREVIOUS_YEAR = re.compile(r"föregående\s+år|förra\s+året|året\s+innan", re.IGNORECASE)
 PROJECTS_AFTER = re.compile(
     r"^\s*(?:st\.?\s+)?(?:(?:EU-|redovisade\s+|aktiva\s+|EU-finansierade\s+|internationella\s+)+)?projekt(?:en)?\b",
     re.IGNORECASE,
@@ -27,7 +27,7 @@ PROJECTS_BEFORE = re.compile(r"antalet\s+(?:EU-)?projekt\s*$", re.IGNORECASE)
 OWNER_BEFORE = re.compile(r"projektägare\s+(?:i|för)\s*$", re.IGNORECASE)
 PARTNER_BEFORE = re.compile(r"projektpart(?:ner)?\s+i\s*$", re.IGNORECASE)
 NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")  # "Key Action 2 projekt": the figure is part of a name
-DATED = re.compile(r"\b(?:19|20)\d{2}\b|under året|föregående år", re.IGNORECASE)
+DATED = re.compile(r"\b(?:19|20)\d{2}\b|under\s+året|föregående\s+år", re.IGNORECASE)
 COOPERATE = re.compile(r"samverkade|samarbetade", re.IGNORECASE)
 UNITS_AFTER = re.compile(r"^\s*(?:av\s+stadens\s+)?(förvaltningar|nämnder)\b", re.IGNORECASE)
 PARTNERS_AFTER = re.compile(r"^\s*(?:antal\s+)?externa\s+aktörer", re.IGNORECASE)
