@@ -210,6 +210,18 @@ class Citation(BaseModel):
     span_end: int | None = None
 
 
+class TableRow(BaseModel):
+    """One row of a series or comparison: language-neutral; the page localizes the headers."""
+
+    label: str = Field(description="The row: a year, an organisation, a fund.")
+    value: float | None = Field(description="The figure; null when the reports do not state it (never 0).")
+    display: str = Field(description="The figure as shown ('ca 8,3 miljoner kr'), or 'ej redovisat'.")
+    unit: str | None = None
+    fact_id: str | None = None
+    citation: int | None = Field(default=None, description="Number of the citation that backs the value.")
+    computed: bool = Field(default=False, description="True for a computed value (shown with its operands).")
+
+
 class Computation(BaseModel):
     """A figure computed from stored facts, shown with its operands ("beräknat")."""
 
@@ -229,7 +241,7 @@ class Answer(BaseModel):
     status: str = Field(description="answered, partial, not_reported or unclear.")
     text: str
     figures: list[FigureOut] = Field(default_factory=list)
-    table: list[dict[str, str]] = Field(default_factory=list, description="Rows for series and comparisons.")
+    table: list[TableRow] = Field(default_factory=list, description="Rows for series and comparisons.")
     citations: list[Citation] = Field(default_factory=list)
     caveats: list[str] = Field(default_factory=list)
     query: Query

@@ -56,7 +56,7 @@ def _fold(text: str) -> str:
 def is_figure(sentence: str, fig: Figure) -> bool:
     """Numbers that are dates, references, names or ordinals are not figures."""
     before, after = sentence[: fig.start], sentence[fig.end:]
-    if fig.is_year_like or re.search(r"[^\W\d_]$", before) or re.match(r"^[^\W\d_]", after) or after[:1] == "+":
+    if fig.is_year_like or re.search(r"[^\W\d_]\Z", before) or re.match(r"^[^\W\d_]", after) or after[:1] == "+":
         return False  # glued to letters ("LFM30", OCR "i1"), or a page footer "4+(7)"
     if fig.bare and (NOT_A_FIGURE_AFTER.search(after) or NOT_A_FIGURE_BEFORE.search(before)):
         return False
@@ -65,7 +65,9 @@ def is_figure(sentence: str, fig: Figure) -> bool:
         return False  # a footnote mark "(3)" or an age/class range "18–29"
     if fig.bare and NAME_BEFORE.search(before) and not re.match(r"\s*[a-zåäö]", after):
         return False
-    if fig.bare and re.match(r"^\d{1,2}\.(?:\s|$)", sentence[fig.start:]) and (fig.start < 3 or len(sentence) < 60):
+    at_line_start = not before[before.rfind("\n") + 1:].strip()
+    if fig.bare and re.match(r"^\d{1,2}\.(?:\s|$)", sentence[fig.start:]) and (
+            at_line_start or fig.start < 3 or len(sentence) < 60):
         return False  # a numbered list or heading
     return not (fig.bare and re.search(r"\d:$", before))
 

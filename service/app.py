@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -16,9 +16,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from core.errors import FaktakollError, PayloadTooLarge, RateLimited, StoreError
 from core.settings import Settings
-from service.answer.engine import Engine
-from service.routes import ask, chat, facts, health, sources, web
-from service.security import RateLimit, SizeLimit
+from service.routes import ask, chat, docs, facts, health, sources, web
+from service.security import RateLimit, SecurityHeaders, SizeLimit
+from service.serving import Serving
 
 log = logging.getLogger("faktakoll.api")
 
@@ -37,8 +37,11 @@ When API keys are on, send `X-API-Key`.
 """
 
 
+HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 429: "rate_limited"}
+
+
 def error_response(status: int, code: str, message: str, hint: str | None = None,
-                   headers: dict[str, str] | None = None) -> JSONResponse:
+                   headers: Mapping[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"error": {"status": status, "code": code, "message": message, "hint": hint}},
                         status_code=status, headers=headers)
 
@@ -56,8 +59,8 @@ def _install_errors(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "bad_request")
-        return error_response(exc.status_code, code, str(exc.detail))
+        code = HTTP_CODES.get(exc.status_code, "bad_request")
+        return error_response(exc.status_code, code, str(exc.detail), headers=exc.headers)  # keeps Allow on 405
 
     @app.exception_handler(Exception)
     async def crashed(_: Request, exc: Exception) -> JSONResponse:
@@ -65,18 +68,31 @@ def _install_errors(app: FastAPI) -> None:
         return error_response(500, "internal", "internal error", "the error was logged")
 
 
-def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, serving: Serving | None = None) -> FastAPI:
+    """The app; `serving` (the build being served) is opened by the lifespan unless given."""
     settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.engine = engine or Engine(settings)
+        if getattr(app.state, "serving", None) is None:
+            app.state.serving = Serving(settings)
         yield
 
     app = FastAPI(title="Faktakoll", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None,  # served by routes/docs.py with their own CSP
                   responses={500: {"description": "internal error, in the error shape"}})
     app.state.settings = settings
+    app.state.serving = serving
     _install_errors(app)
+    _install_middleware(app, settings)
+    for module in (ask, chat, facts, sources, health, web, docs):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=web.WEB), name="static")
+    return app
+
+
+def _install_middleware(app: FastAPI, settings: Settings) -> None:
+    """CORS (when set), size limit, rate limit, security headers: the last added runs first."""
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "X-API-Key"])
@@ -89,9 +105,14 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         exc = RateLimited(f"too many requests: the limit is {settings.rate_limit}", hint="wait a moment and retry")
         await error_response(429, exc.code, exc.message, exc.hint, headers={"Retry-After": "60"})(scope, receive, send)
 
+    def known_key(key_hash: str) -> bool:
+        serving: Serving | None = app.state.serving
+        try:
+            return serving is not None and serving.store.api_key_name(key_hash) is not None
+        except Exception:  # database away: the request counts against its address
+            log.warning("cannot look up an API key", exc_info=True)
+            return False
+
     app.add_middleware(SizeLimit, limit=settings.max_request_bytes, on_reject=too_large)
-    app.add_middleware(RateLimit, rate=settings.rate_limit, on_reject=limited)
-    for module in (ask, chat, facts, sources, health, web):
-        app.include_router(module.router)
-    app.mount("/static", StaticFiles(directory=web.WEB), name="static")
-    return app
+    app.add_middleware(RateLimit, rate=settings.rate_limit, on_reject=limited, known_key=known_key)
+    app.add_middleware(SecurityHeaders)

@@ -15,7 +15,7 @@ from core.entities import Registry
 from core.errors import FaktakollError, one_line
 from core.numbers import format_value
 from core.settings import Settings, describe
-from service.facts_export import fact_rows, filter_facts, to_csv
+from service.facts_export import fact_rows, filter_facts, official_docs, to_csv
 from stores.sql import Store
 
 app = typer.Typer(help="Faktakoll: verifierade siffror ur Malmö stads redovisningar av internationellt arbete.",
@@ -106,7 +106,7 @@ def facts(
     store = _open_store(data_dir)
     registry = Registry.load()
     rows = fact_rows(filter_facts(store.load_facts(), registry, year=year, org=org, fund=fund, metric=metric),
-                     registry)
+                     registry, official_docs(store.document_rows()))
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -187,9 +187,9 @@ def render(answer: Any) -> str:
     """An answer as terminal text: the answer, a table, caveats, numbered sources, corpus version."""
     lines = [answer.text]
     if answer.table:
-        keys = list(answer.table[0])
         lines.append("")
-        lines.extend("  " + "  ".join(f"{row[k]:<24}" for k in keys) for row in answer.table)
+        lines.extend(f"  {row.label:<40}  {row.display}" + (f" [{row.citation}]" if row.citation else "")
+                     for row in answer.table)
     for caveat in answer.caveats:
         lines.append(f"\n⚠ {caveat}")
     if answer.citations:

@@ -1,20 +1,32 @@
-"""Dependencies: the engine opened once by the lifespan, settings, and the API key check."""
+"""Dependencies: the build a request is answered from, settings, and the API key check."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response, Security
+from fastapi.security import APIKeyHeader
 
 from core.errors import Unauthorized
 from core.settings import Settings
-from service.answer.engine import Engine
 from service.security import API_KEY_HEADER, hash_key
+from service.serving import Served, Serving
+
+CORPUS_VERSION_HEADER = "X-Corpus-Version"
+BUILD_HEADER = "X-Build-Id"
 
 
-def get_engine(request: Request) -> Engine:
-    engine: Engine = request.app.state.engine
-    return engine
+def get_serving(request: Request) -> Serving:
+    serving: Serving = request.app.state.serving
+    return serving
+
+
+def get_served(serving: Annotated[Serving, Depends(get_serving)], response: Response) -> Served:
+    """The one build this request reads from, named in the response headers."""
+    served = serving.current()
+    response.headers[CORPUS_VERSION_HEADER] = served.corpus_version
+    response.headers[BUILD_HEADER] = served.build_id
+    return served
 
 
 def get_settings(request: Request) -> Settings:
@@ -22,20 +34,26 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-def require_key(request: Request, engine: Annotated[Engine, Depends(get_engine)],
+api_key_header = APIKeyHeader(name=API_KEY_HEADER, auto_error=False,
+                              description="A key made by `faktakoll keys add`; needed when "
+                              "FAKTAKOLL_REQUIRE_API_KEY is on.")
+
+
+def require_key(key: Annotated[str | None, Security(api_key_header)],
+                serving: Annotated[Serving, Depends(get_serving)],
                 settings: Annotated[Settings, Depends(get_settings)]) -> str | None:
     """When API keys are on, the X-API-Key header must hold a key made by `faktakoll keys add`."""
     if not settings.require_api_key:
         return None
-    key = request.headers.get(API_KEY_HEADER)
     if not key:
         raise Unauthorized(f"missing {API_KEY_HEADER} header", hint="ask the administrator for an API key")
-    name = engine.store.api_key_name(hash_key(key))
+    name = serving.store.api_key_name(hash_key(key))
     if name is None:
         raise Unauthorized("unknown API key", hint="check the key or ask for a new one")
     return name
 
 
-EngineDep = Annotated[Engine, Depends(get_engine)]
+ServingDep = Annotated[Serving, Depends(get_serving)]
+ServedDep = Annotated[Served, Depends(get_served)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 KeyDep = Annotated[str | None, Depends(require_key)]

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from core.entities import Registry
 from core.schemas import Fact
 
 FACT_COLUMNS = ["year", "org", "org_name", "metric", "fund", "goal", "project", "category", "value", "unit",
-                "approximate", "display", "role", "doc_id", "page", "quote", "span_start", "span_end", "fact_id"]
+                "approximate", "display", "role", "doc_id", "official", "page", "quote", "span_start", "span_end",
+                "fact_id"]
 
 
 def filter_facts(facts: list[Fact], registry: Registry, *, year: int | None = None, org: str | None = None,
@@ -31,11 +33,19 @@ def filter_facts(facts: list[Fact], registry: Registry, *, year: int | None = No
     ]
 
 
-def fact_rows(facts: list[Fact], registry: Registry) -> list[dict[str, Any]]:
+def official_docs(document_rows: Iterable[Mapping[str, Any]]) -> dict[str, bool]:
+    """doc_id -> listed in the manifest (an official source), from stored document rows."""
+    return {r["doc_id"]: bool(r["meta"].get("official", False)) for r in document_rows}
+
+
+def fact_rows(facts: list[Fact], registry: Registry, official: Mapping[str, bool]) -> list[dict[str, Any]]:
+    """Facts as flat rows; `official` (doc_id -> bool, see `official_docs`) marks facts
+    from documents the manifest does not list."""
     rows = []
     for f in sorted(facts, key=lambda f: (f.year, f.doc_id, f.span_start, f.metric)):
         row = f.model_dump()
         row["org_name"] = registry.display(f.org)
+        row["official"] = official.get(f.doc_id, False)
         rows.append({k: row[k] for k in FACT_COLUMNS})
     return rows
 

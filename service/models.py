@@ -45,6 +45,8 @@ class DocumentOut(BaseModel):
     kind: str
     issuer: str | None
     diarienummer: str | None
+    official: bool = Field(description="Listed in corpus/manifest.toml: an official source. An unlisted "
+                           "document is titled by its file name and never outranks an official one.")
     pages: int
     source_format: str
     ingested_at: str
@@ -67,7 +69,9 @@ class SourceOut(BaseModel):
 
 class HealthOut(BaseModel):
     status: str
-    corpus_version: str
+    build_id: str = Field(description="The build every route answers from.")
+    corpus_version: str = Field(description="Corpus version of that build.")
+    newer_build: bool = Field(description="A newer complete build exists; the server switches to it by itself.")
     documents: int
     facts: int
     chunks: int

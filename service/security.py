@@ -1,4 +1,5 @@
-"""API keys (stored hashed), rate limiting (slowapi) and the request size limit."""
+"""API keys (stored hashed), rate limiting (the `limits` library), the request size limit
+and the security headers every response carries."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+import anyio
 from limits import parse
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
+from starlette.exceptions import HTTPException
 
 API_KEY_HEADER = "X-API-Key"
 
@@ -18,6 +21,20 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+Reject = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+# Pages and API: scripts and styles from our own files only (no inline script or style),
+# nothing may frame us. /docs and /redoc set their own policy (service/routes/docs.py).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "content-security-policy": CONTENT_SECURITY_POLICY,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
 
 
 def hash_key(key: str) -> str:
@@ -28,49 +45,62 @@ def new_key() -> str:
     return "fk_" + secrets.token_urlsafe(32)
 
 
-def client_key(scope: Scope) -> str:
-    """Rate-limit bucket: the API key when one is given, else the client address."""
-    headers = dict(scope.get("headers") or [])
-    key = headers.get(API_KEY_HEADER.lower().encode())
-    if key:
-        return f"key:{hash_key(key.decode('latin-1'))[:16]}"
+def _header(scope: Scope, name: str) -> bytes | None:
+    return dict(scope.get("headers") or []).get(name.lower().encode())
+
+
+def client_address(scope: Scope) -> str:
     client = scope.get("client") or ("unknown", 0)
     return f"ip:{client[0]}"
 
 
 class RateLimit:
-    """Moving-window limit per API key or client address on /api/* (health exempt),
-    using the `limits` library (in memory: one process)."""
+    """Moving-window limit on /api/* (health exempt), using the `limits` library (in
+    memory: one process). The bucket is a valid API key's own; any other request, with a
+    made-up key or none, counts against its client address."""
 
-    def __init__(self, app: ASGIApp, rate: str, on_reject: Callable[[Scope, Receive, Send], Awaitable[None]]):
-        self.app, self.on_reject = app, on_reject
+    def __init__(self, app: ASGIApp, rate: str, on_reject: Reject, known_key: Callable[[str], bool]) -> None:
+        self.app, self.on_reject, self.known_key = app, on_reject, known_key
         self.item = parse(rate)
         self.limiter = MovingWindowRateLimiter(MemoryStorage())
+
+    async def bucket(self, scope: Scope) -> str:
+        key = _header(scope, API_KEY_HEADER)
+        if key:
+            digest = hash_key(key.decode("latin-1"))
+            if await anyio.to_thread.run_sync(self.known_key, digest):
+                return f"key:{digest[:16]}"
+        return client_address(scope)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
         limited = scope["type"] == "http" and path.startswith("/api/") and path != "/api/health"
-        if limited and not self.limiter.hit(self.item, client_key(scope)):
+        if limited and not self.limiter.hit(self.item, await self.bucket(scope)):
             await self.on_reject(scope, receive, send)
             return
         await self.app(scope, receive, send)
 
 
-class BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(HTTPException):
+    """Raised while the body is read; an HTTPException, so that FastAPI's body parsing
+    passes it on (any other error there becomes a 400) and it is answered as a 413."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(status_code=413, detail=f"request body over {limit} bytes")
 
 
 class SizeLimit:
-    """Refuses request bodies over `limit` bytes, by Content-Length or by counting."""
+    """Refuses request bodies over `limit` bytes: by Content-Length before reading, or by
+    counting the bytes of a chunked body as they come."""
 
-    def __init__(self, app: ASGIApp, limit: int, on_reject: Callable[[Scope, Receive, Send], Awaitable[None]]):
+    def __init__(self, app: ASGIApp, limit: int, on_reject: Reject) -> None:
         self.app, self.limit, self.on_reject = app, limit, on_reject
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = dict(scope.get("headers") or []).get(b"content-length")
+        length = _header(scope, "content-length")
         if length is not None and length.isdigit() and int(length) > self.limit:
             await self.on_reject(scope, receive, send)
             return
@@ -81,10 +111,32 @@ class SizeLimit:
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise BodyTooLarge
+                raise BodyTooLarge(self.limit)
             return message
 
         try:
             await self.app(scope, counted, send)
-        except BodyTooLarge:
+        except BodyTooLarge:  # the body was read outside FastAPI's handlers: answer here
             await self.on_reject(scope, receive, send)
+
+
+class SecurityHeaders:
+    """Adds the security headers to every HTTP response that does not set its own."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers") or [])
+                present = {name.lower() for name, _ in headers}
+                headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in present]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

@@ -88,7 +88,7 @@ def test_follow_ups_reuse_the_previous_question(engine):
 
 def test_comparison_has_a_table_and_the_change(engine):
     answer = engine.ask("Utbetalda EU-medel 2023 jämfört med 2024")
-    assert [r["år"] for r in answer.table] == ["2023", "2024"]
+    assert [r.label for r in answer.table] == ["2023", "2024"]
     assert "ca +7,5 miljoner kr" in answer.text and answer.verified
 
 

@@ -11,9 +11,9 @@ from typing import Any
 
 from core.entities import CITY, fold
 from core.numbers import format_value, group_thousands
-from core.schemas import Answer, Computation, Fact, Query
+from core.schemas import Answer, Computation, Fact, Query, TableRow
 from core.vocabulary import load as load_vocabulary
-from service.answer.compose import Draft, show
+from service.answer.compose import Draft, row_of, show
 from service.answer.lookup import Facts, primary
 
 Finish = Callable[..., Answer]
@@ -79,7 +79,7 @@ class Work:
         self.draft = draft
         self.lines: list[str] = []
         self.computations: list[Computation] = []
-        self.table: list[dict[str, str]] = []
+        self.table: list[TableRow] = []
 
     def cite(self, fact: Fact) -> str:
         self.draft.state(fact)  # records the figure and its citation
@@ -209,8 +209,7 @@ def _over_years(query: Query, facts: Facts, draft: Draft, finish: Finish, metric
     series = [next(f for f in found if f.year == y) for y in years]
     missing = [y for y in query.years if y not in years]
     work.lines += [f"- {y}: {work.cite(f)}" for y, f in zip(years, series, strict=True)]
-    work.table = [{draft.w("year"): str(f.year), draft.w("value"): f"{show(f)} [{draft.cite_fact(f)}]"}
-                  for f in series]
+    work.table = [row_of(draft, f, str(f.year)) for f in series]
     if missing:
         work.lines.append(("Ej redovisat: " if sv else "Not reported: ") + ", ".join(map(str, missing)) + ".")
     first, last = series[0], series[-1]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from core.entities import CITY, Registry
 from core.numbers import format_value
-from core.schemas import Check, Citation, Document, Fact, FigureOut, Sentence
+from core.schemas import Check, Citation, Document, Fact, FigureOut, Sentence, TableRow
 from service.answer.lookup import Evidence, Nearest
 from service.answer.retrieve import Passage
 from stores.index import tokenize
@@ -189,6 +189,11 @@ def clean(text: str) -> str:
     return " ".join(MARKUP.sub(lambda m: m.group(1) or "", text).split())
 
 
+def row_of(draft: Draft, fact: Fact, label: str) -> TableRow:
+    return TableRow(label=label, value=fact.value, display=show(fact), unit=fact.unit, fact_id=fact.fact_id,
+                    citation=draft.cite_fact(fact))
+
+
 def show(fact: Fact) -> str:
     return format_value(fact.value, fact.unit, approximate=fact.approximate, precision=fact.precision)
 
@@ -254,9 +259,9 @@ def caveat(check: Check, draft: Draft, facts_by_id: dict[str, Fact]) -> str:
             f"the stated total {total_text}{why}.")
 
 
-def series_rows(draft: Draft, ev: Evidence, key: str) -> tuple[list[dict[str, str]], list[str]]:
-    """Rows (year or organisation -> value) and the change between first and last."""
-    rows: list[dict[str, str]] = []
+def series_rows(draft: Draft, ev: Evidence, key: str) -> tuple[list[TableRow], list[str]]:
+    """Rows (year or organisation -> value), every value stated, the years without a figure named."""
+    rows: list[TableRow] = []
     facts = sorted(ev.exact, key=lambda f: (f.year, f.org))
     labels = ev.years if key == "year" else ev.orgs
     for label in labels:
@@ -266,13 +271,11 @@ def series_rows(draft: Draft, ev: Evidence, key: str) -> tuple[list[dict[str, st
         if match:
             fact = match[0]
             draft.state(fact)
-            n = draft.cite_fact(fact)
-            rows.append({draft.w(key): head, draft.w("value"): f"{show(fact)} [{n}]"})
+            rows.append(row_of(draft, fact, head))
         else:
-            rows.append({draft.w(key): head, draft.w("value"): draft.w("not_in_reports")})
-    lines = [f"- {r[draft.w(key)]}: {r[draft.w('value')]}" for r in rows
-             if r[draft.w("value")] != draft.w("not_in_reports")]
-    gaps = [r[draft.w(key)] for r in rows if r[draft.w("value")] == draft.w("not_in_reports")]
+            rows.append(TableRow(label=head, value=None, display=draft.w("not_in_reports")))
+    lines = [f"- {r.label}: {r.display} [{r.citation}]" for r in rows if r.value is not None]
+    gaps = [r.label for r in rows if r.value is None]
     if gaps:
         lines.append(f"{draft.w('not_in_reports').capitalize()}: {', '.join(gaps)}.")
     present = [f for f in facts if f in draft.used]

@@ -12,7 +12,7 @@ from langchain_core.embeddings import Embeddings
 
 from core.entities import CITY, Registry
 from core.numbers import parse_figures
-from core.schemas import Answer, Fact, Query, Sentence
+from core.schemas import Answer, Fact, Query, Sentence, TableRow
 from core.settings import Settings
 from service.answer import arithmetic, routes
 from service.answer.compose import METRIC, WORDS, Draft, best_sentences, caveat, clean, nearest_lines, series_rows
@@ -93,14 +93,14 @@ class Engine:
         if query.intent == "narrative" or (query.metric is None and not ev.exact):
             return self._narrative(query, draft)
         lines: list[str] = []
-        table: list[dict[str, str]] = []
+        table: list[TableRow] = []
         status = "answered"
         if query.intent == "list" and ev.listing:
             lines = [f"- {draft.state(f)}" for f in ev.listing[:15]]
         elif ev.exact and query.intent in ("series", "comparison") and (len(ev.years) > 1 or len(ev.orgs) > 1):
             key = "year" if len(ev.years) > 1 else "org"
             table, lines = series_rows(draft, ev, key)
-            if any(r[draft.w("value")] == draft.w("not_in_reports") for r in table):
+            if any(r.value is None for r in table):
                 status = "partial"
         elif ev.exact:
             lines = [draft.state(f) for f in ev.exact[:8]]
@@ -286,7 +286,7 @@ class Engine:
             lines.append(f"”{clean(sentence.text)}” [{draft.cite_sentence(passage, sentence)}]")
         return self._finish(query, draft, "answered", "\n".join(lines), [], [])
 
-    def _finish(self, query: Query, draft: Draft, status: str, text: str, table: list[dict[str, str]],
+    def _finish(self, query: Query, draft: Draft, status: str, text: str, table: list[TableRow],
                 caveats: list[str]) -> Answer:
         return Answer(question=query.question, lang=draft.lang, status=status, text=text, figures=draft.figures,
                       table=table, citations=draft.citations, caveats=caveats, query=query,

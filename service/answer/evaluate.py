@@ -64,7 +64,7 @@ class Scores:
 
 
 def shown_numbers(answer: Answer) -> list[float]:
-    texts = [answer.text, *answer.caveats, *(" ".join(str(v) for v in r.values()) for r in answer.table)]
+    texts = [answer.text, *answer.caveats, *(r.display for r in answer.table)]
     values = [f.value for f in answer.figures] + [c.value for c in answer.computations]
     for text in texts:
         values += [f.value for f in parse_figures(text)] + [f.value for f in word_numbers(text)]

@@ -91,5 +91,5 @@ def verify(answer: Answer, facts: list[Fact], checks: list[Check]) -> list[str]:
     for caveat in answer.caveats:
         bad.extend(untraceable(caveat, allowed))
     for row in answer.table:
-        bad.extend(untraceable(" ".join(row.values()), allowed))
+        bad.extend(untraceable(row.display, allowed))
     return bad

@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from core.errors import BadRequest
-from service.deps import EngineDep, KeyDep, SettingsDep
-from service.models import AskRequest, AskResponse, error_example
+from service.deps import KeyDep, ServedDep, SettingsDep
+from service.models import AskRequest, AskResponse
+from service.routes import KEYED, errors
 
 router = APIRouter(prefix="/api", tags=["answers"])
 
@@ -38,12 +39,9 @@ def check_question(question: str, limit: int) -> str:
 
 
 @router.post("/ask", response_model=AskResponse, responses={
-    200: {"content": {"application/json": {"example": ANSWER_EXAMPLE}}},
-    400: error_example(400, "bad_request", "the question is empty"),
-    401: error_example(401, "unauthorized", "missing X-API-Key header"),
-    429: error_example(429, "rate_limited", "too many requests: 120 per 1 minute"),
+    200: {"content": {"application/json": {"example": ANSWER_EXAMPLE}}}, **errors(*KEYED, 400, 422),
 })
-def ask(body: AskRequest, engine: EngineDep, settings: SettingsDep, _key: KeyDep) -> AskResponse:
+def ask(body: AskRequest, _key: KeyDep, served: ServedDep, settings: SettingsDep) -> AskResponse:
     """Answer a question about the reports.
 
     Every figure in the answer is a stored fact or stands in the quoted text of a cited
@@ -52,6 +50,7 @@ def ask(body: AskRequest, engine: EngineDep, settings: SettingsDep, _key: KeyDep
     follow-up ("och 2024?").
     """
     question = check_question(body.question, settings.max_question_chars)
+    engine = served.engine
     conversation = body.conversation_id or engine.new_conversation()
     answer = engine.ask(question, lang=body.lang, conversation_id=conversation)
     return AskResponse(**answer.model_dump(), conversation_id=conversation)

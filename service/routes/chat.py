@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
-from service.deps import EngineDep, KeyDep, SettingsDep
+from service.deps import BUILD_HEADER, CORPUS_VERSION_HEADER, KeyDep, ServedDep, SettingsDep
 from service.models import AskRequest, AskResponse
+from service.routes import KEYED, errors
 from service.routes.ask import check_question
 
 router = APIRouter(prefix="/api", tags=["answers"])
@@ -26,12 +27,14 @@ def _event(name: str, data: object) -> str:
     return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-@router.post("/chat", responses={200: {"content": {"text/event-stream": {"example": STREAM_EXAMPLE}}}})
-def chat(body: AskRequest, engine: EngineDep, settings: SettingsDep, _key: KeyDep) -> StreamingResponse:
+@router.post("/chat", responses={200: {"content": {"text/event-stream": {"example": STREAM_EXAMPLE}}},
+                                 **errors(*KEYED, 400, 422)})
+def chat(body: AskRequest, _key: KeyDep, served: ServedDep, settings: SettingsDep) -> StreamingResponse:
     """Answer a question as a stream: `status` first, then the answer's `text` lines,
     `figures`, `table`, `caveats`, `citations`, and `done` with the whole answer (the
     /api/ask shape, including `conversation_id` for follow-ups)."""
     question = check_question(body.question, settings.max_question_chars)
+    engine = served.engine
     conversation = body.conversation_id or engine.new_conversation()
     lang = body.lang or "sv"
 
@@ -47,4 +50,5 @@ def chat(body: AskRequest, engine: EngineDep, settings: SettingsDep, _key: KeyDe
         yield _event("done", data)
 
     return StreamingResponse(events(), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no",
+                                      CORPUS_VERSION_HEADER: served.corpus_version, BUILD_HEADER: served.build_id})

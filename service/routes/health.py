@@ -1,34 +1,36 @@
-"""GET /api/health: are the stores reachable, which corpus version is served."""
+"""GET /api/health: are the stores reachable, which build is served, is a newer one there."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 
-from service.deps import EngineDep, SettingsDep
+from service.deps import ServingDep, SettingsDep
 from service.models import HealthOut
+from service.routes import ANY_ROUTE, errors
 
 router = APIRouter(prefix="/api", tags=["health"])
 
 
-HEALTH_EXAMPLE = {"status": "ok", "corpus_version": "2026-11-23-4994500415", "documents": 5, "facts": 103,
-                  "chunks": 453, "stores": {"database": "ok", "vectors": "ok (453 passages)"}, "auth_required": False}
+HEALTH_EXAMPLE = {"status": "ok", "build_id": "6c1f0e2a9b7d…", "corpus_version": "2026-11-23-4994500415",
+                  "newer_build": False, "documents": 5, "facts": 103, "chunks": 453,
+                  "stores": {"database": "ok", "vectors": "ok (453 passages)"}, "auth_required": False}
 
 
 @router.get("/health", response_model=HealthOut,
-            responses={200: {"content": {"application/json": {"example": HEALTH_EXAMPLE}}}})
-def health(engine: EngineDep, settings: SettingsDep) -> HealthOut:
-    """Stores reachable, corpus version and counts. Needs no API key."""
-    stores: dict[str, str] = {}
-    try:
-        build = engine.store.current_build()
-        stores["database"] = "ok" if build else "empty"
-    except Exception as exc:  # reported, not raised: this is the health check
-        stores["database"] = f"error: {type(exc).__name__}"
+            responses={200: {"content": {"application/json": {"example": HEALTH_EXAMPLE}}}, **errors(*ANY_ROUTE)})
+def health(serving: ServingDep, settings: SettingsDep) -> HealthOut:
+    """Stores reachable, the build served (id and corpus version) and its counts, and
+    whether a newer complete build exists (the server switches to it within seconds).
+    Needs no API key."""
+    served = serving.current()
+    engine = served.engine
+    stores = {"database": serving.database_error or "ok"}
     try:
         stores["vectors"] = f"ok ({engine.retriever.vectors._collection.count()} passages)"
-    except Exception as exc:
+    except Exception as exc:  # reported, not raised: this is the health check
         stores["vectors"] = f"error: {type(exc).__name__}"
     ok = all(v.startswith("ok") for v in stores.values())
-    return HealthOut(status="ok" if ok else "degraded", corpus_version=engine.corpus_version,
-                     documents=len(engine.docs), facts=len(engine.facts.facts), chunks=len(engine.retriever.chunks),
-                     stores=stores, auth_required=settings.require_api_key)
+    return HealthOut(status="ok" if ok else "degraded", build_id=served.build_id,
+                     corpus_version=served.corpus_version, newer_build=serving.newer_build,
+                     documents=len(served.documents), facts=len(engine.facts.facts),
+                     chunks=len(engine.retriever.chunks), stores=stores, auth_required=settings.require_api_key)

@@ -8,8 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from core.errors import BadRequest, NotFound
-from service.deps import EngineDep, KeyDep
-from service.models import DocumentOut, SourceOut, error_example
+from service.deps import KeyDep, ServedDep
+from service.models import DocumentOut, SourceOut
+from service.routes import KEYED, errors
 
 router = APIRouter(prefix="/api", tags=["sources"])
 EXCERPT = 1500  # characters around the span when a page is long or the source has no pages
@@ -19,7 +20,8 @@ DOCUMENT_EXAMPLE = [{
     "doc_id": "2024_stk_redovisning_internationellt_arbete",
     "title": "Redovisning av internationellt arbete 2024 (tjänsteskrivelse, STK-2025-405)",
     "short_name": "Redovisning 2024", "year": 2024, "kind": "tjansteskrivelse", "issuer": "Stadskontoret",
-    "diarienummer": "STK-2025-405", "pages": 6, "source_format": "text", "ingested_at": "2026-11-23T18:29:18+00:00",
+    "diarienummer": "STK-2025-405", "official": True, "pages": 6, "source_format": "text",
+    "ingested_at": "2026-11-23T18:29:18+00:00",
     "content_hash": "9b6964375c7b908d…",
 }]
 SOURCE_EXAMPLE = {
@@ -32,31 +34,34 @@ SOURCE_EXAMPLE = {
 
 
 @router.get("/documents", response_model=list[DocumentOut],
-            responses={200: {"content": {"application/json": {"example": DOCUMENT_EXAMPLE}}}})
-def documents(engine: EngineDep, _key: KeyDep) -> list[DocumentOut]:
-    """The ingested documents: title, year reported, kind, pages, when ingested, content hash."""
+            responses={200: {"content": {"application/json": {"example": DOCUMENT_EXAMPLE}}}, **errors(*KEYED)})
+def documents(_key: KeyDep, served: ServedDep) -> list[DocumentOut]:
+    """The ingested documents: title, year reported, kind, whether official (listed in the
+    manifest), pages, when ingested, content hash."""
     out = []
-    for row in engine.store.document_rows():
+    for row in served.documents:
         meta = row["meta"]
         out.append(DocumentOut(
             doc_id=row["doc_id"], title=meta["title"], short_name=meta["short_name"], year=meta["year"],
-            kind=meta["kind"], issuer=meta["issuer"], diarienummer=meta["diarienummer"], pages=len(row["pages"]),
+            kind=meta["kind"], issuer=meta["issuer"], diarienummer=meta["diarienummer"],
+            official=bool(meta.get("official", False)), pages=len(row["pages"]),
             source_format=row["source_format"], ingested_at=row["ingested_at"], content_hash=row["content_hash"]))
     return sorted(out, key=lambda d: (-(d.year or 0), d.doc_id))
 
 
 @router.get("/sources/{source_id}", response_model=SourceOut, responses={
     200: {"content": {"application/json": {"example": SOURCE_EXAMPLE}}},
-    404: error_example(404, "not_found", "no passage or fact with id 'abc'"),
+    **errors(*KEYED, 400, 404, 422),
 })
 def source(
-    source_id: str, engine: EngineDep, _key: KeyDep,
+    source_id: str, _key: KeyDep, served: ServedDep,
     start: Annotated[int | None, Query(description="Start of a quote to highlight (document offset).")] = None,
     end: Annotated[int | None, Query(description="End of the quote to highlight.")] = None,
 ) -> SourceOut:
     """The verbatim source behind a citation: a passage (chunk id) or a fact (fact id), on
     its page, with the quote's position for highlighting. `start`/`end` (from a citation)
     highlight a sentence inside a passage."""
+    engine = served.engine
     chunk = engine.retriever.by_id.get(source_id)
     fact = engine.facts.by_id.get(source_id)
     if chunk is None and fact is None:

@@ -4,7 +4,7 @@
 const TEXTS = {
   sv: {
     tagline: "Verifierade siffror ur Malmö stads redovisningar av internationellt arbete",
-    factsLink: "Faktatabell", questionLabel: "Din fråga", ask: "Fråga", source: "Källa", close: "Stäng",
+    factsLink: "Faktatabell", rowLabel: "Avser", rowValue: "Värde", questionLabel: "Din fråga", ask: "Fråga", source: "Källa", close: "Stäng",
     copy: "Kopiera med källor", copied: "Kopierat", readable: "Läsbar version (OCR-rättad)", keyLabel: "API-nyckel",
     toggle: "English", toggleLabel: "Switch to English", sources: "Källor", version: "Korpusversion",
     page: "s.", caveat: "Obs", status: {answered: "Besvarad", partial: "Delvis redovisat",
@@ -14,7 +14,7 @@ const TEXTS = {
   },
   en: {
     tagline: "Verified figures from the City of Malmö's reports on international work",
-    factsLink: "Facts table", questionLabel: "Your question", ask: "Ask", source: "Source", close: "Close",
+    factsLink: "Facts table", rowLabel: "Item", rowValue: "Value", questionLabel: "Your question", ask: "Ask", source: "Source", close: "Close",
     copy: "Copy with sources", copied: "Copied", readable: "Readable version (OCR repaired)", keyLabel: "API key",
     toggle: "Svenska", toggleLabel: "Byt till svenska", sources: "Sources", version: "Corpus version",
     page: "p.", caveat: "Note", status: {answered: "Answered", partial: "Partly reported",
@@ -90,9 +90,8 @@ function renderText(container, answer) {
 
 function renderChart(container, answer) {
   if (!answer.table.length || answer.figures.length < 2) return;
-  const keys = Object.keys(answer.table[0]);
-  const reported = answer.table.filter((row) => /\[\d+\]/.test(row[keys[1]]));
-  const label = (f) => { const i = answer.figures.indexOf(f); return reported[i] ? reported[i][keys[0]] : String(f.year); };
+  const reported = answer.table.filter((row) => row.value !== null);
+  const label = (f) => { const i = answer.figures.indexOf(f); return reported[i] ? reported[i].label : String(f.year); };
   const values = answer.figures.map((f) => f.value);
   const max = Math.max(...values);
   const width = 560, barH = 26, gap = 10, labelW = 170;
@@ -132,13 +131,14 @@ function renderAnswer(answer) {
   if (answer.table.length) {
     const table = node.querySelector(".series");
     table.hidden = false;
-    const keys = Object.keys(answer.table[0]);
     const head = el("tr");
-    keys.forEach((k) => head.appendChild(el("th", {scope: "col"}, k)));
+    [t().rowLabel, t().rowValue].forEach((k) => head.appendChild(el("th", {scope: "col"}, k)));
     table.tHead.appendChild(head);
     for (const row of answer.table) {
       const tr = el("tr");
-      keys.forEach((k) => { const td = el("td"); withCitations(td, row[k], answer); tr.appendChild(td); });
+      const value = el("td");
+      withCitations(value, row.citation ? `${row.display} [${row.citation}]` : row.display, answer);
+      tr.append(el("td", {}, row.label), value);
       table.tBodies[0].appendChild(tr);
     }
     renderChart(node.querySelector(".chart"), answer);
@@ -161,7 +161,7 @@ function renderAnswer(answer) {
 
 function plainText(answer) {
   const lines = [answer.question, "", answer.text];
-  for (const row of answer.table) lines.push(Object.values(row).join("  "));
+  for (const row of answer.table) lines.push(`${row.label}  ${row.display}`);
   for (const c of answer.caveats) lines.push(`${t().caveat}: ${c}`);
   lines.push("", `${t().sources}:`);
   for (const c of answer.citations) {

@@ -13,6 +13,15 @@ function what(r) {
   return [r.fund, r.goal && `mål ${r.goal}`, r.project, r.category].filter(Boolean).join(", ");
 }
 
+// A document the manifest does not list: shown, but never as an official source.
+function unofficial() {
+  const mark = document.createElement("span");
+  mark.className = "unofficial";
+  mark.textContent = "ej officiell källa";
+  mark.title = "Dokumentet finns inte i korpusens manifest.toml och är inte en officiell källa.";
+  return mark;
+}
+
 function query() {
   const params = new URLSearchParams();
   for (const name of ["year", "org", "fund", "metric"]) {
@@ -54,9 +63,11 @@ function render() {
       const td = document.createElement("td");
       td.textContent = value;
       if (i === 4) td.className = "num";
+      if (i === 5 && !r.official) td.appendChild(unofficial());
       if (i === 6) td.className = "quote quote-col";
       tr.appendChild(td);
     });
+    if (!r.official) tr.className = "unofficial-row";
     tbody.appendChild(tr);
   }
   document.getElementById("count").textContent = `${rows.length} fakta`;
