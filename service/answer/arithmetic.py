@@ -289,6 +289,33 @@ def _sum_table(query: Query, facts: Facts, draft: Draft, finish: Finish, metric:
     return _done(query, draft, finish, work)
 
 
+def split_sum(query: Query, facts: Facts, draft: Draft, finish: Finish) -> Answer | None:
+    """A fund's or goal's share of an organisation that the report gives per project only:
+    the project rows of that fund or goal, summed with their operands shown."""
+    sv = draft.lang == "sv"
+    metric = query.metric or "eu_funds_paid"
+    family = set(query.orgs) | {p for o in query.orgs if (p := facts.pair(o))}
+    fund = query.funds[0] if query.funds else None
+    goal = query.goals[0] if query.goals else None
+    rows = primary([f for f in facts.facts if f.metric == metric and f.project and f.role == "part"
+                    and (f.org in family or f.unit_org in family) and (not query.years or f.year in query.years)
+                    and (fund is None or f.fund == fund) and (goal is None or f.goal == goal)])
+    if not rows or (fund is None and goal is None):
+        return None
+    work = Work(draft)
+    what = draft.registry.display(fund, draft.lang) if fund else (f"kommunfullmäktigemål {goal}" if sv else
+                                                                 f"council goal {goal}")
+    comp = work.computed("sum", rows, " + ".join(show(f) for f in rows) + " = {result}", rows[0].unit)
+    who = draft.name(rows[0].org)
+    work.lines.append(f"Rapporten redovisar beloppen per projekt. Projekten med {what} för {who} {rows[0].year}: "
+                       f"sammanlagt {comp.display} (beräknat)." if sv else
+                       f"The report gives the amounts per project. The {what} projects of {who} {rows[0].year}: "
+                       f"{comp.display} in total (computed).")
+    work.lines += [f"- {f.project}: {work.cite(f)}" for f in rows]
+    work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
+    return _done(query, draft, finish, work)
+
+
 def _done(query: Query, draft: Draft, finish: Finish, work: Work, *, partial: bool = False) -> Answer:
     extra: dict[str, Any] = {"computations": work.computations}
     answer: Answer = finish(query, draft, "partial" if partial else "answered", "\n".join(work.lines), work.table,

@@ -109,6 +109,9 @@ class Engine:
                 asked = [f for f in ev.exact if not query.years or f.year in query.years]
                 lines.insert(0, self._verdict(draft, query, (asked or ev.exact)[0]))
         else:
+            split = arithmetic.split_sum(query, self.facts, draft, self._finish) if query.orgs else None
+            if split is not None:
+                return split
             status, lines = self._missing(query, draft, ev)
         caveats = [caveat(c, draft, self.facts.by_id) for c in self.facts.checks_for(draft.used)]
         return self._finish(query, draft, status, "\n".join(lines), table, caveats)

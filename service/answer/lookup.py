@@ -189,13 +189,11 @@ def _nearest(facts: Facts, metric: str, orgs: list[str], years: list[int], fund:
                 out.extend(Nearest(f, "org_total") for f in facts.select(org=member, metric=metric, years=years))
                 if out:
                     break
-        if not out and years:  # same organisation, other years
+        if not out and years:  # same organisation (nämnd and förvaltning), other years
             for member in family:
                 out.extend(Nearest(f, "other_year") for f in facts.select(org=member, metric=metric, fund=fund,
                                                                           goal=goals[0] if goals else None))
-                if out:
-                    break
-    if not out and years and orgs != [CITY]:  # the whole city, same year
+    if years and orgs != [CITY] and not any(n.reason in ("other_fund", "org_total") for n in out):
         out.extend(Nearest(f, "city") for f in facts.select(org=CITY, metric=metric, years=years, fund=fund))
     if not out and years:  # the whole city, any year
         out.extend(Nearest(f, "other_year") for f in facts.select(org=CITY, metric=metric, fund=fund))

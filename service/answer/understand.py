@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from core.entities import CITY, Registry, fold
+from core.entities import CITY, Mention, Registry, fold
 from core.numbers import parse_figures, word_numbers
 from core.schemas import Query
 from core.vocabulary import load as load_vocabulary
@@ -180,9 +180,15 @@ def unresolved_names(question: str, registry: Registry, known: set[str]) -> list
     return [o for o in out if fold(o) not in known]
 
 
+def _in_a_name(question: str, mention: Mention) -> bool:
+    """'Malmö' in 'Malmö Innovationsarena' names a project, not the city."""
+    word = question[mention.start:mention.end]
+    return word.lower().startswith("malm") and len(word) <= 6 and bool(re.match(r"\s+[A-ZÅÄÖ]", question[mention.end:]))
+
+
 def understand(question: str, registry: Registry, *, latest_year: int | None, lang: str | None = None) -> Query:
     q = fold(question)
-    orgs = list(dict.fromkeys(m.entity_id for m in registry.find_orgs_asked(question)))
+    orgs = list(dict.fromkeys(m.entity_id for m in registry.find_orgs_asked(question) if not _in_a_name(question, m)))
     if len(orgs) > 1 and CITY in orgs:
         orgs.remove(CITY)  # "stadens förvaltningar": the city is context, the unit is the subject
     funds = list(dict.fromkeys(m.entity_id for m in registry.find_funds_asked(question)))
