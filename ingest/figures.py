@@ -47,6 +47,8 @@ ROLES = [  # (role, pattern in the folded sentence); the first match wins
     ("mal", r"malet (?:ar|var)|malsattning|forvantat|forvantas|planerat|planeras|ska (?:na|uppna)|target"),
 ]
 WORD = re.compile(r"[\w+\-–/]+")
+NOUN_BEFORE = re.compile(r"\b([A-ZÅÄÖa-zåäö][a-zåäö\-]{3,}(?:arna|erna|orna|ar|er|or|na))\b[^.]{0,60}$")
+YEAR_AFTER = re.compile(r"^\s*(?:[^\W\d]+\s+){0,2}(?:år\s+)?((?:19|20)\d\d)\b")
 
 
 def _fold(text: str) -> str:
@@ -95,6 +97,10 @@ def quantity_of(sentence: str, fig: Figure, unit: str) -> str:
         return f"{head} av {of.group(1).strip()}" if of and unit == "percent" else head
     if unit == "SEK":
         return "kronor"
+    if re.match(r"^\s+[A-ZÅÄÖ][a-zåäö]", after) or re.match(r"^\s*(?:st\.?|stycken)?\s*[.,;]?\s*$", after[:12]):
+        subject = NOUN_BEFORE.search(sentence[: fig.start])  # "skjutningarna ökat till 29", "8 st."
+        if subject:
+            return subject.group(1)
     words: list[str] = []
     for m in WORD.finditer(after):
         if m.start() > 0 and re.search(r"[.,;:!?()”\"]", after[: m.start()].split(" ")[-1] if words else
@@ -165,7 +171,8 @@ def _is_table_line(sentence: str) -> bool:
 
 
 def _figure_fact(ctx: Context, sentence: str, a: int, b: int, fig: Figure, section: Section | None) -> Fact | None:
-    year = _year(sentence, fig.start, ctx.doc.meta.year)
+    stated = YEAR_AFTER.match(sentence[fig.end:])  # "21 skjutningar 2021", "65 skjutningar år 2017"
+    year = int(stated.group(1)) if stated else _year(sentence, fig.start, ctx.doc.meta.year)
     if year is None:
         return None
     if ctx.doc.meta.year and year > ctx.doc.meta.year + 1:

@@ -88,7 +88,21 @@ def create_app(settings: Settings | None = None, *, serving: Serving | None = No
     for module in (ask, chat, facts, sources, health, web, docs):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=web.WEB), name="static")
+    _document_limits(app, settings)
     return app
+
+
+def _document_limits(app: FastAPI, settings: Settings) -> None:
+    """The OpenAPI description states this deployment's question length limit (a setting)."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            question = generate()["components"]["schemas"]["AskRequest"]["properties"]["question"]
+            question["maxLength"] = settings.max_question_chars
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _install_middleware(app: FastAPI, settings: Settings) -> None:

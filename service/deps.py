@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request, Response, Security
-from fastapi.security import APIKeyHeader
+from fastapi import Depends, Request, Response
 
 from core.errors import Unauthorized
 from core.settings import Settings
@@ -34,17 +33,12 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-api_key_header = APIKeyHeader(name=API_KEY_HEADER, auto_error=False,
-                              description="A key made by `faktakoll keys add`; needed when "
-                              "FAKTAKOLL_REQUIRE_API_KEY is on.")
-
-
-def require_key(key: Annotated[str | None, Security(api_key_header)],
-                serving: Annotated[Serving, Depends(get_serving)],
+def require_key(request: Request, serving: Annotated[Serving, Depends(get_serving)],
                 settings: Annotated[Settings, Depends(get_settings)]) -> str | None:
     """When API keys are on, the X-API-Key header must hold a key made by `faktakoll keys add`."""
     if not settings.require_api_key:
         return None
+    key = request.headers.get(API_KEY_HEADER)
     if not key:
         raise Unauthorized(f"missing {API_KEY_HEADER} header", hint="ask the administrator for an API key")
     name = serving.store.api_key_name(hash_key(key))

@@ -8,13 +8,17 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from core.schemas import Answer, Check
 
+NOT_BLANK = r"[^\s\x1c-\x1f]"  # a character str.strip() keeps (Python counts \x1c-\x1f as space, Unicode not)
 ASK_EXAMPLE: Any = {"question": "Hur mycket ESF-pengar fick ASF 2022?", "lang": None, "conversation_id": None}
 
 
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [ASK_EXAMPLE]})
 
-    question: str = Field(min_length=1, description="The question, Swedish or English.")
+    question: str = Field(
+        min_length=1, pattern=NOT_BLANK,
+        description="The question, Swedish or English; at most FAKTAKOLL_MAX_QUESTION_CHARS characters.",
+    )
     lang: str | None = Field(default=None, pattern="^(sv|en)$", description="Answer language; default: the question's.")
     conversation_id: str | None = Field(
         default=None, max_length=64, pattern=r"^[A-Za-z0-9_-]+$",

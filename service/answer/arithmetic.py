@@ -52,12 +52,18 @@ def _dimension(query: Query) -> str:
         return "fund"
     if re.search(r"\bmal\b|malen|malet|goal", q):
         return "goal"
+    if re.search(r"vilket projekt|vilka projekt|which project", q):
+        return "project"
     return "org"
 
 
-def parts(facts: Facts, metric: str, dimension: str, years: list[int]) -> tuple[int | None, list[Fact]]:
-    """Rows of a table by `dimension` for the asked year (else the latest year that has them)."""
-    rows = [f for f in facts.facts if f.metric == metric and f.role == "part" and f.dimension == dimension]
+def parts(facts: Facts, metric: str, dimension: str, years: list[int],
+          orgs: list[str] | None = None) -> tuple[int | None, list[Fact]]:
+    """Rows of a table by `dimension` for the asked year (else the latest year that has them), of the
+    asked organisations (with their nämnd/förvaltning) when a project table is ranked."""
+    family = set(orgs or []) | {p for o in orgs or [] if (p := facts.pair(o))}
+    rows = [f for f in facts.facts if f.metric == metric and f.role == "part" and f.dimension == dimension
+            and (dimension != "project" or not family or f.org in family or f.unit_org in family)]
     have = sorted({f.year for f in rows})
     year = next((y for y in years if y in have), None) if years else (have[-1] if have else None)
     return year, primary([f for f in rows if f.year == year])
@@ -117,13 +123,15 @@ def _label(draft: Draft, fact: Fact) -> str:
         return draft.registry.display(fact.fund, draft.lang)
     if fact.dimension == "goal":
         return fact.goal_label or f"mål {fact.goal}"
+    if fact.dimension == "project" and fact.project:
+        return fact.project
     return draft.name(fact.org)
 
 
 def _table(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
     sv = draft.lang == "sv"
     dimension = _dimension(query)
-    year, rows = parts(facts, metric, dimension, query.years)
+    year, rows = parts(facts, metric, dimension, query.years, [o for o in query.orgs if o != CITY])
     if not rows or year is None:
         return None
     what = load_vocabulary().metric_label(metric, draft.lang)

@@ -154,6 +154,8 @@ class Draft:
         display = show(fact)
         scope = self.w("owner") if "projektägare" in fact.quote and fact.org == CITY else ""
         rounded = self.w("rounded") if fact.approximate and not fact.qualifier and "ca" not in display else ""
+        if fact in self.used:
+            return f"{self.describe(fact)}: {display}{scope}{rounded} [{n}]."
         self.used.append(fact)
         self.figures.append(FigureOut(
             fact_id=fact.fact_id, label=self.describe(fact), org=fact.org, year=fact.year, metric=fact.metric,
@@ -186,7 +188,8 @@ MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!
 
 def clean(text: str) -> str:
     """Readable text: no Markdown or HTML markup, no citation-like brackets, one space between words."""
-    return " ".join(MARKUP.sub(lambda m: m.group(1) or "", text).split())
+    text = MARKUP.sub(lambda m: m.group(1) or "", text)
+    return " ".join(re.sub(r"[\u25a0-\u25ff\ue000-\uf8ff\u200b\u00ad]", "", text).split())
 
 
 def row_of(draft: Draft, fact: Fact, label: str) -> TableRow:

@@ -10,15 +10,15 @@ from collections import Counter, OrderedDict
 
 from langchain_core.embeddings import Embeddings
 
-from core.entities import CITY, Registry
+from core.entities import CITY, Registry, fold
 from core.numbers import parse_figures
 from core.schemas import Answer, Fact, Query, Sentence, TableRow
 from core.settings import Settings
-from service.answer import arithmetic, routes
+from service.answer import arithmetic, followups, routes
 from service.answer.compose import METRIC, WORDS, Draft, best_sentences, caveat, clean, nearest_lines, series_rows
 from service.answer.lookup import Evidence, Facts, lookup
 from service.answer.retrieve import Passage, Retriever
-from service.answer.statements import StatementIndex
+from service.answer.statements import Match, StatementIndex
 from service.answer.understand import VOCAB, follow_up, understand
 from service.answer.verify import verify
 from stores.sql import Store
@@ -38,27 +38,35 @@ class Engine:
         self.docs = {d.doc_id: d for d in self.store.load_documents()}
         all_facts = self.store.load_facts()
         self.facts = Facts(all_facts, self.store.load_checks(), self.registry)
-        self.statements = StatementIndex(all_facts)
+        self.statements = StatementIndex(all_facts, {d.doc_id: d.text for d in self.docs.values()})
         self.retriever = Retriever(settings, self.store, embeddings)
         build = self.store.current_build() or {}
         self.corpus_version = str(build.get("corpus_version", ""))
         self.latest_year = max((d.meta.year for d in self.docs.values() if d.meta.year), default=None)
         self.conversations: OrderedDict[str, Query] = OrderedDict()
+        self.last_figures: OrderedDict[str, list[str]] = OrderedDict()  # what a follow-up can point back to
         self.stats: Counter[str] = Counter()
         self._lock = threading.Lock()  # conversations and counters are shared between request threads
 
     def ask(self, question: str, *, lang: str | None = None, conversation_id: str | None = None) -> Answer:
         query = understand(question, self.registry, latest_year=self.latest_year, lang=lang)
+        previous: list[Fact] = []
         if conversation_id:
             with self._lock:
-                query = follow_up(query, self.conversations.get(conversation_id))
+                previous = [self.facts.by_id[i] for i in self.last_figures.get(conversation_id, [])
+                            if i in self.facts.by_id]
+                query = followups.with_subject(follow_up(query, self.conversations.get(conversation_id)), previous)
                 if lang:
                     query = query.model_copy(update={"lang": lang})
                 self.conversations[conversation_id] = query
                 self.conversations.move_to_end(conversation_id)
                 while len(self.conversations) > MAX_CONVERSATIONS:
                     self.conversations.popitem(last=False)
-        answer = self._answer(query)
+                    self.last_figures.pop(next(iter(self.last_figures)), None)
+        answer = self._about_previous(query, previous) or self._answer(query)
+        if conversation_id and answer.figures:
+            with self._lock:
+                self.last_figures[conversation_id] = [f.fact_id for f in answer.figures]
         bad = verify(answer, answer_facts := [self.facts.by_id[f.fact_id] for f in answer.figures],
                      self.facts.checks_for(answer_facts))
         with self._lock:
@@ -69,6 +77,31 @@ class Engine:
             log.warning("answer failed verification (%s): %s", ", ".join(bad), question)
             answer = self._strict(answer)
         return answer
+
+    def _about_previous(self, query: Query, previous: list[Fact]) -> Answer | None:
+        """'vilken fond var det?', 'vilket år?': answered from the previous answer's first figure."""
+        q = fold(query.question)
+        if not previous or len(query.question.split()) > followups.SHORT:
+            return None
+        draft = Draft(query.lang, self.registry, self.docs)
+        fact = previous[0]
+        sv = draft.lang == "sv"
+        if followups.WHICH_FUND.search(q):
+            fund = followups.fund_of(fact, self.registry)
+            n = draft.cite_fact(fact)
+            about = fact.project or draft.name(fact.org)
+            if fund is None:
+                text = (f"Källan anger ingen fond för {about} [{n}]." if sv else
+                        f"The source names no fund for {about} [{n}].")
+                return self._finish(query, draft, "not_reported", text, [], [])
+            name = self.registry.display(fund, draft.lang)
+            text = f"{name} ({about}) [{n}]." if sv else f"{name} ({about}) [{n}]."
+            return self._finish(query, draft, "answered", text, [], [])
+        if followups.WHICH_YEAR.search(q):
+            n = draft.cite_fact(fact)
+            text = (f"Uppgiften gäller {fact.year} [{n}]." if sv else f"The figure is for {fact.year} [{n}].")
+            return self._finish(query, draft, "answered", text, [], [])
+        return None
 
     def new_conversation(self) -> str:
         return uuid.uuid4().hex
@@ -82,6 +115,8 @@ class Engine:
             answer = arithmetic.answer(query, self.facts, draft, self._finish)
             if answer is not None:
                 return answer
+            if query.operation == "rank":
+                return self._no_ranking(query, draft)
         ev = lookup(query, self.facts)
         if routes.statement(query, ev, self.registry):
             answer = self._statement(query, draft)
@@ -122,7 +157,7 @@ class Engine:
         passages = self.retriever.search(f"{query.question} {query.topic or ''}", k=6, year=year,
                                          orgs=query.orgs or None)
         spans = [(p.chunk.doc_id, p.chunk.start, p.chunk.end) for p in passages]
-        matches = self.statements.search(query, passages=spans)
+        matches = self.statements.search(query, passages=spans, names=routes.names_in(query, self.registry))
         if not matches:
             return None
         best = matches[0]
@@ -147,8 +182,10 @@ class Engine:
                 return self._finish(query, draft, "not_reported", text, [], [])
             lines = [self._verdict(draft, query, best.fact), draft.state_figure(best.fact)]
             return self._finish(query, draft, "answered", "\n".join(lines), [], [])
+        if query.operation == "rank" and best.counted:
+            return self._ranked_figures(query, draft, [m for m in matches if m.counted])
         lines = [draft.state_figure(best.fact)]
-        same = [m for m in matches[1:6] if m.counted and best.counted and m.fact.label == best.fact.label
+        same = [m for m in matches[1:6] if m.counted == best.counted and m.fact.label == best.fact.label
                 and (not query.years or m.fact.year in query.years)]
         lines += [draft.state_figure(m.fact, quote=False) for m in same[:4]]
         more = [m for m in matches[1:4] if m.counted == best.counted and m.fact.label != best.fact.label
@@ -169,6 +206,30 @@ class Engine:
             said = f"Det som sägs om {who}:" if draft.lang == "sv" else f"What the reports say about {who}:"
             return told.model_copy(update={"status": "not_reported", "text": f"{head}\n{said}\n{body}".strip()})
         return self._finish(query, draft, "not_reported", head, [], [])
+
+    def _ranked_figures(self, query: Query, draft: Draft, matches: list[Match]) -> Answer:
+        """'Vilken förvaltning tog emot flest studiebesök?': the stated figures of that quantity, largest first."""
+        matches = [m for m in matches if not query.years or m.fact.year in query.years] or matches
+        ranked = sorted(matches, key=lambda m: m.fact.value, reverse=not query.fewest)
+        sv = draft.lang == "sv"
+        most = ("Minst" if query.fewest else "Störst") if sv else ("Smallest" if query.fewest else "Largest")
+        lines = [f"{most} enligt rapporternas uppgifter:" if sv else f"{most} of the figures the reports state:"]
+        lines += [draft.state_figure(m.fact) for m in ranked[:4]]
+        lines.append("Rapporterna har ingen samlad tabell över detta; jämförelsen gäller de siffror som nämns i texten."
+                     if sv else "The reports have no table of this; the comparison covers the figures the text states.")
+        return self._finish(query, draft, "answered", "\n".join(lines), [], [])
+
+    def _no_ranking(self, query: Query, draft: Draft) -> Answer:
+        """A ranking the reports' tables do not give: said first, then what the text says."""
+        what = VOCAB.metric_label(query.metric or "figure", draft.lang)
+        when = ", ".join(str(y) for y in query.years)
+        head = (f"Rapporterna har ingen tabell som rangordnar {what} på det sättet{' för ' + when if when else ''}."
+                if draft.lang == "sv" else f"The reports have no table ranking the {what} that way"
+                f"{' for ' + when if when else ''}.")
+        told = self._narrative(query, Draft(draft.lang, self.registry, self.docs))
+        body = told.text.split("\n", 1)[1] if told.status == "answered" and "\n" in told.text else ""
+        return told.model_copy(update={"status": "partial", "text": f"{head}\n{body}".strip()}) if body else \
+            self._finish(query, draft, "not_reported", head, [], [])
 
     def _unresolved(self, query: Query, draft: Draft) -> Answer:
         names = ", ".join(f"”{n}”" for n in query.unresolved)

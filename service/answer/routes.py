@@ -41,7 +41,9 @@ def arithmetic(query: Query) -> bool:
             and (query.operation in ARITHMETIC or query.threshold is not None) and query.intent != "check")
 
 
-NAME_LIKE = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-ZÅÄÖ][\wåäöÅÄÖ\-]+|[A-ZÅÄÖ]{2,}[\w\-]*)|[”\"'“]([^”\"'“]{3,})[”\"'“]")
+NAME_LIKE = re.compile(r"(?<!^)(?<![.?!]\s)\b(?:[A-ZÅÄÖ][\wåäöÅÄÖ\-+.]*[\wåäöÅÄÖ+])(?:\s+(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ\-+.]*"
+                       r"[\wåäöÅÄÖ+]|of|for|to|the)(?=\s+[A-ZÅÄÖ0-9]|\b))*"
+                       r"|[”\"'“]([^”\"'“]{3,})[”\"'“]")
 
 
 def names_in(query: Query, registry: Registry) -> list[str]:
@@ -51,7 +53,8 @@ def names_in(query: Query, registry: Registry) -> list[str]:
     out = []
     for m in NAME_LIKE.finditer(text.strip()):
         name = re.sub(r"(?i)-?projekte[nt]$|-?projekt$|^projektet\s+", "", m.group().strip("”\"'“?.,!"))
-        if not any(a <= m.start() < b for a, b in known) and fold(name) not in METRIC_NAMES and len(name) > 1:
+        inside = any(a <= m.start() and m.end() <= b for a, b in known)
+        if not inside and fold(name) not in METRIC_NAMES and len(name) > 1:
             out.append(name)
     return out
 

@@ -31,6 +31,8 @@ COUNT_BONUS = 4.0
 PASSAGE_BONUS = 2.5
 UNIT_PENALTY = 5.0
 MIN_SCORE = 3.0
+NAME_BONUS = 3.0
+NAME_WINDOW = 1500  # characters before a figure in which a project's name still heads its text
 
 
 @dataclass
@@ -63,8 +65,9 @@ def _prefix_overlap(asked: set[str], counted: set[str]) -> bool:
 class StatementIndex:
     """The running-text figures of one build, with word statistics for scoring."""
 
-    def __init__(self, facts: list[Fact]) -> None:
+    def __init__(self, facts: list[Fact], texts: dict[str, str] | None = None) -> None:
         self.figures = [f for f in facts if f.source == "text"]
+        self.texts = texts or {}
         self._words = [_stems(f"{f.section or ''} {f.label}") for f in self.figures]
         self._counts = [_stems(f.quantity or "") for f in self.figures]
         df: Counter[str] = Counter(w for words in self._words for w in words)
@@ -77,8 +80,10 @@ class StatementIndex:
     def known(self, word: str) -> bool:
         return word in self._idf
 
-    def search(self, query: Query, *, passages: list[tuple[str, int, int]] = (), k: int = 5) -> list[Match]:  # type: ignore[assignment]
-        """Figures ranked for the question; `passages` are (doc_id, start, end) of retrieved chunks, best first."""
+    def search(self, query: Query, *, passages: list[tuple[str, int, int]] = (), k: int = 5,  # type: ignore[assignment]
+               names: list[str] = ()) -> list[Match]:  # type: ignore[assignment]
+        """Figures ranked for the question; `passages` are (doc_id, start, end) of retrieved chunks, best first;
+        `names` (a project, an event) count when the text names them shortly before the figure."""
         terms = _stems(f"{query.question} {query.topic or ''}")
         asked = _asked_nouns(query.quantity) if query.quantity else set()
         out: list[Match] = []
@@ -88,12 +93,19 @@ class StatementIndex:
                 continue
             counted = bool(asked) and (bool(asked & counts) or _prefix_overlap(asked, counts))
             score += COUNT_BONUS if counted else 0.0
-            score += self._context(query, fact, passages)
+            score += self._context(query, fact, passages) + self._named(fact, names)
             if query.unit and query.unit != fact.unit and not (query.unit == "count" and fact.unit == "count"):
                 score -= UNIT_PENALTY
             out.append(Match(fact, score, counted))
-        out.sort(key=lambda m: m.score, reverse=True)
+        # what was asked for first, then the best, then the first figure of its sentence
+        out.sort(key=lambda m: (m.counted, round(m.score, 6), -m.fact.label.find(m.fact.display)), reverse=True)
         return [m for m in out if m.score >= MIN_SCORE][:k]
+
+    def _named(self, fact: Fact, names: list[str]) -> float:
+        if not names:
+            return 0.0
+        before = fold(self.texts.get(fact.doc_id, "")[max(0, fact.span_start - NAME_WINDOW):fact.span_end])
+        return NAME_BONUS if any(fold(n) in before for n in names) else 0.0
 
     @staticmethod
     def _context(query: Query, fact: Fact, passages: list[tuple[str, int, int]]) -> float:

@@ -94,12 +94,14 @@ QUANTITY = re.compile(
     r"([a-z][\w\-]*(?:\s(?:och|and|o|eller)\s[a-z][\w\-]*|\s(?!i\b|pa\b|av\b|till\b|in\b|at\b|of\b|to\b|for\b"
     r"|var\b|som\b|har\b|hade\b|fick\b|did\b|were\b|was\b|are\b|the\b|det\b|de\b|deltog\b|fran\b|from\b|med\b"
     r"|with\b|inom\b|under\b|vid\b|efter\b)[a-z][\w\-]*)?)")
+RANK_NOUN = re.compile(r"(?:flest|mest|most|fewest|farst|minst|storst antal|hogst antal)\s+(?:antal\s+)?([a-z][\w\-]*)")
 CLAIMED_NOUN = re.compile(r"^\s*(?:st\.?\s+)?([a-z][\w\-]*(?:\s[a-z][\w\-]*)?)")
 TABLE_NOUNS = re.compile(r"^(eu[ -]?)?(projekt|projects?|forvaltningar|namnder|departments|committees|lander|countries"
                          r"|samverkansparter|partners?|aktorer)\b")
 MONEY_NOUNS = re.compile(r"^(eu[ -]?)?(pengar|medel|money|funds?|funding|kronor|kr|sek|mkr|miljoner|euro|eur|betal"
                          r"|utbetal|fick|fatt|received|get|got|did|was|were|har|hade|kostade|cost)")
-VAGUE = re.compile(r"^(var|det|de|som|fick|har|hade|is|are|was|were|did|do|there|of|av|i|in|till|to|gick|blev)$")
+VAGUE = re.compile(r"^(var|det|de|som|fick|har|hade|is|are|was|were|did|do|there|of|av|i|in|till|to|gick|blev|ska"
+                   r"|skulle|kommer|kan|blir|behover|will|would|can|could|should|have|has|had|manniskor|da|nu|dar|then|sen|sedan)$")
 EURO = re.compile(r"\beuro\b|\beur\b|€")
 PERCENT = re.compile(r"procent|andel|percent|share|%")
 CHECK = re.compile(r"stammer det|ar det sant|ar det korrekt|stammer siffran|stammer uppgiften|is it true|is it correct"
@@ -194,6 +196,10 @@ def understand(question: str, registry: Registry, *, latest_year: int | None, la
     funds = list(dict.fromkeys(m.entity_id for m in registry.find_funds_asked(question)))
     years = _years(q, latest_year)
     quantity, forced = _quantity(q)
+    ranked_noun = RANK_NOUN.search(q)
+    if quantity is None and ranked_noun and not TABLE_NOUNS.match(ranked_noun.group(1)) \
+            and not MONEY_NOUNS.match(ranked_noun.group(1)) and not VAGUE.match(ranked_noun.group(1)):
+        quantity, forced = ranked_noun.group(1), "figure"  # "flest studiebesök": ranked by what was asked
     metrics = [m for m in VOCAB.metrics_in(q) if m != "figure"]
     metric = forced or next(iter(metrics), None)
     intent = next((name for name, pat in INTENTS if re.search(pat, q)), None)

@@ -29,13 +29,12 @@ ANSWER_EXAMPLE = {
 
 
 def check_question(question: str, limit: int) -> str:
-    question = question.strip()
-    if not question:
-        raise BadRequest("the question is empty", hint="write a question")
+    """The question without surrounding space (the model refuses a blank one), within the
+    limit (as sent: the limit is the OpenAPI maxLength)."""
     if len(question) > limit:
         raise BadRequest(f"the question is {len(question)} characters long, over the limit of {limit}",
                          hint="ask a shorter question")
-    return question
+    return question.strip()
 
 
 @router.post("/ask", response_model=AskResponse, responses={
