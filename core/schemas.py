@@ -208,6 +208,7 @@ class Citation(BaseModel):
     fact_id: str | None = None
     span_start: int | None = None
     span_end: int | None = None
+    official: bool = Field(default=True, description="False for a document not listed in corpus/manifest.toml.")
 
 
 class TableRow(BaseModel):

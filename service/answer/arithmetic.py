@@ -66,7 +66,7 @@ def parts(facts: Facts, metric: str, dimension: str, years: list[int],
             and (dimension != "project" or not family or f.org in family or f.unit_org in family)]
     have = sorted({f.year for f in rows})
     year = next((y for y in years if y in have), None) if years else (have[-1] if have else None)
-    return year, primary([f for f in rows if f.year == year])
+    return year, primary([f for f in rows if f.year == year], facts.unofficial)
 
 
 def total_of(facts: Facts, rows: list[Fact], metric: str, year: int) -> Fact | None:
@@ -199,7 +199,7 @@ def _subject_facts(facts: Facts, query: Query, metric: str, org: str, years: lis
     if fund:
         rows = [f for f in facts.facts if f.metric == metric and f.fund == fund and f.dimension == "fund"
                 and (not years or f.year in years)]
-        return primary(rows)
+        return primary(rows, facts.unofficial)
     found = facts.select(org=org, metric=metric, years=years)
     if not found and (pair := facts.pair(org)):
         found = facts.select(org=pair, metric=metric, years=years)
@@ -307,7 +307,7 @@ def split_sum(query: Query, facts: Facts, draft: Draft, finish: Finish) -> Answe
     goal = query.goals[0] if query.goals else None
     rows = primary([f for f in facts.facts if f.metric == metric and f.project and f.role == "part"
                     and (f.org in family or f.unit_org in family) and (not query.years or f.year in query.years)
-                    and (fund is None or f.fund == fund) and (goal is None or f.goal == goal)])
+                    and (fund is None or f.fund == fund) and (goal is None or f.goal == goal)], facts.unofficial)
     if not rows or (fund is None and goal is None):
         return None
     work = Work(draft)

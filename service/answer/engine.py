@@ -16,7 +16,7 @@ from core.schemas import Answer, Fact, Query, Sentence, TableRow
 from core.settings import Settings
 from service.answer import arithmetic, followups, routes
 from service.answer.compose import METRIC, WORDS, Draft, best_sentences, caveat, clean, nearest_lines, series_rows
-from service.answer.lookup import Evidence, Facts, lookup
+from service.answer.lookup import Evidence, Facts, lookup, subject_key
 from service.answer.retrieve import Passage, Retriever
 from service.answer.statements import Match, StatementIndex
 from service.answer.understand import VOCAB, follow_up, understand
@@ -37,7 +37,8 @@ class Engine:
         self.registry = Registry.load()
         self.docs = {d.doc_id: d for d in self.store.load_documents()}
         all_facts = self.store.load_facts()
-        self.facts = Facts(all_facts, self.store.load_checks(), self.registry)
+        unofficial = {d.doc_id for d in self.docs.values() if not d.meta.official}
+        self.facts = Facts(all_facts, self.store.load_checks(), self.registry, unofficial)
         self.statements = StatementIndex(all_facts, {d.doc_id: d.text for d in self.docs.values()})
         self.retriever = Retriever(settings, self.store, embeddings)
         build = self.store.current_build() or {}
@@ -350,8 +351,25 @@ class Engine:
             lines.append(f"”{clean(sentence.text)}” [{draft.cite_sentence(passage, sentence)}]")
         return self._finish(query, draft, "answered", "\n".join(lines), [], [])
 
+    def _unofficial_caveats(self, draft: Draft) -> list[str]:
+        """An unlisted document that states another value for a figure the answer uses is named."""
+        out = []
+        keys = {subject_key(f): f for f in draft.used if f.doc_id not in self.facts.unofficial}
+        for other in self.facts.facts:
+            used = keys.get(subject_key(other))
+            if other.doc_id in self.facts.unofficial and used is not None and abs(other.value - used.value) > max(
+                    used.precision, other.precision) / 2:
+                title = self.docs[other.doc_id].meta.title
+                n = draft.cite_fact(other)
+                out.append(f"Dokumentet ”{title}”, som inte är en officiell källa, anger {other.display} [{n}]; svaret "
+                           "bygger på den officiella rapporten." if draft.lang == "sv" else
+                           f"The document “{title}”, which is not an official source, states {other.display} [{n}]; "
+                           "the answer uses the official report.")
+        return out
+
     def _finish(self, query: Query, draft: Draft, status: str, text: str, table: list[TableRow],
                 caveats: list[str]) -> Answer:
+        caveats = caveats + self._unofficial_caveats(draft)
         return Answer(question=query.question, lang=draft.lang, status=status, text=text, figures=draft.figures,
                       table=table, citations=draft.citations, caveats=caveats, query=query,
                       corpus_version=self.corpus_version, verified=True)

@@ -45,8 +45,10 @@ def _rank(fact: Fact) -> tuple[int, int, int, int]:
 class Facts:
     """All facts and checks of the current build, indexed for lookups."""
 
-    def __init__(self, facts: list[Fact], checks: list[Check], registry: Registry) -> None:
+    def __init__(self, facts: list[Fact], checks: list[Check], registry: Registry,
+                 unofficial: set[str] | None = None) -> None:
         self.facts = facts
+        self.unofficial = unofficial or set()  # documents not in the manifest: never outrank an official one
         self.checks = checks
         self.registry = registry
         self.by_id = {f.fact_id: f for f in facts}
@@ -80,14 +82,20 @@ class Facts:
         ]
         if org == CITY and not any_dimension:
             hits = [f for f in hits if f.dimension in (None, "fund", "goal") and (fund or goal or f.dimension is None)]
-        return primary(hits)
+        return primary(hits, self.unofficial)
 
 
-def primary(facts: list[Fact]) -> list[Fact]:
+def primary(facts: list[Fact], unofficial: set[str] | frozenset[str] = frozenset()) -> list[Fact]:
+    """One statement per subject, year and quantity: official before unofficial, then _rank."""
     groups: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
     for f in facts:
-        groups[(f.org, f.year, f.metric, f.fund, f.goal, f.project, f.category)].append(f)
-    return sorted((min(g, key=_rank) for g in groups.values()), key=lambda f: (f.year, f.org, str(f.fund), str(f.goal)))
+        groups[subject_key(f)].append(f)
+    best = (min(g, key=lambda f: (f.doc_id in unofficial, *_rank(f))) for g in groups.values())
+    return sorted(best, key=lambda f: (f.year, f.org, str(f.fund), str(f.goal)))
+
+
+def subject_key(fact: Fact) -> tuple[object, ...]:
+    return (fact.org, fact.year, fact.metric, fact.fund, fact.goal, fact.project, fact.category)
 
 
 def named_in(question: str, names: set[str]) -> list[str]:
@@ -170,7 +178,7 @@ def _listing(
         and (fund is None or f.fund == fund)
         and (f.org in family or (CITY in orgs and f.dimension == "org") or f.unit_org in family)
     ]
-    return primary(rows)
+    return primary(rows, facts.unofficial)
 
 
 def _nearest(facts: Facts, metric: str, orgs: list[str], years: list[int], fund: str | None,

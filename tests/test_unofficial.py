@@ -1,0 +1,33 @@
+"""A document the manifest does not list never replaces or outranks an official figure: the
+answer gives the official one, and a caveat names the unlisted document and its figure."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from core.settings import Settings
+from ingest.pipeline import run_ingest
+from service.answer.engine import Engine
+from tests.conftest import small_corpus
+from tests.unlisted import UNLISTED, UNLISTED_TEXT
+
+R22 = "2022_ks_protokoll_redovisning_internationellt_arbete.txt"
+
+
+def test_an_unlisted_document_never_outranks_the_official_report(tmp_path: Path, ingested):
+    session = ingested[0]
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copytree(session.chroma_dir, data / "chroma")  # only the unlisted file is embedded
+    corpus = small_corpus(tmp_path, R22)
+    (corpus / UNLISTED).write_text(UNLISTED_TEXT, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, data_dir=data)
+    run_ingest(settings)
+    answer = Engine(settings).ask("Hur mycket fick ASF 2022?")
+    assert [f.value for f in answer.figures] == [8_300_000]
+    assert "99 000 000" not in answer.text and answer.verified
+    caveat = next(c for c in answer.caveats if UNLISTED in c)
+    assert "99 000 000" in caveat and "inte är en officiell källa" in caveat
+    unofficial = [c for c in answer.citations if not c.official]
+    assert unofficial and all(c.title == UNLISTED for c in unofficial)
