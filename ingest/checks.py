@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from core.numbers import format_value
 from core.schemas import Check, CheckFigure, Fact
+from core.words import tokenize
 
 DIMENSIONS = ("org", "fund", "goal", "project", "category")
 
@@ -137,4 +138,30 @@ def _cross_report(facts: list[Fact]) -> list[Check]:
                     f"{other.display} ({other.doc_id}, s. {other.page or '–'})"
                 )
                 out.append(_check("cross_report", first, [other], description, actual=other.value))
+    return out
+
+
+RESTATED = 0.5  # share of shared word stems above which two sentences restate the same thing
+
+
+def restated_checks(figures: list[Fact]) -> list[Check]:
+    """A sentence restated in another report (or elsewhere in the same one) with a figure of the
+    same quantity changed: "varav 185 nu är självförsörjande" against "varav 187 ...". Rounding
+    within the stated precision is not a discrepancy."""
+    words = [set(tokenize(f.label)) for f in figures]
+    out: list[Check] = []
+    for i, a in enumerate(figures):
+        for j in range(i + 1, len(figures)):
+            b = figures[j]
+            if a.span_start == b.span_start and a.doc_id == b.doc_id:
+                continue  # two figures of one sentence
+            if not a.quantity or a.quantity != b.quantity or a.unit != b.unit or a.value == b.value:
+                continue
+            shared = len(words[i] & words[j]) / max(1, len(words[i] | words[j]))
+            if shared < RESTATED or abs(a.value - b.value) <= max(a.precision, b.precision) / 2:
+                continue
+            where = "två rapporter" if a.doc_id != b.doc_id else "två ställen i samma rapport"
+            description = (f"Samma uppgift ({a.quantity}) anges olika på {where}: {a.display} ({a.doc_id}, "
+                           f"s. {a.page or '–'}) och {b.display} ({b.doc_id}, s. {b.page or '–'})")
+            out.append(_check("cross_report", a, [b], description, actual=b.value))
     return out

@@ -34,7 +34,7 @@ STOP = {
     "eller", "efter", "mot", "hos", "den", "det", "de", "att", "en", "ett", "olika", "st", "stycken", "the",
     "deltog", "deltar", "deltagit", "medverkade", "medverkar", "besökte", "kom", "fick", "får", "genomfördes",
     "genomfört", "arbetar", "arbetade", "finns", "fanns", "gjort", "gjorde", "startade", "avslutats", "ingick",
-    "lockade", "därtill", "bland", "totalt", "sammanlagt", "också", "även",
+    "lockade", "därtill", "bland", "totalt", "sammanlagt", "också", "även", "nu", "då", "redan",
 }
 EURO = re.compile(r"^\s*(?:euro|eur\b|€)", re.IGNORECASE)
 PERCENT = re.compile(r"^\s*(?:%|procent)", re.IGNORECASE)

@@ -23,7 +23,7 @@ from core.errors import CorpusError, DocumentError, IngestError, shown
 from core.schemas import Check, Chunk, Document, Fact, SourceFormat
 from core.settings import Settings
 from ingest import facts as table_facts
-from ingest.checks import compute_checks
+from ingest.checks import compute_checks, restated_checks
 from ingest.chunk import chunk
 from ingest.figures import text_figures
 from ingest.metadata import ManifestEntry, apply_manifest, detect, load_manifest
@@ -32,7 +32,7 @@ from ingest.parse import check_size, file_digest, file_kind, read
 from ingest.prose import prose_facts
 from stores.sql import Store
 
-EXTRACTOR_VERSION = "12"  # bump when parsing, extraction or chunking changes meaning
+EXTRACTOR_VERSION = "13"  # bump when parsing, extraction or chunking changes meaning
 IGNORED = {"manifest.toml", "readme.md", "readme.txt"}
 
 Progress = Callable[[Iterable[Any], str], Iterable[Any]]
@@ -164,7 +164,9 @@ class Extracted:
 
     def checks(self) -> list[Check]:
         unique: dict[str, Check] = {}
-        for check in compute_checks([f for f in self.facts if f.source != "text"]):  # text figures: not yet
+        tables = [f for f in self.facts if f.source != "text"]
+        restated = restated_checks([f for f in self.facts if f.source == "text"])
+        for check in compute_checks(tables) + restated:
             unique.setdefault(check.check_id, check)  # equal ids mean equal checks
         return list(unique.values())
 

@@ -5,28 +5,17 @@ collection is never embedded again.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import bm25s
 import chromadb
-import Stemmer
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
-from core.entities import fold
 from core.schemas import Chunk
-
-TOKEN = re.compile(r"[^\W_]+")
-_stemmer = Stemmer.Stemmer("swedish")
-
-
-def tokenize(text: str) -> list[str]:
-    """Lower case, Swedish stem, then fold å/ä/ö: 'Miljönämndens' and 'miljonamnden' meet."""
-    words = TOKEN.findall(text.lower())
-    return [fold(w) for w in _stemmer.stemWords(words)]
+from core.words import tokenize
 
 
 def embed_text(chunk: Chunk) -> str:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from core.entities import CITY, Registry
 from core.numbers import format_value
 from core.schemas import Check, Citation, Document, Fact, FigureOut, Sentence, TableRow
+from core.words import tokenize
 from service.answer.lookup import Evidence, Nearest
 from service.answer.retrieve import Passage
-from stores.index import tokenize
 
 METRIC = {
     "eu_funds_paid": ("utbetalda EU-medel", "paid EU funds"),

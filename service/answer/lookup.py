@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from core.entities import CITY, Registry, fold
 from core.schemas import Check, Fact, Query
-from stores.index import tokenize
+from core.words import tokenize
 
 AMOUNT_METRICS = {"eu_funds_paid", "total_budget"}
 GOAL_WORDS = 2  # distinctive words a question shares with a goal's label to name it

@@ -10,9 +10,9 @@ import re
 
 from core.entities import Registry, fold
 from core.schemas import Query
+from core.words import tokenize
 from service.answer.lookup import Evidence
 from service.answer.statements import QUESTION_WORDS
-from stores.index import tokenize
 
 ARITHMETIC = {"sum", "share", "pct_change", "threshold", "rank", "difference"}
 METRIC_WORDS = set(tokenize(

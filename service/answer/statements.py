@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from core.entities import CITY, fold
 from core.schemas import Fact, Query
 from core.vocabulary import load as load_vocabulary
-from stores.index import tokenize
+from core.words import tokenize
 
 QUESTION_WORDS = set(tokenize(
     "hur många mycket mkt vad vilka vilken vilket var när vem varför fick får har hade det den de en ett är och i på "
