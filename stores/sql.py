@@ -237,8 +237,12 @@ class Store:
             return [(r.name, r.created_at) for r in conn.execute(select(api_keys).order_by(api_keys.c.name))]
 
     def api_key_name(self, key_hash: str) -> str | None:
-        with self.engine.connect() as conn:
-            return conn.execute(select(api_keys.c.name).where(api_keys.c.key_hash == key_hash)).scalar()
+        try:
+            with self.engine.connect() as conn:
+                return conn.execute(select(api_keys.c.name).where(api_keys.c.key_hash == key_hash)).scalar()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot check the API key: {type(exc).__name__}",
+                             hint="the database is not reachable; try again shortly") from exc
 
     def document_rows(self) -> list[dict[str, Any]]:
         """Documents of the current build without their text: for listings."""

@@ -2,33 +2,37 @@
 
 from __future__ import annotations
 
+import base64
 import csv
+import hashlib
 import io
+import re
 
 import httpx
 import pytest
 
 from core.settings import Settings
 from service.app import create_app
+from service.routes.web import WEB
 from service.security import hash_key
+from service.serving import Serving
+from stores.sql import Store
+from tests.unlisted import UNLISTED, unlisted_build
 
 
 @pytest.fixture(scope="module")
-def engine(ingested):  # type: ignore[no-untyped-def]
-    from service.answer.engine import Engine
-
-    return Engine(ingested[0], store=ingested[1])
+def serving(ingested) -> Serving:  # type: ignore[no-untyped-def]
+    return Serving(ingested[0], store=ingested[1])
 
 
-def _client(settings: Settings, engine) -> httpx.AsyncClient:  # type: ignore[no-untyped-def]
-    app = create_app(settings, engine=engine)
-    app.state.engine = engine  # the lifespan would set it; the ASGI transport does not run it
+def _client(settings: Settings, serving: Serving) -> httpx.AsyncClient:
+    app = create_app(settings, serving=serving)  # given: the ASGI transport does not run the lifespan
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
 
 
 @pytest.fixture
-async def client(ingested, engine):  # type: ignore[no-untyped-def]
-    async with _client(ingested[0], engine) as c:
+async def client(ingested, serving):  # type: ignore[no-untyped-def]
+    async with _client(ingested[0], serving) as c:
         yield c
 
 
@@ -88,23 +92,25 @@ async def test_errors_have_one_shape(client):
     _is_error(await client.post("/api/ask", json={"question": "x", "extra": 1}), 422, "bad_request")
     _is_error(await client.post("/api/ask", content=b"{not json", headers={"content-type": "application/json"}),
               422, "bad_request")
-    _is_error(await client.post("/api/ask", json={"question": "   "}), 400, "bad_request")
+    _is_error(await client.post("/api/ask", json={"question": "   "}), 422, "bad_request")
     _is_error(await client.post("/api/ask", json={"question": "a" * 600}), 400, "bad_request")
     _is_error(await client.get("/api/facts", params={"year": "tjugo"}), 422, "bad_request")
     _is_error(await client.get("/api/facts", params={"format": "xml"}), 422, "bad_request")
     _is_error(await client.get("/api/nothing-here"), 404, "not_found")
-    _is_error(await client.get("/api/ask"), 405, "method_not_allowed")
+    not_allowed = await client.get("/api/ask")
+    _is_error(not_allowed, 405, "method_not_allowed")
+    assert not_allowed.headers["allow"] == "POST"
     big = {"question": "x" * 20_000}
     _is_error(await client.post("/api/ask", json=big), 413, "too_large")
     chunk = await client.get("/api/sources/" + "x", params={"start": 5})
     _is_error(chunk, 404, "not_found")
 
 
-async def test_api_keys_and_rate_limit(ingested, engine, tmp_path):
+async def test_api_keys_and_rate_limit(ingested, serving, tmp_path):
     settings = Settings(corpus_dir=ingested[0].corpus_dir, data_dir=ingested[0].data_dir, require_api_key=True,
                         rate_limit="3/minute")
-    engine.store.add_api_key(f"test-{tmp_path.name}", hash_key("secret-key"))
-    async with _client(settings, engine) as c:
+    serving.store.add_api_key(f"test-{tmp_path.name}", hash_key("secret-key"))
+    async with _client(settings, serving) as c:
         _is_error(await c.get("/api/facts"), 401, "unauthorized")
         _is_error(await c.get("/api/facts", headers={"X-API-Key": "wrong"}), 401, "unauthorized")
         assert (await c.get("/api/facts", headers={"X-API-Key": "secret-key"})).status_code == 200
@@ -112,13 +118,13 @@ async def test_api_keys_and_rate_limit(ingested, engine, tmp_path):
         statuses = [(await c.get("/api/checks", headers={"X-API-Key": "secret-key"})).status_code for _ in range(3)]
         assert statuses[-1] == 429
         _is_error(await c.get("/api/checks", headers={"X-API-Key": "secret-key"}), 429, "rate_limited")
-    assert engine.store.remove_api_key(f"test-{tmp_path.name}")
+    assert serving.store.remove_api_key(f"test-{tmp_path.name}")
 
 
-async def test_cors_by_settings(ingested, engine):
+async def test_cors_by_settings(ingested, serving):
     settings = Settings(corpus_dir=ingested[0].corpus_dir, data_dir=ingested[0].data_dir,
                         cors_origins=["https://redaktion.example"])
-    async with _client(settings, engine) as c:
+    async with _client(settings, serving) as c:
         r = await c.get("/api/health", headers={"Origin": "https://redaktion.example"})
         assert r.headers["access-control-allow-origin"] == "https://redaktion.example"
         r = await c.get("/api/health", headers={"Origin": "https://other.example"})
@@ -141,3 +147,72 @@ async def test_pages_are_served_with_local_assets(client):
     assert 'lang="sv"' in page and "http" not in page.replace("http-equiv", "")
     assert (await client.get("/fakta")).status_code == 200
     assert (await client.get("/static/app.js")).status_code == 200
+
+
+async def test_chunked_body_over_the_limit_is_413(client):
+    async def chunks():  # no Content-Length: the size is only known by counting
+        for _ in range(40):
+            yield b" " * 1000
+
+    response = await client.post("/api/ask", content=chunks(), headers={"content-type": "application/json"})
+    _is_error(response, 413, "too_large")
+
+
+async def test_made_up_api_keys_share_the_address_bucket(ingested, serving, tmp_path):
+    settings = Settings(corpus_dir=ingested[0].corpus_dir, data_dir=ingested[0].data_dir, rate_limit="5/minute")
+    serving.store.add_api_key(f"bucket-{tmp_path.name}", hash_key("real-key"))
+    try:
+        async with _client(settings, serving) as c:
+            statuses = [(await c.get("/api/checks", headers={"X-API-Key": f"made-up-{i}"})).status_code
+                        for i in range(8)]
+            assert statuses == [200] * 5 + [429] * 3
+            assert (await c.get("/api/checks")).status_code == 429  # the same address, no key
+            assert (await c.get("/api/checks", headers={"X-API-Key": "real-key"})).status_code == 200  # own bucket
+    finally:
+        serving.store.remove_api_key(f"bucket-{tmp_path.name}")
+
+
+SECURITY_HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "x-frame-options": "DENY"}
+
+
+def _script_sources(response: httpx.Response) -> str:
+    policy = dict(part.strip().split(" ", 1) for part in response.headers["content-security-policy"].split(";"))
+    assert policy["frame-ancestors"] == "'none'"
+    return policy["script-src"]
+
+
+async def test_security_headers_on_pages_and_api(client):
+    for path in ("/", "/fakta", "/static/app.js", "/api/health", "/api/facts?year=2024", "/api/nothing-here"):
+        response = await client.get(path)
+        assert {k: response.headers.get(k) for k in SECURITY_HEADERS} == SECURITY_HEADERS, path
+        assert _script_sources(response) == "'self'", path  # no inline script, no other host
+    for page in ("index.html", "facts.html"):
+        html = (WEB / page).read_text(encoding="utf-8")
+        assert "<script>" not in html and "<style" not in html and " style=" not in html
+        assert not re.search(r"\son[a-z]+=", html), page
+    docs = await client.get("/docs")
+    inline = re.search(r"<script>(.*?)</script>", docs.text, re.DOTALL)
+    assert inline and docs.headers["x-frame-options"] == "DENY"
+    digest = base64.b64encode(hashlib.sha256(inline.group(1).encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in _script_sources(docs) and "unsafe-inline" not in _script_sources(docs)
+    assert "frame-ancestors 'none'" in (await client.get("/redoc")).headers["content-security-policy"]
+
+
+@pytest.fixture(scope="module")
+def unlisted_serving(ingested, serving, tmp_path_factory) -> Serving:  # type: ignore[no-untyped-def]
+    settings = unlisted_build(tmp_path_factory.mktemp("unlisted"), ingested[0])
+    return Serving(settings, store=Store(settings), embeddings=serving.embeddings)
+
+
+async def test_unlisted_documents_are_marked(unlisted_serving):
+    settings = unlisted_serving.settings
+    async with _client(settings, unlisted_serving) as c:
+        docs = {d["doc_id"]: d for d in (await c.get("/api/documents")).json()}
+        assert docs["falsk"]["official"] is False and docs["falsk"]["title"] == UNLISTED
+        assert all(d["official"] for doc_id, d in docs.items() if doc_id != "falsk")
+        rows = (await c.get("/api/facts")).json()
+        assert {r["official"] for r in rows if r["doc_id"] == "falsk"} == {False}
+        assert {r["official"] for r in rows if r["doc_id"] != "falsk"} == {True}
+        table = list(csv.DictReader(io.StringIO((await c.get("/api/facts", params={"format": "csv"})).text)))
+        fake = [r for r in table if r["value"] == "99000000.0"]
+        assert fake and {r["official"] for r in fake} == {"False"}

@@ -4,12 +4,7 @@ real headless Chromium (Debian's, driven by Playwright). Screenshots go to test-
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,41 +13,17 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from core.settings import PROJECT_ROOT
+from tests.live import live_server
+from tests.unlisted import unlisted_build
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(ingested) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    settings = ingested[0]
-    port = _free_port()
-    exe = Path(sys.executable).with_name("faktakoll")
-    env = {**os.environ, "FAKTAKOLL_CORPUS_DIR": str(settings.corpus_dir), "FAKTAKOLL_DATA_DIR": str(settings.data_dir)}
-    proc = subprocess.Popen([str(exe), "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {proc.stdout.read() if proc.stdout else ''}")
-    else:
-        proc.kill()
-        raise RuntimeError("server did not start within 90 s")
-    yield base
-    proc.terminate()
-    proc.wait(timeout=20)
+    with live_server(ingested[0].corpus_dir, ingested[0].data_dir) as base:
+        yield base
 
 
 def test_chat_streams_status_first_then_answer_then_citations(server):
@@ -87,6 +58,17 @@ def browser() -> Iterator[Browser]:
         b.close()
 
 
+def _csp_violations(page: Page) -> list[str]:
+    """Collects what the Content-Security-Policy blocks on this page (Chromium reports each
+    on the console and as a `securitypolicyviolation` event)."""
+    found: list[str] = []
+    page.on("console", lambda m: found.append(m.text) if "Content Security Policy" in m.text else None)
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => console.error("
+        "'Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI));")
+    return found
+
+
 def _ask(page: Page, question: str) -> None:
     count = page.locator(".answer").count()
     page.get_by_label("Din fråga").fill(question)
@@ -97,6 +79,7 @@ def _ask(page: Page, question: str) -> None:
 def test_chat_page(server, browser):
     context = browser.new_context(viewport={"width": 1200, "height": 900}, accept_downloads=True)
     page = context.new_page()
+    violations = _csp_violations(page)
     page.goto(server + "/")
     expect(page.get_by_role("heading", name="Faktakoll")).to_be_visible()
 
@@ -131,6 +114,7 @@ def test_chat_page(server, browser):
     copy.click()
     expect(copy).to_have_attribute("data-copied", __import__("re").compile("Källor:.*\\[1\\].*Korpusversion", 16))
     page.screenshot(path=ARTIFACTS / "05-caveat.png", full_page=True)
+    assert violations == []
     context.close()
 
 
@@ -151,6 +135,7 @@ def test_page_in_english_and_on_a_phone(server, browser):
 def test_facts_page_filters_sorts_and_downloads_csv(server, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
+    violations = _csp_violations(page)
     page.goto(server + "/fakta")
     page.get_by_label("År").fill("2024")
     page.get_by_label("Organisation").fill("miljönämnden")
@@ -163,4 +148,37 @@ def test_facts_page_filters_sorts_and_downloads_csv(server, browser):
     content = Path(info.value.path()).read_text(encoding="utf-8")
     assert content.startswith("year,org,org_name,metric") and "10404000.0" in content and "2023" not in content
     page.screenshot(path=ARTIFACTS / "07-facts.png", full_page=True)
+    assert violations == [] and page.locator(".unofficial").count() == 0  # every report here is in the manifest
+    context.close()
+
+
+def test_api_docs_page_is_allowed_by_its_policy(server, browser):
+    """/docs loads Swagger UI from the CDN (unreachable offline) and runs one inline script:
+    its own policy must block neither; the CDN failing to load is not a policy violation."""
+    context = browser.new_context()
+    page = context.new_page()
+    violations = _csp_violations(page)
+    page.goto(server + "/docs", wait_until="load")
+    page.goto(server + "/redoc", wait_until="load")
+    assert violations == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def unlisted_server(ingested, tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    settings = unlisted_build(tmp_path_factory.mktemp("unlisted-web"), ingested[0])
+    with live_server(settings.corpus_dir, settings.data_dir) as base:
+        yield base
+
+
+def test_facts_page_marks_unlisted_documents(unlisted_server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(unlisted_server + "/fakta")
+    fake = page.locator("#facts tbody tr", has_text="99 000 000")
+    expect(fake.first.locator(".unofficial")).to_have_text("ej officiell källa")
+    official = page.locator("#facts tbody tr", has_text="2019_asn_tjansteskrivelse")
+    expect(official.first).to_be_visible()
+    assert official.count() > 0 and official.locator(".unofficial").count() == 0
+    page.screenshot(path=ARTIFACTS / "08-facts-unlisted.png", full_page=True)
     context.close()

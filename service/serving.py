@@ -1,0 +1,109 @@
+"""Serving one build at a time, and switching to a newer one by itself.
+
+The server answers every request from one complete build (`Served`: the engine and what
+the routes list, loaded together). At most every `build_check_seconds` a request checks
+the id of the newest complete build (one small SELECT); when an ingest has written a
+newer one, it is loaded in the background while the old build keeps answering, then
+swapped in at once. A build that fails to load is logged and not retried.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain_core.embeddings import Embeddings
+
+from core.embeddings import make_embeddings
+from core.settings import Settings
+from service.answer.engine import Engine
+from stores.sql import Store
+
+log = logging.getLogger("faktakoll.serving")
+
+
+@dataclass(frozen=True)
+class Served:
+    """One complete build as served: every route of a request reads from this object."""
+
+    engine: Engine
+    build_id: str
+    corpus_version: str
+    documents: list[dict[str, Any]] = field(repr=False)  # document rows without text, for listings
+
+
+def load_build(settings: Settings, store: Store, embeddings: Embeddings, build_id: str | None = None) -> Served:
+    """Load one complete build (the newest when `build_id` is None)."""
+    engine = Engine(settings, store=store, embeddings=embeddings, build_id=build_id)
+    build = engine.store.current_build() or {}  # the engine's store is pinned to its build
+    return Served(engine=engine, build_id=str(build["build_id"]), corpus_version=str(build["corpus_version"]),
+                  documents=engine.store.document_rows())
+
+
+class Serving:
+    """The build being served; checks for a newer complete build and switches to it."""
+
+    def __init__(self, settings: Settings, *, store: Store | None = None,
+                 embeddings: Embeddings | None = None) -> None:
+        self.settings = settings
+        self.store = store or Store(settings)
+        self.embeddings = embeddings or make_embeddings(settings)  # shared by every build's engine
+        self._served = load_build(settings, self.store, self.embeddings)
+        self.latest: str | None = self._served.build_id
+        self.database_error: str | None = None
+        self._checked = time.monotonic()
+        self._lock = threading.Lock()
+        self._loading: str | None = None
+        self._failed: set[str] = set()
+
+    @property
+    def served(self) -> Served:
+        return self._served
+
+    @property
+    def newer_build(self) -> bool:
+        """A newer complete build exists than the one served (as of the last check)."""
+        return self.latest is not None and self.latest != self._served.build_id
+
+    def current(self) -> Served:
+        """The build to answer this request from (check first, when a check is due)."""
+        self.check()
+        return self._served
+
+    def check(self) -> None:
+        """Look up the newest complete build, at most every `build_check_seconds`, and start
+        loading it when it is newer than the one served."""
+        now = time.monotonic()
+        with self._lock:
+            if now - self._checked < self.settings.build_check_seconds:
+                return
+            self._checked = now
+        try:
+            latest = self.store.latest_build_id()
+        except Exception as exc:  # the database is away: keep serving what is loaded
+            self.database_error = f"error: {type(exc).__name__}"
+            log.warning("cannot check for a new build: %s", exc)
+            return
+        self.latest, self.database_error = latest, None
+        with self._lock:
+            start = (latest is not None and latest != self._served.build_id and self._loading is None
+                     and latest not in self._failed)
+            if start:
+                self._loading = latest
+        if start:
+            threading.Thread(target=self._switch, args=(latest,), name="faktakoll-build-switch", daemon=True).start()
+
+    def _switch(self, build_id: str) -> None:
+        try:
+            served = load_build(self.settings, self.store, self.embeddings, build_id)
+        except Exception:
+            log.exception("cannot load build %s; still serving %s", build_id, self._served.build_id)
+            self._failed.add(build_id)
+        else:
+            self._served = served  # one assignment: a request sees the old build or the new one, whole
+            log.info("now serving build %s (corpus version %s)", served.build_id, served.corpus_version)
+        finally:
+            self._loading = None

@@ -1,0 +1,38 @@
+"""Service settings from the environment: CORS origins as an operator writes them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from core.settings import Settings
+
+FAKTAKOLL = str(Path(sys.executable).with_name("faktakoll"))
+
+
+@pytest.mark.parametrize(("value", "origins"), [
+    ("https://redaktion.example", ["https://redaktion.example"]),
+    ("https://a.example, http://localhost:3000", ["https://a.example", "http://localhost:3000"]),
+    ('["https://a.example", "https://b.example"]', ["https://a.example", "https://b.example"]),
+    ("", []),
+])
+def test_cors_origins_from_the_environment(monkeypatch, value, origins):
+    monkeypatch.setenv("FAKTAKOLL_CORS_ORIGINS", value)
+    assert Settings().cors_origins == origins
+
+
+@pytest.mark.parametrize("value", ["[https://a.example", "redaktion.example", "https://a.example/sida"])
+def test_bad_cors_origins_give_one_line(monkeypatch, value):
+    monkeypatch.setenv("FAKTAKOLL_CORS_ORIGINS", value)
+    with pytest.raises(ValidationError, match="cors_origins"):
+        Settings()
+    done = subprocess.run([FAKTAKOLL, "settings"], env={**os.environ, "FAKTAKOLL_CORS_ORIGINS": value},
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("fel: inställningen FAKTAKOLL_CORS_ORIGINS: "), done.stderr
