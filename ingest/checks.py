@@ -8,7 +8,7 @@
 - cross_report: the same figure (organisation, year, metric, fund, goal, project) stated
   differently in two places.
 Tolerance follows the precision of the figures: exact figures must match to the krona,
-"ca 8,3 miljoner" allows half of 100 000.
+"ca 8,3 miljoner" allows 100 000 (one step of its last digit: rounded or truncated).
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ def _figure(fact: Fact) -> CheckFigure:
 
 
 def _tolerance(facts: Iterable[Fact]) -> float:
-    return sum(f.precision / 2 for f in facts if f.approximate)
+    """A figure given as "ca 22,5 miljoner" stands for anything within one step of its last digit
+    (reports truncate as often as they round): that is not a discrepancy."""
+    return sum(f.precision for f in facts if f.approximate)
 
 
 def _check(kind: str, total: Fact, parts: list[Fact], description: str, actual: float | None = None) -> Check:

@@ -34,8 +34,11 @@ STOP = {
     "eller", "efter", "mot", "hos", "den", "det", "de", "att", "en", "ett", "olika", "st", "stycken", "the",
     "deltog", "deltar", "deltagit", "medverkade", "medverkar", "besökte", "kom", "fick", "får", "genomfördes",
     "genomfört", "arbetar", "arbetade", "finns", "fanns", "gjort", "gjorde", "startade", "avslutats", "ingick",
-    "lockade", "därtill", "bland", "totalt", "sammanlagt", "också", "även", "nu", "då", "redan",
+    "lockade", "därtill", "bland", "totalt", "sammanlagt", "också", "även",
 }
+LEADING = {"nu", "då", "redan", "också", "även", "totalt", "sammanlagt", "ytterligare", "ungefär", "cirka", "ca"}
+COPULA = re.compile(r"^\s*(?:(?:nu|då|redan|också|även)\s+)*(?:är|var|blev|blir)\s+([a-zåäö][\wåäö\-]{3,})",
+                    re.IGNORECASE)
 EURO = re.compile(r"^\s*(?:euro|eur\b|€)", re.IGNORECASE)
 PERCENT = re.compile(r"^\s*(?:%|procent)", re.IGNORECASE)
 ROLES = [  # (role, pattern in the folded sentence); the first match wins
@@ -101,8 +104,13 @@ def quantity_of(sentence: str, fig: Figure, unit: str) -> str:
         subject = NOUN_BEFORE.search(sentence[: fig.start])  # "skjutningarna ökat till 29", "8 st."
         if subject:
             return subject.group(1)
+    copula = COPULA.match(after)  # "varav 187 nu är självförsörjande"
+    if copula:
+        return copula.group(1)
     words: list[str] = []
     for m in WORD.finditer(after):
+        if not words and m.group().lower() in LEADING:
+            continue
         if m.start() > 0 and re.search(r"[.,;:!?()”\"]", after[: m.start()].split(" ")[-1] if words else
                                        after[: m.start()]):
             break

@@ -88,3 +88,19 @@ def test_unit_and_quantity_of_a_figure():
     assert unit_of(sentence, euro) == "EUR"
     share = next(f for f in figs if f.value == 35)
     assert unit_of(sentence, share) == "percent" and quantity_of(sentence, share, "percent") == "procent av deltagarna"
+
+
+def test_a_restated_sentence_with_a_changed_figure_is_a_check(ingested):
+    checks = [c for c in ingested[1].load_checks() if c.kind == "cross_report" and c.status != "ok"]
+    pairs = [{f.value for f in c.figures} for c in checks]
+    assert {185.0, 187.0} in pairs  # Hela familjen: "varav 185 nu är självförsörjande" (2018) vs 187 (2019)
+    assert {2.0, 3.0} in pairs  # "tre nya internationella projekt" vs "två ..." in the 2022 report
+
+
+def test_an_answer_using_a_restated_figure_carries_the_caveat(ingested):
+    from service.answer.engine import Engine
+
+    engine = Engine(ingested[0], store=ingested[1])
+    answer = engine.ask("Hur många deltagare i Hela familjen blev självförsörjande 2019?")
+    assert 187 in [f.value for f in answer.figures]
+    assert any("185" in c and "187" in c for c in answer.caveats)

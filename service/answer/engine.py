@@ -369,7 +369,8 @@ class Engine:
 
     def _finish(self, query: Query, draft: Draft, status: str, text: str, table: list[TableRow],
                 caveats: list[str]) -> Answer:
-        caveats = caveats + self._unofficial_caveats(draft)
+        stated = [caveat(c, draft, self.facts.by_id) for c in self.facts.checks_for(draft.used)]
+        caveats = list(dict.fromkeys(caveats + stated + self._unofficial_caveats(draft)))
         return Answer(question=query.question, lang=draft.lang, status=status, text=text, figures=draft.figures,
                       table=table, citations=draft.citations, caveats=caveats, query=query,
                       corpus_version=self.corpus_version, verified=True)
