@@ -149,8 +149,7 @@ class Engine:
             if split is not None:
                 return split
             status, lines = self._missing(query, draft, ev)
-        caveats = [caveat(c, draft, self.facts.by_id) for c in self.facts.checks_for(draft.used)]
-        return self._finish(query, draft, status, "\n".join(lines), table, caveats)
+        return self._finish(query, draft, status, "\n".join(lines), table, [])
 
     def _statement(self, query: Query, draft: Draft) -> Answer | None:
         """A figure from running text; None when nothing in the text fits the question."""
@@ -369,7 +368,8 @@ class Engine:
 
     def _finish(self, query: Query, draft: Draft, status: str, text: str, table: list[TableRow],
                 caveats: list[str]) -> Answer:
-        stated = [caveat(c, draft, self.facts.by_id) for c in self.facts.checks_for(draft.used)]
+        stated = [caveat(c, draft, self.facts.by_id) for c in self.facts.checks_for(draft.used)
+                  if not any(f.doc_id in self.facts.unofficial for f in c.figures)]  # named below instead
         caveats = list(dict.fromkeys(caveats + stated + self._unofficial_caveats(draft)))
         return Answer(question=query.question, lang=draft.lang, status=status, text=text, figures=draft.figures,
                       table=table, citations=draft.citations, caveats=caveats, query=query,
