@@ -65,6 +65,8 @@ def is_figure(sentence: str, fig: Figure) -> bool:
         return False  # glued to letters ("LFM30", OCR "i1"), or a page footer "4+(7)"
     if fig.bare and (NOT_A_FIGURE_AFTER.search(after) or NOT_A_FIGURE_BEFORE.search(before)):
         return False
+    if re.search(r"n[äa]rm\w*\s*$|nearest\s*$", before, re.IGNORECASE):
+        return False  # "avrundat till närmsta 100 000-tal": a rounding rule, not a figure
     in_range = re.match(r"^\s*[–-]\s*\d", after) or re.search(r"\d\s*[–-]\s*$", before)
     if fig.bare and (re.match(r"^\s*\)", after) or in_range):
         return False  # a footnote mark "(3)" or an age/class range "18–29"

@@ -31,6 +31,7 @@ COUNT_BONUS = 4.0
 PASSAGE_BONUS = 2.5
 UNIT_PENALTY = 5.0
 MIN_SCORE = 3.0
+PREFIX = 7  # letters two stems share to count as the same word ("internationell", "international")
 QUANTITY_WEIGHT = 0.5  # a rare word the figure counts ("självförsörjande") says more than a common one
 NAME_BONUS = 3.0
 NAME_WINDOW = 1500  # characters before a figure in which a project's name still heads its text
@@ -92,8 +93,11 @@ class StatementIndex:
             score = sum(self.idf(t) for t in terms if t in words)
             if score == 0 and not asked:
                 continue
-            counted = bool(asked) and (bool(asked & counts) or _prefix_overlap(asked, counts) or bool(counts & terms))
-            score += COUNT_BONUS + QUANTITY_WEIGHT * sum(self.idf(t) for t in counts & terms) if counted else 0.0
+            echoed = counts & terms if query.lang == "sv" else set()  # "blev självförsörjande": what 187 counts
+            counted = bool(asked) and (bool(asked & counts) or _prefix_overlap(asked, counts) or bool(echoed))
+            if counted:
+                shared = sum(1 for a in asked for c in counts if a[:PREFIX] == c[:PREFIX])
+                score += COUNT_BONUS + QUANTITY_WEIGHT * sum(self.idf(t) for t in echoed) + shared
             score += self._context(query, fact, passages) + self._named(fact, names)
             if query.unit and query.unit != fact.unit and not (query.unit == "count" and fact.unit == "count"):
                 score -= UNIT_PENALTY

@@ -91,10 +91,12 @@ def _years(q: str, latest: int | None) -> list[int]:
 
 QUANTITY = re.compile(
     r"(?:hur manga|hur mycket|antal(?:et)?|how many|how much|number of)\s+(?:st\.?\s+|olika\s+|unika\s+)?"
+    r"(?:(?:more|fler|fewer|farre|ytterligare|additional)\s+)?"
     r"([a-z][\w\-]*(?:\s(?:och|and|o|eller)\s[a-z][\w\-]*|\s(?!i\b|pa\b|av\b|till\b|in\b|at\b|of\b|to\b|for\b"
     r"|var\b|som\b|har\b|hade\b|fick\b|did\b|were\b|was\b|are\b|the\b|det\b|de\b|deltog\b|fran\b|from\b|med\b"
     r"|with\b|inom\b|under\b|vid\b|efter\b)[a-z][\w\-]*)?)")
-RANK_NOUN = re.compile(r"(?:flest|mest|most|fewest|farst|minst|storst antal|hogst antal)\s+(?:antal\s+)?([a-z][\w\-]*)")
+RANK_NOUN = re.compile(r"(?:flest|mest|most|fewest|farst|minst|storst antal|hogst antal)\s+(?:antal\s+)?"
+                       r"(?:eu[ -]?)?([a-z][\w\-]*)")
 CLAIMED_NOUN = re.compile(r"^\s*(?:st\.?\s+)?([a-z][\w\-]*(?:\s[a-z][\w\-]*)?)")
 TABLE_NOUNS = re.compile(r"^(eu[ -]?)?(projekt|projects?|forvaltningar|namnder|departments|committees|lander|countries"
                          r"|samverkansparter|partners?|aktorer)\b")
@@ -224,12 +226,19 @@ def understand(question: str, registry: Registry, *, latest_year: int | None, la
         if figures and not figures[0].money and not re.search(r"miljon|million|kronor|\bkr\b|mkr|sek", q):
             metric, quantity = _claimed_quantity(fold(question[figures[0].end:]), metric, quantity)
     operation = "verdict" if intent == "check" else VOCAB.operation(q)
+    asked_op = VOCAB.operation(q)
+    threshold = _threshold(question, q)
+    if intent == "check" and claimed is None and asked_op in ("sum", "share", "difference", "pct_change"):
+        intent, operation = "figure", asked_op  # "summera ... stämmer det med totalen?": the sum, with the total
+    if threshold is not None and [o for o in orgs if o != CITY] and intent != "check" and asked_op != "rank" \
+            and not re.search(r"\bvilka\b|\bwhich\b", q):
+        intent, operation, claimed = "check", "verdict", threshold  # "fick förskolenämnden över en miljon?"
     dimension = next((d for d, pat in DIMENSIONS if re.search(pat, q)), None) if intent == "list" or operation in (
         "rank", "threshold") else None
     return Query(question=question, lang=lang or detect_lang(question), intent=intent, years=years, orgs=orgs,
                  funds=funds, metric=metric, also_metrics=[m for m in metrics if m != metric and m in BOTH],
                  goals=goals, claimed=claimed, dimension=dimension, ranked=bool(re.search(RANKED, q)),
-                 quantity=quantity, operation=operation, threshold=_threshold(question, q),
+                 quantity=quantity, operation=operation, threshold=threshold,
                  above=not re.search(r"mindre|farre|under|less|fewer|below", q),
                  fewest=bool(FEWEST.search(q)), unit=_unit(q, metric),
                  unresolved=unresolved_names(question, registry, set()))
