@@ -99,9 +99,13 @@ def group_thousands(value: float) -> str:
     return f"{value:,.1f}".replace(",", " ").replace(".", ",")
 
 
-def format_value(value: float, unit: str, *, approximate: bool = False, precision: float | None = None) -> str:
+def format_value(value: float, unit: str, *, approximate: bool = False, precision: float | None = None,
+                 lang: str = "sv") -> str:
     """Swedish display: '1 680 158 kr', 'ca 8,3 miljoner kr', '47'. A figure the report
-    gives to the krona or thousand keeps all its digits; one given in millions stays so."""
+    gives to the krona or thousand keeps all its digits; one given in millions stays so.
+    English: 'SEK 1,680,158', 'about SEK 8.3 million', '47'."""
+    if lang == "en":
+        return _format_en(value, unit, approximate=approximate, precision=precision)
     if unit != "SEK":
         text = group_thousands(value)
         return f"ca {text}" if approximate else text
@@ -111,3 +115,36 @@ def format_value(value: float, unit: str, *, approximate: bool = False, precisio
         return f"ca {millions} miljoner kr"
     text = f"{group_thousands(round(value))} kr"
     return f"ca {text}" if approximate else text
+
+
+def _format_en(value: float, unit: str, *, approximate: bool, precision: float | None) -> str:
+    about = "about " if approximate else ""
+    if unit != "SEK":
+        text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
+        return about + text
+    in_millions = precision is None or precision >= 100_000
+    if approximate and value >= 1e6 and in_millions:
+        millions = f"{value / 1e6:.1f}".rstrip("0").rstrip(".")
+        return f"{about}SEK {millions} million"
+    return f"{about}SEK {round(value):,}"
+
+
+EN_FIGURE = re.compile(
+    r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]\d)(?P<mult>\s+(?:million|billion))?")
+
+
+def parse_english_figures(text: str) -> list[Figure]:
+    """Figures written the English way ('SEK 1,680,158', 'SEK 8.3 million', '17.6 %')."""
+    out = []
+    for m in EN_FIGURE.finditer(text):
+        digits = m.group("num").replace(",", "")
+        value = float(digits)
+        mult = (m.group("mult") or "").strip()
+        value *= {"million": 1e6, "billion": 1e9}.get(mult, 1.0)
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        precision = (10.0 ** -decimals) * ({"million": 1e6, "billion": 1e9}.get(mult, 1.0)) if decimals else (
+            1e6 if mult else 1.0)
+        bare = not mult and "," not in m.group("num") and "." not in digits
+        out.append(Figure(value=round(value, 2), money=bool(mult), approximate=bool(mult), qualifier=None,
+                          precision=precision, start=m.start(), end=m.end(), display=m.group().strip(), bare=bare))
+    return out

@@ -25,11 +25,11 @@ def percent(value: float, lang: str) -> str:
     return (text.replace(".", ",") + " %") if lang == "sv" else text + " %"
 
 
-def money(value: float, facts: list[Fact]) -> str:
+def money(value: float, facts: list[Fact], lang: str = "sv") -> str:
     approx = any(f.approximate for f in facts)
     precision = max((f.precision for f in facts), default=1.0)
     unit = facts[0].unit if facts else "SEK"
-    return format_value(value, unit, approximate=approx, precision=precision)
+    return format_value(value, unit, approximate=approx, precision=precision, lang=lang)
 
 
 def compute(op: str, operands: list[Fact]) -> float:
@@ -89,13 +89,15 @@ class Work:
 
     def cite(self, fact: Fact) -> str:
         self.draft.state(fact)  # records the figure and its citation
-        return f"{show(fact)} [{self.draft.cite_fact(fact)}]"
+        return f"{show(fact, self.draft.lang)} [{self.draft.cite_fact(fact)}]"
 
     def computed(self, op: str, operands: list[Fact], text: str, unit: str) -> Computation:
         value = compute(op, operands)
         sign = "−" if value < 0 else ("+" if op in ("difference", "pct_change") and value > 0 else "")
-        shown = percent(abs(value), self.draft.lang) if unit == "percent" else money(abs(value), operands)
-        display = f"ca {sign}{shown[3:]}" if shown.startswith("ca ") else f"{sign}{shown}"
+        shown = percent(abs(value), self.draft.lang) if unit == "percent" else money(abs(value), operands,
+                                                                                      self.draft.lang)
+        about = next((a for a in ("ca ", "about ") if shown.startswith(a)), "")
+        display = f"{about}{sign}{shown[len(about):]}"
         comp = Computation(op=op, value=value, display=display, unit=unit, operands=[f.fact_id for f in operands],
                            text=text.format(result=display))
         self.computations.append(comp)
@@ -145,7 +147,7 @@ def _table(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str
     chosen = ranked
     if query.threshold is not None:
         keep = [f for f in ranked if (f.value > query.threshold if query.above else f.value < query.threshold)]
-        limit = format_value(query.threshold, rows[0].unit)
+        limit = format_value(query.threshold, rows[0].unit, lang=draft.lang)
         word = ("mer än" if query.above else "mindre än") if sv else ("more than" if query.above else "less than")
         head = f"{what[:1].upper()}{what[1:]} {year}, {word} {limit}:"
         work.lines.append(head if keep else (f"Ingen hade {word} {limit} {year}." if sv else
@@ -170,7 +172,7 @@ def _sum_and_share(query: Query, facts: Facts, work: Work, chosen: list[Fact], r
                    year: int) -> None:
     sv = work.draft.lang == "sv"
     if len(chosen) > 1:
-        terms = " + ".join(show(f) for f in chosen)
+        terms = " + ".join(show(f, work.draft.lang) for f in chosen)
         comp = work.computed("sum", chosen, f"{terms} = {{result}}", chosen[0].unit)
         work.lines.append(f"{'Sammanlagt' if sv else 'Together'}: {comp.text} ({'beräknat' if sv else 'computed'}).")
     if query.operation != "share":
@@ -180,8 +182,9 @@ def _sum_and_share(query: Query, facts: Facts, work: Work, chosen: list[Fact], r
         work.lines.append("Rapporten anger ingen total att räkna andelen mot." if sv else
                           "The report gives no total to compute the share against.")
         return
-    part = " + ".join(show(f) for f in chosen)
-    comp = work.computed("share", [*chosen, total], f"({part}) / {show(total)} = {{result}}", "percent")
+    part = " + ".join(show(f, work.draft.lang) for f in chosen)
+    whole = show(total, work.draft.lang)
+    comp = work.computed("share", [*chosen, total], f"({part}) / {whole} = {{result}}", "percent")
     work.lines.append(f"{'Andel av totalen' if sv else 'Share of the total'} {work.cite(total)}: {comp.text} "
                       f"({'beräknat' if sv else 'computed'}).")
 
@@ -222,16 +225,17 @@ def _over_years(query: Query, facts: Facts, draft: Draft, finish: Finish, metric
         work.lines.append(("Ej redovisat: " if sv else "Not reported: ") + ", ".join(map(str, missing)) + ".")
     first, last = series[0], series[-1]
     if query.operation in ("pct_change", "difference"):
-        diff = work.computed("difference", [first, last], f"{show(last)} − {show(first)} = {{result}}", first.unit)
+        a, b = show(first, draft.lang), show(last, draft.lang)
+        diff = work.computed("difference", [first, last], f"{b} − {a} = {{result}}", first.unit)
         work.lines.insert(0, (f"Skillnad {first.year}–{last.year}: {diff.display} (beräknat: {diff.text})." if sv
                               else f"Difference {first.year}–{last.year}: {diff.display} (computed: {diff.text})."))
     if query.operation in ("pct_change", "difference"):
-        comp = work.computed("pct_change", [first, last], f"({show(last)} − {show(first)}) / {show(first)} = "
-                             "{result}", "percent")
+        a, b = show(first, draft.lang), show(last, draft.lang)
+        comp = work.computed("pct_change", [first, last], f"({b} − {a}) / {a} = {{result}}", "percent")
         work.lines.insert(0, (f"Förändring {first.year}–{last.year}: {comp.display} (beräknat: {comp.text})." if sv
                               else f"Change {first.year}–{last.year}: {comp.display} (computed: {comp.text})."))
     else:
-        comp = work.computed("sum", series, " + ".join(show(f) for f in series) + " = {result}", first.unit)
+        comp = work.computed("sum", series, " + ".join(show(f, draft.lang) for f in series) + " = {result}", first.unit)
         work.lines.insert(0, (f"Sammanlagt {years[0]}–{years[-1]}: {comp.display} (beräknat: {comp.text})." if sv
                               else f"Total {years[0]}–{years[-1]}: {comp.display} (computed: {comp.text})."))
     return _done(query, draft, finish, work, partial=bool(missing))
@@ -250,10 +254,29 @@ def _share_of(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: 
     if total is None or total.fact_id == part.fact_id:
         return None
     work = Work(draft)
-    comp = work.computed("share", [part, total], f"{show(part)} / {show(total)} = {{result}}", "percent")
+    shares = f"{show(part, draft.lang)} / {show(total, draft.lang)} = {{result}}"
+    comp = work.computed("share", [part, total], shares, "percent")
     work.lines.append(f"{name} {part.year}: {comp.display} av totalen (beräknat)." if sv else
                        f"{name} {part.year}: {comp.display} of the total (computed).")
     work.lines.append(f"- {name}: {work.cite(part)}")
+    work.lines.append(f"- {'Totalt' if sv else 'Total'}: {work.cite(total)}")
+    work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
+    return _done(query, draft, finish, work)
+
+
+def share_of_fact(query: Query, part: Fact, facts: Facts, draft: Draft, finish: Finish) -> Answer | None:
+    """The share a looked-up figure (a goal's, a fund's, an organisation's) is of its table's total."""
+    sv = draft.lang == "sv"
+    rows = [f for f in facts.facts if f.group == part.group and f.role == "part"] if part.group else [part]
+    total = total_of(facts, rows, part.metric, part.year)
+    if total is None or total.fact_id == part.fact_id:
+        return None
+    work = Work(draft)
+    comp = work.computed("share", [part, total],
+                         f"{show(part, draft.lang)} / {show(total, draft.lang)} = {{result}}", "percent")
+    work.lines.append(f"{'Andel av totalen' if sv else 'Share of the total'}: {comp.display} "
+                      f"({'beräknat' if sv else 'computed'}).")
+    work.lines.append(f"- {work.draft.describe(part)}: {work.cite(part)}")
     work.lines.append(f"- {'Totalt' if sv else 'Total'}: {work.cite(total)}")
     work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
     return _done(query, draft, finish, work)
@@ -266,7 +289,7 @@ def _sum_of(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: st
     if len(found) < 2:
         return None
     work = Work(draft)
-    comp = work.computed("sum", found, " + ".join(show(f) for f in found) + " = {result}", found[0].unit)
+    comp = work.computed("sum", found, " + ".join(show(f, draft.lang) for f in found) + " = {result}", found[0].unit)
     work.lines.append(f"{'Sammanlagt' if sv else 'Together'}: {comp.display} ({'beräknat' if sv else 'computed'}).")
     work.lines += [f"- {_label(draft, f)} {f.year}: {work.cite(f)}" for f in found]
     work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
@@ -281,7 +304,7 @@ def _sum_table(query: Query, facts: Facts, draft: Draft, finish: Finish, metric:
     if len(rows) < 2 or year is None:
         return None
     work = Work(draft)
-    comp = work.computed("sum", rows, " + ".join(show(f) for f in rows) + " = {result}", rows[0].unit)
+    comp = work.computed("sum", rows, " + ".join(show(f, draft.lang) for f in rows) + " = {result}", rows[0].unit)
     work.lines.append(f"{'Summan av raderna' if sv else 'The rows add up to'} {year}: {comp.display} "
                       f"({'beräknat' if sv else 'computed'}).")
     work.lines += [f"- {_label(draft, f)}: {work.cite(f)}" for f in rows]
@@ -313,7 +336,7 @@ def split_sum(query: Query, facts: Facts, draft: Draft, finish: Finish) -> Answe
     work = Work(draft)
     what = draft.registry.display(fund, draft.lang) if fund else (f"kommunfullmäktigemål {goal}" if sv else
                                                                  f"council goal {goal}")
-    comp = work.computed("sum", rows, " + ".join(show(f) for f in rows) + " = {result}", rows[0].unit)
+    comp = work.computed("sum", rows, " + ".join(show(f, draft.lang) for f in rows) + " = {result}", rows[0].unit)
     who = draft.name(rows[0].org)
     work.lines.append(f"Rapporten redovisar beloppen per projekt. Projekten med {what} för {who} {rows[0].year}: "
                        f"sammanlagt {comp.display} (beräknat)." if sv else

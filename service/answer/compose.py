@@ -152,7 +152,7 @@ class Draft:
     def state(self, fact: Fact) -> str:
         """One sentence stating a fact with its scope and its citation."""
         n = self.cite_fact(fact)
-        display = show(fact)
+        display = show(fact, self.lang)
         scope = self.w("owner") if "projektägare" in fact.quote and fact.org == CITY else ""
         rounded = self.w("rounded") if fact.approximate and not fact.qualifier and "ca" not in display else ""
         if fact in self.used:
@@ -179,9 +179,18 @@ class Draft:
         label = f"{what} ({', '.join(where)})".strip()
         self.figures.append(FigureOut(
             fact_id=fact.fact_id, label=label, org=fact.org, year=fact.year, metric=fact.metric, fund=fact.fund,
-            value=fact.value, unit=fact.unit, approximate=fact.approximate, display=fact.display, citation=n))
-        head = f"{fact.display} {label} [{n}]"
+            value=fact.value, unit=fact.unit, approximate=fact.approximate, display=self.show_figure(fact),
+            citation=n))
+        head = f"{self.show_figure(fact)} {label} [{n}]"
         return f"{head}:\n”{clean(fact.label)}” [{n}]" if quote else f"{head}."
+
+
+    def show_figure(self, fact: Fact) -> str:
+        """A running-text figure as the report writes it; in English answers in English style."""
+        if self.lang != "en":
+            return fact.display
+        text = format_value(fact.value, fact.unit, approximate=fact.approximate, precision=fact.precision, lang="en")
+        return text + {"EUR": " euro", "percent": " %"}.get(fact.unit, "")
 
 
 MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^#{1,6}\s*|\[(\d+)\]")
@@ -194,12 +203,12 @@ def clean(text: str) -> str:
 
 
 def row_of(draft: Draft, fact: Fact, label: str) -> TableRow:
-    return TableRow(label=label, value=fact.value, display=show(fact), unit=fact.unit, fact_id=fact.fact_id,
+    return TableRow(label=label, value=fact.value, display=show(fact, draft.lang), unit=fact.unit, fact_id=fact.fact_id,
                     citation=draft.cite_fact(fact))
 
 
-def show(fact: Fact) -> str:
-    return format_value(fact.value, fact.unit, approximate=fact.approximate, precision=fact.precision)
+def show(fact: Fact, lang: str = "sv") -> str:
+    return format_value(fact.value, fact.unit, approximate=fact.approximate, precision=fact.precision, lang=lang)
 
 
 def best_sentences(passages: list[Passage], question: str, *, limit: int = 3,
@@ -289,7 +298,8 @@ def series_rows(draft: Draft, ev: Evidence, key: str) -> tuple[list[TableRow], l
         sign = "+" if diff > 0 else "−" if diff < 0 else "±"
         approx = a.approximate or b.approximate
         span = f"{a.year}–{b.year}" if key == "year" else f"{draft.name(a.org)} → {draft.name(b.org)}"
-        amount = format_value(abs(diff), a.unit, approximate=approx, precision=max(a.precision, b.precision))
-        prefix = "ca " if amount.startswith("ca ") else ""
-        lines.append(f"{draft.w('change')} {span}: {prefix}{sign}{amount.removeprefix('ca ')}.")
+        amount = format_value(abs(diff), a.unit, approximate=approx, precision=max(a.precision, b.precision),
+                              lang=draft.lang)
+        prefix = next((p for p in ("ca ", "about ") if amount.startswith(p)), "")
+        lines.append(f"{draft.w('change')} {span}: {prefix}{sign}{amount.removeprefix(prefix)}.")
     return rows, lines

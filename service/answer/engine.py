@@ -138,6 +138,9 @@ class Engine:
             table, lines = series_rows(draft, ev, key)
             if any(r.value is None for r in table):
                 status = "partial"
+        elif ev.exact and query.operation == "share" and len(ev.exact) == 1 and (
+                shared := arithmetic.share_of_fact(query, ev.exact[0], self.facts, draft, self._finish)):
+            return shared
         elif ev.exact:
             lines = [draft.state(f) for f in ev.exact[:8]]
             lines += self._pair_note(draft, ev)

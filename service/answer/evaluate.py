@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from core.entities import fold
-from core.numbers import parse_figures, word_numbers
+from core.numbers import word_numbers
 from core.schemas import Answer
 from service.answer.engine import Engine
+from service.answer.verify import figures_in
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "tests" / "eval" / "questions.json"
 GRADES = ("correct", "partial", "wrong", "off_target", "false_not_reported")
@@ -67,7 +68,7 @@ def shown_numbers(answer: Answer) -> list[float]:
     texts = [answer.text, *answer.caveats, *(r.display for r in answer.table)]
     values = [f.value for f in answer.figures] + [c.value for c in answer.computations]
     for text in texts:
-        values += [f.value for f in parse_figures(text)] + [f.value for f in word_numbers(text)]
+        values += [f.value for f in figures_in(text, answer.lang)] + [f.value for f in word_numbers(text)]
     return values
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from core.numbers import parse_figures, word_numbers
+from core.numbers import Figure, parse_english_figures, parse_figures, word_numbers
 from core.schemas import Answer, Check, Fact
 
 MARKER = re.compile(r"\[\d+\]|\bs\. ?\d+(?:[–-]\d+)?|\bp\. ?\d+|\d+\(\d+\)")  # citations, page references
@@ -51,11 +51,23 @@ def allowed_numbers(answer: Answer, facts: list[Fact], checks: list[Check]) -> A
     return allowed
 
 
-def untraceable(text: str, allowed: Allowed) -> list[str]:
+QUOTED = re.compile(r"”[^”]*”")
+
+
+def figures_in(text: str, lang: str) -> list[Figure]:
+    """Numbers as written: Swedish style everywhere in a Swedish answer; in an English answer
+    English style outside the quotes and Swedish style inside them (quotes are verbatim)."""
+    if lang != "en":
+        return parse_figures(text)
+    quotes = " ".join(QUOTED.findall(text))
+    return parse_english_figures(QUOTED.sub(" ", text)) + parse_figures(quotes)
+
+
+def untraceable(text: str, allowed: Allowed, lang: str = "sv") -> list[str]:
     """Numbers in `text` that trace to nothing allowed."""
     cleaned = ORDINAL.sub(" ", MARKER.sub(" ", text))
     bad = []
-    for fig in parse_figures(cleaned):
+    for fig in figures_in(cleaned, lang):
         if fig.is_year_like:
             continue
         if not allowed.admits(fig.value, fig.precision):
@@ -87,9 +99,9 @@ def verify(answer: Answer, facts: list[Fact], checks: list[Check]) -> list[str]:
     for value in values:  # shown with a sign in front ("−79,9 %"), read back as positive
         allowed.add(value)
         allowed.add(abs(value))
-    bad = bad_computations + untraceable(answer.text, allowed)
+    bad = bad_computations + untraceable(answer.text, allowed, answer.lang)
     for caveat in answer.caveats:
-        bad.extend(untraceable(caveat, allowed))
+        bad.extend(untraceable(caveat, allowed))  # caveats quote the reports' own displays
     for row in answer.table:
-        bad.extend(untraceable(row.display, allowed))
+        bad.extend(untraceable(row.display, allowed, answer.lang))
     return bad
