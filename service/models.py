@@ -8,7 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from core.schemas import Answer, Check
 
-NOT_BLANK = r"[^\s\x1c-\x1f]"  # a character str.strip() keeps (Python counts \x1c-\x1f as space, Unicode not)
+# a character that is not white space by any reader: listed, since Python, Rust and ECMA regexes
+# disagree on \s (Python and Rust count \x1c-\x1f and \x85, ECMA counts \ufeff)
+NOT_BLANK = r"[^\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
 ASK_EXAMPLE: Any = {"question": "Hur mycket ESF-pengar fick ASF 2022?", "lang": None, "conversation_id": None}
 
 
