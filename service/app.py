@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from core.errors import FaktakollError, PayloadTooLarge, RateLimited, StoreError
 from core.settings import Settings
-from service.routes import ask, chat, docs, facts, health, sources, web
+from service.routes import ask, chat, coverage, docs, facts, health, sources, web
 from service.security import RateLimit, SecurityHeaders, SizeLimit
 from service.serving import Serving
 
@@ -85,7 +85,7 @@ def create_app(settings: Settings | None = None, *, serving: Serving | None = No
     app.state.serving = serving
     _install_errors(app)
     _install_middleware(app, settings)
-    for module in (ask, chat, facts, sources, health, web, docs):
+    for module in (ask, chat, coverage, facts, sources, health, web, docs):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=web.WEB), name="static")
     _document_limits(app, settings)

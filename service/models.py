@@ -73,6 +73,42 @@ class SourceOut(BaseModel):
     readable: str | None = Field(default=None, description="The passage with OCR repaired, when it differs.")
 
 
+class LocalizedText(BaseModel):
+    sv: str
+    en: str
+
+
+class Organisation(BaseModel):
+    id: str
+    name: str
+    name_en: str
+
+
+class CoverageDocument(BaseModel):
+    doc_id: str
+    title: str
+    short_name: str
+    year: int | None = Field(description="The year the report is about.")
+    official: bool
+    pages: int = Field(description="Numbered pages; 0 for a source without pages (cited by section).")
+    facts: int = Field(description="Figures stored from this document: table_facts + text_figures.")
+    table_facts: int = Field(description="Figures from tables and known metrics.")
+    text_figures: int = Field(description="Other numbers in running text (metric 'figure').")
+    organisations: list[Organisation] = Field(description="Nämnder (and the city) the figures are about.")
+
+
+class CoverageOut(BaseModel):
+    documents: list[CoverageDocument]
+    years: list[int]
+    facts: int
+    table_facts: int
+    text_figures: int
+    organisations: list[Organisation]
+    examples: list[LocalizedText] = Field(description="Questions answered from these documents, Swedish and English.")
+    checking: LocalizedText = Field(description="How answers are checked, in one line.")
+    corpus_version: str
+
+
 class HealthOut(BaseModel):
     status: str
     build_id: str = Field(description="The build every route answers from.")
