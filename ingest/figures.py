@@ -23,7 +23,8 @@ MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|n
 NOT_A_FIGURE_AFTER = re.compile(rf"^\s*(?:{MONTHS})\b|^\(\d|^\s*§|^\.\d|^:\d", re.IGNORECASE)
 NOT_A_FIGURE_BEFORE = re.compile(
     r"(?:§|\bs\.|\bsid\.?|\bsidan|\bkl\.?|\bnr\.?|\bpunkt|\bbilaga|\bkapitel|\bavsnitt|\bmål|\bversion"
-    r"|\bartikel|\bKA|\bdnr|\bSTK|\btel\.?|\båk|\bårskurs|^#+|\()\s*$",
+    r"|\bartikel|\bKA|\bdnr|\bSTK|\btel\.?|\båk|\bårskurs|^#+|\(|\bdelprojekt|\betapp|\bfas|\bsteg|\bnummer"
+    r"|\bnumber|\bdel)\s*$",
     re.IGNORECASE,
 )
 NAME_BEFORE = re.compile(r"\b[A-ZÅÄÖ][\w+]*\s$")  # "Key Action 2", "Horisont 2020": part of a name
@@ -47,7 +48,8 @@ ROLES = [  # (role, pattern in the folded sentence); the first match wins
     ("utbetalt", r"utbetal|betalats|betalades|betalda|utbetalning"),
     ("beviljat", r"beviljat|beviljades|beviljats|tilldelat|tilldelades|erhallit|erhollit|fatt .*(?:kronor|euro|kr)"),
     ("budget", r"budget|omslutning|projektvarde|budgetvarde|kostnad|finansier"),
-    ("mal", r"malet (?:ar|var)|malsattning|forvantat|forvantas|planerat|planeras|ska (?:na|uppna)|target"),
+    ("mal", r"malet (?:ar|var|pa)|malsattning|forvantat|forvantas|planerat|planeras|ska (?:na|uppna|starta|ga|skrivas)"
+            r"|\bmal(?:et)? att\b|target"),
 ]
 WORD = re.compile(r"[\w+\-–/]+")
 NOUN_BEFORE = re.compile(r"\b([A-ZÅÄÖa-zåäö][a-zåäö\-]{3,}(?:arna|erna|orna|ar|er|or|na))\b[^.]{0,60}$")
@@ -127,15 +129,30 @@ def quantity_of(sentence: str, fig: Figure, unit: str) -> str:
     return named.group(1) if named else ""
 
 
-def role_of(sentence: str, unit: str) -> str:
+CLAUSE = re.compile(r",|;|\bvarav\b|\boch att\b|\bmedan\b|\bmen\b|\bvilket\b|\bdär\b", re.IGNORECASE)
+
+
+def role_of(sentence: str, unit: str, at: int | None = None) -> str:
+    """The role of the clause the figure stands in ("varav 187 nu är självförsörjande, projektmålet
+    var 120": 187 is an outcome, 120 a target); the whole sentence when the clause says nothing."""
     if unit == "percent":
         return "andel"
+    if at is not None:
+        cuts = [0, *(m.end() for m in CLAUSE.finditer(sentence)), len(sentence)]
+        lo = max(c for c in cuts if c <= at)
+        hi = min((m.start() for m in CLAUSE.finditer(sentence, at)), default=len(sentence))
+        clause = _fold(sentence[lo:hi])
+        found = next((role for role, pattern in ROLES if re.search(pattern, clause)), None)
+        if found:
+            return found
+        if re.search(r"\b(har|hade|blev|nadde|genomfort|genomfordes|deltog|gick|skrevs|avslutats)\b", clause):
+            return "utfall"
     folded = _fold(sentence)
     return next((role for role, pattern in ROLES if re.search(pattern, folded)), "utfall")
 
 
 def _figures_in(sentence: str) -> list[Figure]:
-    found = [f for f in parse_figures(sentence) if is_figure(sentence, f)] + word_numbers(sentence)
+    found = [f for f in parse_figures(sentence) + word_numbers(sentence) if is_figure(sentence, f)]
     found += [Figure(value=1.0, money=False, approximate=False, qualifier=None, precision=1.0, start=m.start(),
                      end=m.end(1), display=m.group(1), bare=True)
               for m in ONE.finditer(sentence) if _counts_one(sentence, m)]
@@ -202,7 +219,7 @@ def _figure_fact(ctx: Context, sentence: str, a: int, b: int, fig: Figure, secti
         approximate=fig.approximate, qualifier=fig.qualifier, precision=fig.precision, role="value",
         label=readable, display=_display(sentence, fig, unit), page=ctx.doc.page_at(q_start).number,
         quote=ctx.doc.text[q_start:q_end], span_start=q_start, span_end=q_end,
-        quantity=quantity_of(sentence, fig, unit), stated_role=role_of(sentence, unit),
+        quantity=quantity_of(sentence, fig, unit), stated_role=role_of(sentence, unit, fig.start),
         section=section.title if section else None, source="text",
     )
 

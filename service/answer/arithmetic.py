@@ -18,6 +18,9 @@ from service.answer.lookup import Facts, primary
 
 Finish = Callable[..., Answer]
 PERCENT_DECIMALS = 1
+MOST = r"(mest|flest|storst|hogst|most|largest|highest)"
+LEAST = r"(minst|farst|lagst|least|fewest|lowest|smallest)"
+BOTH_ENDS = re.compile(f"{MOST}.*{LEAST}|{LEAST}.*{MOST}")
 
 
 def percent(value: float, lang: str) -> str:
@@ -153,6 +156,12 @@ def _table(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str
         work.lines.append(head if keep else (f"Ingen hade {word} {limit} {year}." if sv else
                                              f"None had {word} {limit} in {year}."))
         chosen = keep
+    elif (query.operation == "rank" or query.ranked) and BOTH_ENDS.search(fold(query.question)):
+        high, low = max(rows, key=lambda f: f.value), min(rows, key=lambda f: f.value)
+        work.lines.append(f"{'Högst' if sv else 'Highest'} {what} {year}: {_label(draft, high)}, {work.cite(high)}.")
+        work.lines.append(f"{'Lägst' if sv else 'Lowest'}: {_label(draft, low)}, {work.cite(low)}.")
+        work.lines.append("Hela listan:" if sv else "The full list:")
+        chosen = sorted(rows, key=lambda f: f.value, reverse=True)
     elif query.operation == "rank" or query.ranked:
         top = [f for f in ranked if f.value == ranked[0].value]
         best = ("Lägst" if query.fewest else "Högst") if sv else ("Lowest" if query.fewest else "Highest")

@@ -153,7 +153,8 @@ class Draft:
         """One sentence stating a fact with its scope and its citation."""
         n = self.cite_fact(fact)
         display = show(fact, self.lang)
-        scope = self.w("owner") if "projektägare" in fact.quote and fact.org == CITY else ""
+        owner_only = "projektägare" in fact.quote and "projektpart" not in fact.quote
+        scope = self.w("owner") if owner_only and fact.org == CITY else ""
         rounded = self.w("rounded") if fact.approximate and not fact.qualifier and "ca" not in display else ""
         if fact in self.used:
             return f"{self.describe(fact)}: {display}{scope}{rounded} [{n}]."

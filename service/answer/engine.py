@@ -124,7 +124,9 @@ class Engine:
             if answer is not None or query.metric == "figure":
                 return answer or self._narrative(query, draft)
             names = routes.names_in(query, self.registry)
-            if names:  # a project or event: never answered with the city's or an organisation's figure
+            if names and not query.orgs:  # a project or event: never answered with the city's figure
+                return self._nothing_for(query, draft, names)
+            if names and not ev.exact:
                 return self._nothing_for(query, draft, names)
         if query.intent == "narrative" or (query.metric is None and not ev.exact):
             return self._narrative(query, draft)

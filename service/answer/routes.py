@@ -14,6 +14,8 @@ from core.words import tokenize
 from service.answer.lookup import Evidence
 from service.answer.statements import QUESTION_WORDS
 
+TEXT_ROLES = re.compile(r"rekvirera|beviljad|beviljat|beviljades|tilldela|utfall|kostade|kostnad|budget for"
+                        r"|budgeten for|\beuro\b|granted|awarded|claim|budget of|cost")
 ARITHMETIC = {"sum", "share", "pct_change", "threshold", "rank", "difference"}
 METRIC_WORDS = set(tokenize(
     "eu eu-medel eu-pengar eu-projekt pengar medel betalades betalats betalats utbetalda utbetalt utbetalning ut "
@@ -71,6 +73,10 @@ def statement(query: Query, ev: Evidence, registry: Registry) -> bool:
         return True
     if any(f.project or f.goal for f in ev.exact):
         return False  # a project of a project table, a goal named by its words
+    if query.unit == "EUR" or TEXT_ROLES.search(fold(query.question)):
+        return True  # euro, "rekvirera", "beviljades", "budget för projektet": the tables have none of these
+    if names_in(query, registry) and not query.goals:
+        return True  # a project or event named, even with its organisation: its own figure first
     subject = query.orgs or query.goals or query.projects
     if subject or query.intent == "narrative" or not topic_words(query, registry):
         return False

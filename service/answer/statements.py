@@ -31,9 +31,15 @@ COUNT_BONUS = 4.0
 PASSAGE_BONUS = 2.5
 UNIT_PENALTY = 5.0
 MIN_SCORE = 3.0
+NEAR = 45  # characters on each side of a figure that still speak of it
+NEAR_WEIGHT = 0.3
+ROLE_WEIGHT = 2.5
+ASKS_TARGET = re.compile(r"\bmal(et|en)?\b|malsattning|forvant|planera|\bska\b|skulle|target|goal|expected|aim|plan")
 PREFIX = 7  # letters two stems share to count as the same word ("internationell", "international")
 QUANTITY_WEIGHT = 0.5  # a rare word the figure counts ("självförsörjande") says more than a common one
 NAME_BONUS = 3.0
+RARE_IDF = 3.0  # log(1 + n/df): a word in a handful of the ~260 figure sentences
+RARE_LETTERS = 6
 NAME_WINDOW = 1500  # characters before a figure in which a project's name still heads its text
 
 
@@ -42,6 +48,14 @@ class Match:
     fact: Fact
     score: float
     counted: bool  # what the figure counts is what was asked
+
+
+def role_fit(query: Query, fact: Fact) -> float:
+    """Targets answer questions about targets; otherwise what happened comes first."""
+    asks_target = bool(ASKS_TARGET.search(fold(query.question)))
+    if fact.stated_role == "mal":
+        return ROLE_WEIGHT if asks_target else -ROLE_WEIGHT
+    return 0.0
 
 
 def _stems(text: str) -> set[str]:
@@ -88,6 +102,7 @@ class StatementIndex:
         `names` (a project, an event) count when the text names them shortly before the figure."""
         terms = _stems(f"{query.question} {query.topic or ''}")
         asked = _asked_nouns(query.quantity) if query.quantity else set()
+        rare = [t for t in terms if len(t) >= RARE_LETTERS and self.idf(t) >= RARE_IDF]  # a project's name, lower case
         out: list[Match] = []
         for fact, words, counts in zip(self.figures, self._words, self._counts, strict=True):
             score = sum(self.idf(t) for t in terms if t in words)
@@ -98,7 +113,8 @@ class StatementIndex:
             if counted:
                 shared = sum(1 for a in asked for c in counts if a[:PREFIX] == c[:PREFIX])
                 score += COUNT_BONUS + QUANTITY_WEIGHT * sum(self.idf(t) for t in echoed) + shared
-            score += self._context(query, fact, passages) + self._named(fact, names)
+            score += self._context(query, fact, passages) + self._named(fact, names, rare) + self._near(fact, terms)
+            score += role_fit(query, fact)
             if query.unit and query.unit != fact.unit and not (query.unit == "count" and fact.unit == "count"):
                 score -= UNIT_PENALTY
             out.append(Match(fact, score, counted))
@@ -106,11 +122,25 @@ class StatementIndex:
         out.sort(key=lambda m: (m.counted, round(m.score, 6), -m.fact.label.find(m.fact.display)), reverse=True)
         return [m for m in out if m.score >= MIN_SCORE][:k]
 
-    def _named(self, fact: Fact, names: list[str]) -> float:
-        if not names:
+    def _near(self, fact: Fact, terms: set[str]) -> float:
+        """Words of the question right around the figure: in "Köpenhamn med cirka 3000 deltagare den 8 mars,
+        ... Malmö med cirka 300 deltagare den 20 april", the date and place tell the figures apart."""
+        found = re.search(re.escape(fact.display) + r"(?![\d,])", fact.label)
+        if found is None:
             return 0.0
-        before = fold(self.texts.get(fact.doc_id, "")[max(0, fact.span_start - NAME_WINDOW):fact.span_end])
-        return NAME_BONUS if any(fold(n) in before for n in names) else 0.0
+        at = found.start()
+        window = _stems(fact.label[max(0, at - NEAR):at + len(fact.display) + NEAR])
+        return NEAR_WEIGHT * sum(self.idf(t) for t in terms & window)
+
+    def _named(self, fact: Fact, names: list[str], rare: list[str]) -> float:
+        """A project's name heading the text before the figure counts as if the sentence said it."""
+        if not names and not rare:
+            return 0.0
+        text = self.texts.get(fact.doc_id, "")
+        before = fold(text[max(0, fact.span_start - NAME_WINDOW):fact.span_start])
+        said = fold(fact.label)
+        bonus = NAME_BONUS if any(fold(n) in before and fold(n) not in said for n in names) else 0.0
+        return bonus + sum(self.idf(t) for t in rare if t in before and t not in said)
 
     @staticmethod
     def _context(query: Query, fact: Fact, passages: list[tuple[str, int, int]]) -> float:

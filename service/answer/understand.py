@@ -16,11 +16,14 @@ from core.schemas import Query
 from core.vocabulary import load as load_vocabulary
 
 EN_WORDS = {"how", "much", "many", "what", "which", "did", "does", "the", "were", "was", "get", "receive",
-            "received", "funds", "money", "projects", "in", "and", "about", "is", "it", "true", "that", "of",
-            "compare", "list", "show", "per", "there", "for"}
+            "received", "funds", "money", "projects", "and", "about", "is", "it", "true", "that", "of",
+            "compare", "list", "show", "there", "who", "when", "why", "where", "has", "have", "with",
+            "from", "between", "each", "year", "city", "department", "committee", "share", "total", "most"}
 SV_WORDS = {"hur", "mycket", "många", "manga", "vilka", "vilken", "fick", "och", "för", "for", "är", "ar", "det",
             "att", "stämmer", "stammer", "pengar", "medel", "antal", "projekt", "jämfört", "jamfort", "under", "till",
-            "vad", "gjorde", "har", "om", "var", "inom", "då", "da"}
+            "vad", "gjorde", "har", "om", "var", "inom", "då", "da", "mkt", "utbetalt", "utbetalda", "utbetalades",
+            "betalades", "vilket", "vem", "nar", "när", "blev", "hade", "deltog", "sammanlagt", "totalt", "eller",
+            "ca", "cirka", "kr", "kronor", "miljoner", "mkr", "fjol", "år", "arbete", "samt", "hos", "fran"}
 
 VOCAB = load_vocabulary()
 TABLE_METRICS = {m for m in VOCAB.metrics if m != "figure"}
@@ -68,6 +71,7 @@ def detect_lang(question: str) -> str:
     words = re.findall(r"[a-zåäö]+", question.lower())
     en = sum(w in EN_WORDS for w in words)
     sv = sum(w in SV_WORDS for w in words) + 2 * len(re.findall(r"[åäö]", question.lower()))
+    sv += sum(1 for w in words if re.search(r"(forvaltning|namnd|projekt|medel|pengar|ningen|heten|arna|erna)$", w))
     return "en" if en > sv else "sv"
 
 
