@@ -55,13 +55,15 @@ def names_in(query: Query, registry: Registry) -> list[str]:
     out = []
     for m in NAME_LIKE.finditer(text.strip()):
         name = re.sub(r"(?i)-?projekte[nt]$|-?projekt$|^projektet\s+", "", m.group().strip("”\"'“?.,!"))
+        words = [w for w in name.split() if fold(w) not in METRIC_NAMES and not w.isdigit()]
+        name = " ".join(words) if words and fold(words[0]) == fold(name.split()[0]) else ""
         inside = any(a <= m.start() and m.end() <= b for a, b in known)
         if not inside and fold(name) not in METRIC_NAMES and len(name) > 1:
             out.append(name)
     return out
 
 
-METRIC_NAMES = {"eu", "eu-medel", "eu-pengar", "eu-projekt", "kf", "kf-mal", "sek", "mkr", "i", "och", "en", "ett",
+METRIC_NAMES = {"eu", "eu-medel", "eu-pengar", "eu-projekt", "eu-projekten", "eu-medlen", "esf-pengar", "kf-mal", "kf", "sek", "mkr", "i", "och", "en", "ett",
                 "det", "den", "de", "the", "a", "an", "vad", "hur", "what", "how", "which", "vilka", "vilken", "is",
                 "stammer", "ar", "var"}
 
@@ -71,8 +73,8 @@ def statement(query: Query, ev: Evidence, registry: Registry) -> bool:
     event (never the city's or a fund's total in its place)."""
     if query.metric == "figure" or query.quantity:
         return True
-    if any(f.project or f.goal for f in ev.exact):
-        return False  # a project of a project table, a goal named by its words
+    if any(f.project or f.goal for f in ev.exact) or query.intent == "narrative":
+        return False  # a project of a project table, a goal named by its words; a question for words
     if query.unit == "EUR" or TEXT_ROLES.search(fold(query.question)):
         return True  # euro, "rekvirera", "beviljades", "budget för projektet": the tables have none of these
     if names_in(query, registry) and not query.goals:
