@@ -63,9 +63,9 @@ def names_in(query: Query, registry: Registry) -> list[str]:
     return out
 
 
-METRIC_NAMES = {"eu", "eu-medel", "eu-pengar", "eu-projekt", "eu-projekten", "eu-medlen", "esf-pengar", "kf-mal", "kf", "sek", "mkr", "i", "och", "en", "ett",
-                "det", "den", "de", "the", "a", "an", "vad", "hur", "what", "how", "which", "vilka", "vilken", "is",
-                "stammer", "ar", "var"}
+METRIC_NAMES = {"a", "an", "ar", "de", "den", "det", "en", "esf-pengar", "ett", "eu", "eu-medel", "eu-medlen",
+                "eu-pengar", "eu-projekt", "eu-projekten", "how", "hur", "i", "is", "kf", "kf-mal", "mkr", "och",
+                "sek", "stammer", "the", "vad", "var", "vilka", "vilken", "what", "which"}
 
 
 def statement(query: Query, ev: Evidence, registry: Registry) -> bool:
