@@ -45,12 +45,18 @@ class ManifestEntry(BaseModel):
 
 def load_manifest(corpus_dir: Path) -> dict[str, ManifestEntry]:
     path = corpus_dir / "manifest.toml"
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return {}
+    if path.is_symlink() or not path.is_file():  # a link, folder or pipe: never followed or read
+        raise CorpusError(f"{path} is not a regular file", hint="make manifest.toml a plain TOML file in the corpus")
     try:
         raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         raise CorpusError(f"{path}: not valid TOML ({exc})", hint="fix the manifest; nothing was ingested") from exc
+    unknown = sorted(set(raw) - {"document"})
+    if unknown:
+        raise CorpusError(f"{path}: unknown table {', '.join(unknown)}",
+                          hint="each report is a [[document]] entry; nothing was ingested")
     entries = {}
     for i, row in enumerate(raw.get("document", []), start=1):
         try:

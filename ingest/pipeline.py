@@ -209,6 +209,11 @@ def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: 
     manifest = load_manifest(settings.corpus_dir)
     files, listing_skipped = corpus_files(settings.corpus_dir, max_bytes=int(settings.max_file_mb * 1e6),
                                           listed=manifest.keys())
+    present = {p.name for p in files}
+    named = " ".join(listing_skipped)
+    listing_skipped += [f"manifest.toml lists {shown(name)}, which is not in the corpus folder "
+                        "(check the name: until it matches, no report is official under it)"
+                        for name in manifest if name not in present and shown(name) not in named]
     store = Store(settings, upgrade=True)
     collection = collection_name(settings)
     print_fp = fingerprint(settings, files, listing_skipped, collection)
@@ -227,7 +232,7 @@ def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: 
 
     vectors = open_collection(settings.chroma_dir, collection, make_embeddings(settings))
 
-    def batches(items: Iterable[int]) -> Iterable[int]:
+    def batches(items: Iterable[list[Chunk]]) -> Iterable[list[Chunk]]:
         return progress(items, "bäddar in")
 
     try:  # chunks embedded here stay in the collection: a rerun after a failure embeds nothing twice

@@ -31,3 +31,27 @@ def test_an_unlisted_document_never_outranks_the_official_report(tmp_path: Path,
     assert "99 000 000" in caveat and "inte är en officiell källa" in caveat
     unofficial = [c for c in answer.citations if not c.official]
     assert unofficial and all(c.title == UNLISTED for c in unofficial)
+
+
+def test_an_unlisted_document_never_joins_an_official_ranking(tmp_path: Path, ingested):
+    session = ingested[0]
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copytree(session.chroma_dir, data / "chroma")
+    corpus = small_corpus(tmp_path, R22)
+    fake = "Redovisning av internationellt arbete 2022 (KS § 270, tjänsteskrivelse STK-2023-627 och rapport).md"
+    (corpus / fake).write_text("# Utbetalda EU-medel 2022\n\n| Förvaltning | Belopp |\n|---|---|\n"
+                               "| Kulturförvaltningen | 60 000 000 kr |\n"
+                               "| Arbetsmarknads- och socialnämnden | 77 000 000 kr |\n", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, data_dir=data)
+    run_ingest(settings)
+    engine = Engine(settings)
+    ranking = engine.ask("Vilken förvaltning fick mest EU-medel 2022?")
+    assert 60_000_000 not in [f.value for f in ranking.figures] and "60 000 000" not in ranking.text
+    assert 8_300_000 in [f.value for f in ranking.figures]
+    nämnd = engine.ask("Hur mycket fick ASN 2022?")
+    assert any("77 000 000" in c and "inte är en officiell källa" in c for c in nämnd.caveats), nämnd.caveats
+    alone = engine.ask("Hur mycket fick kulturförvaltningen 2022?")
+    if 60_000_000 in [f.value for f in alone.figures]:
+        assert alone.text.startswith("OBS: uppgifter i svaret kommer från ett dokument som inte är en officiell källa")
+        assert alone.verified

@@ -69,7 +69,7 @@ def parts(facts: Facts, metric: str, dimension: str, years: list[int],
             and (dimension != "project" or not family or f.org in family or f.unit_org in family)]
     have = sorted({f.year for f in rows})
     year = next((y for y in years if y in have), None) if years else (have[-1] if have else None)
-    return year, primary([f for f in rows if f.year == year], facts.unofficial)
+    return year, primary(facts.official_first([f for f in rows if f.year == year]), facts.unofficial)
 
 
 def total_of(facts: Facts, rows: list[Fact], metric: str, year: int) -> Fact | None:

@@ -14,9 +14,9 @@ from core.entities import CITY, Registry, fold
 from core.numbers import parse_figures
 from core.schemas import Answer, Fact, Query, Sentence, TableRow
 from core.settings import Settings
-from service.answer import arithmetic, followups, routes
+from service.answer import arithmetic, followups, projects, routes
 from service.answer.compose import METRIC, WORDS, Draft, best_sentences, caveat, clean, nearest_lines, series_rows
-from service.answer.lookup import Evidence, Facts, lookup, subject_key
+from service.answer.lookup import Evidence, Facts, lookup, same_unit
 from service.answer.retrieve import Passage, Retriever
 from service.answer.statements import Match, StatementIndex
 from service.answer.understand import VOCAB, follow_up, understand
@@ -129,6 +129,8 @@ class Engine:
             if names and not ev.exact:
                 return self._nothing_for(query, draft, names)
         if query.intent == "narrative" or (query.metric is None and not ev.exact):
+            if projects.asks_what(query.question):
+                return self._project_card(query, draft) or self._narrative(query, draft)
             return self._narrative(query, draft)
         lines: list[str] = []
         table: list[TableRow] = []
@@ -317,6 +319,29 @@ class Engine:
             lines.append(f"- ”{sentence.text}” [{draft.cite_sentence(passage, sentence)}]")
         return lines
 
+    def _project_card(self, query: Query, draft: Draft) -> Answer | None:
+        """'Vad är HÅPP?': who runs it, which fund, the amounts stated for it, and how the reports describe it."""
+        for name in routes.names_in(query, self.registry):
+            found = projects.card(name, self.retriever.chunks, self.facts, self.registry, self.statements.texts)
+            if found is None or not found.intro:
+                continue
+            sv = draft.lang == "sv"
+            cites = [draft.cite_sentence(Passage(c, 0.0, None, None), st) for c, st in found.intro]
+            by = (f" – redovisas av {draft.name(found.org)}" if sv else f" – reported by {draft.name(found.org)}"
+                  ) if found.org else ""
+            head = f"{found.name}{by} [{cites[0]}]."
+            lines = [head]
+            if found.funds:
+                funds = ", ".join(self.registry.display(f, draft.lang) for f in found.funds)
+                lines.append(f"{'Finansiering' if sv else 'Funding'}: {funds}.")
+            for fact in found.amounts:
+                lines.append("- " + (draft.state_figure(fact, quote=False) if fact.source == "text"
+                                     else draft.state(fact)))
+            lines.append(draft.w("quotes"))
+            lines += [f"”{clean(st.text)}” [{n}]" for (_, st), n in zip(found.intro, cites, strict=True)]
+            return self._finish(query, draft, "answered", "\n".join(lines), [], [])
+        return None
+
     def _narrative(self, query: Query, draft: Draft) -> Answer:
         year = query.years[0] if len(query.years) == 1 else None
         family = [o for o in query.orgs if o != CITY] + [p for o in query.orgs if (p := self.facts.pair(o))]
@@ -358,9 +383,9 @@ class Engine:
     def _unofficial_caveats(self, draft: Draft) -> list[str]:
         """An unlisted document that states another value for a figure the answer uses is named."""
         out = []
-        keys = {subject_key(f): f for f in draft.used if f.doc_id not in self.facts.unofficial}
+        keys = {same_unit(f): f for f in draft.used if f.doc_id not in self.facts.unofficial}
         for other in self.facts.facts:
-            used = keys.get(subject_key(other))
+            used = keys.get(same_unit(other))
             if other.doc_id in self.facts.unofficial and used is not None and abs(other.value - used.value) > max(
                     used.precision, other.precision) / 2:
                 title = self.docs[other.doc_id].meta.title
@@ -373,6 +398,13 @@ class Engine:
 
     def _finish(self, query: Query, draft: Draft, status: str, text: str, table: list[TableRow],
                 caveats: list[str]) -> Answer:
+        unofficial = [f for f in draft.used if f.doc_id in self.facts.unofficial]
+        if unofficial:
+            refs = ", ".join(dict.fromkeys(f"[{draft.cite_fact(f)}]" for f in unofficial))
+            text = (f"OBS: uppgifter i svaret kommer från ett dokument som inte är en officiell källa {refs} "
+                    f"(det finns inte i manifestet).\n{text}" if draft.lang == "sv" else
+                    f"Note: figures in this answer come from a document that is not an official source {refs} "
+                    f"(it is not in the manifest).\n{text}")
         stated = [caveat(c, draft, self.facts.by_id) for c in self.facts.checks_for(draft.used)
                   if not any(f.doc_id in self.facts.unofficial for f in c.figures)]  # named below instead
         caveats = list(dict.fromkeys(caveats + stated + self._unofficial_caveats(draft)))

@@ -58,6 +58,11 @@ class Facts:
                 self._checks_by_fact[fig.fact_id].append(check)
         self.years = sorted({f.year for f in facts})
 
+    def official_first(self, rows: list[Fact]) -> list[Fact]:
+        """Rows of the official reports when there are any: an unlisted document never joins their tables."""
+        official = [f for f in rows if f.doc_id not in self.unofficial]
+        return official or rows
+
     def checks_for(self, facts: list[Fact]) -> list[Check]:
         out: dict[str, Check] = {}
         for fact in facts:
@@ -92,6 +97,11 @@ def primary(facts: list[Fact], unofficial: set[str] | frozenset[str] = frozenset
         groups[subject_key(f)].append(f)
     best = (min(g, key=lambda f: (f.doc_id in unofficial, *_rank(f))) for g in groups.values())
     return sorted(best, key=lambda f: (f.year, f.org, str(f.fund), str(f.goal)))
+
+
+def same_unit(fact: Fact) -> tuple[object, ...]:
+    """The subject up to nämnd/förvaltning: ASN's and ASF's figure for a year are the same unit's."""
+    return (fact.unit_org, fact.year, fact.metric, fact.fund, fact.goal, fact.project, fact.category)
 
 
 def subject_key(fact: Fact) -> tuple[object, ...]:
@@ -153,6 +163,10 @@ def _exact(facts: Facts, ev: Evidence, orgs: list[str], *, metric: str, years: l
     for org in orgs:
         found = facts.select(org=org, metric=metric, years=years, fund=fund, goal=goal, project=project)
         pair = facts.pair(org)
+        if pair:  # a year stated only by an unlisted document: the pair's official figure comes first
+            official = {f.year for f in facts.select(org=pair, metric=metric, years=years, fund=fund, goal=goal,
+                                                     project=project) if f.doc_id not in facts.unofficial}
+            found = [f for f in found if f.doc_id not in facts.unofficial or f.year not in official]
         if pair and (not found or not years or len(years) > 1):
             have = {f.year for f in found}
             extra = [f for f in facts.select(org=pair, metric=metric, years=years, fund=fund, goal=goal,
@@ -178,7 +192,7 @@ def _listing(
         and (fund is None or f.fund == fund)
         and (f.org in family or (CITY in orgs and f.dimension == "org") or f.unit_org in family)
     ]
-    return primary(rows, facts.unofficial)
+    return primary(facts.official_first(rows), facts.unofficial)
 
 
 def _nearest(facts: Facts, metric: str, orgs: list[str], years: list[int], fund: str | None,
