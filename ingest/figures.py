@@ -199,7 +199,8 @@ def _is_table_line(sentence: str) -> bool:
 
 def _figure_fact(ctx: Context, sentence: str, a: int, b: int, fig: Figure, section: Section | None) -> Fact | None:
     stated = YEAR_AFTER.match(sentence[fig.end:])  # "21 skjutningar 2021", "65 skjutningar år 2017"
-    year = int(stated.group(1)) if stated else _year(sentence, fig.start, ctx.doc.meta.year)
+    masked = sentence[:fig.start] + " " * (fig.end - fig.start) + sentence[fig.end:]  # "cirka 2000" is no year
+    year = int(stated.group(1)) if stated else _year(masked, fig.start, ctx.doc.meta.year)
     if year is None:
         return None
     if ctx.doc.meta.year and year > ctx.doc.meta.year + 1:

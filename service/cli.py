@@ -1,22 +1,25 @@
-"""The `faktakoll` command: ingest, facts, checks, search, settings."""
+"""The `faktakoll` command: ingest, facts, checks, search, settings.
+
+Start-up is kept short (`faktakoll --help` loads typer and nothing else): each command
+imports what it needs, so `ask` never loads the ingest stages and `--help` never loads
+SQLAlchemy, pydantic-settings or the search index (bench/bench_cli.py measures it).
+"""
 
 from __future__ import annotations
 
 import json
-import sys
+import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import ValidationError
-from tqdm import tqdm
 
-from core.entities import Registry
-from core.errors import FaktakollError, one_line
-from core.numbers import format_value
-from core.settings import Settings, describe
-from service.facts_export import fact_rows, filter_facts, official_docs, to_csv
-from stores.sql import Store
+if TYPE_CHECKING:
+    from core.errors import FaktakollError
+    from core.settings import Settings
+    from stores.sql import Store
+
+KEY_NAME = re.compile(r"[A-Za-z0-9._-]{1,64}")  # printed in listings: no control characters, no spaces
 
 app = typer.Typer(help="Faktakoll: verifierade siffror ur Malmö stads redovisningar av internationellt arbete.",
                   no_args_is_help=True, add_completion=False)
@@ -28,6 +31,10 @@ DataOpt = Annotated[Path | None, typer.Option("--data-dir", help="Folder for the
 
 
 def load_settings(corpus: Path | None = None, data_dir: Path | None = None) -> Settings:
+    from pydantic import ValidationError
+
+    from core.settings import Settings
+
     overrides: dict[str, Any] = {}
     if corpus:
         overrides["corpus_dir"] = corpus
@@ -43,28 +50,23 @@ def load_settings(corpus: Path | None = None, data_dir: Path | None = None) -> S
 
 
 def _fail(exc: FaktakollError) -> typer.Exit:
+    from core.errors import one_line
+
     typer.echo(f"fel: {one_line(str(exc))}", err=True)
     return typer.Exit(1)
-
-
-def _progress(items: Any, label: str) -> Any:
-    """A progress bar on a terminal; elsewhere (logs, pipes) one line when a stage starts."""
-    if sys.stderr.isatty():
-        return tqdm(items, desc=label, unit="st", leave=False)
-    if len(items):
-        typer.echo(f"{label} …", err=True)
-    return items
 
 
 @app.command()
 def ingest(corpus: CorpusOpt = None, data_dir: DataOpt = None,
            force: Annotated[bool, typer.Option(help="Rebuild even if the corpus is unchanged.")] = False) -> None:
     """Read the corpus into the facts store and the search index."""
+    from core.errors import FaktakollError, one_line
     from ingest.pipeline import run_ingest
+    from ingest.progress import progress
 
     settings = load_settings(corpus, data_dir)
     try:
-        report = run_ingest(settings, progress=_progress, force=force)
+        report = run_ingest(settings, progress=progress, force=force)
     except FaktakollError as exc:
         raise _fail(exc) from exc
     state = "oförändrad korpus, inget att göra" if report.up_to_date else f"{report.embedded} nya avsnitt inbäddade"
@@ -82,6 +84,9 @@ def ingest(corpus: CorpusOpt = None, data_dir: DataOpt = None,
 
 
 def _open_store(data_dir: Path | None) -> Store:
+    from core.errors import FaktakollError
+    from stores.sql import Store
+
     try:
         store = Store(load_settings(None, data_dir))
         store.document_rows()  # fails clearly when nothing is ingested; no document texts loaded
@@ -100,6 +105,10 @@ def facts(
     data_dir: DataOpt = None,
 ) -> None:
     """List stored facts with their source (document, page, verbatim quote)."""
+    from core.entities import Registry
+    from core.numbers import format_value
+    from service.facts_export import fact_rows, filter_facts, official_docs, to_csv
+
     if fmt not in ("table", "csv", "json"):
         typer.echo("fel: --format måste vara table, csv eller json", err=True)
         raise typer.Exit(2)
@@ -126,6 +135,8 @@ def checks(data_dir: DataOpt = None,
            only_failing: Annotated[bool, typer.Option("--failing", help="Only checks that found a gap.")] = False,
            as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """List the consistency checks (parts against totals, report against report)."""
+    from core.numbers import format_value
+
     store = _open_store(data_dir)
     items = [c for c in store.load_checks() if c.status != "ok" or not only_failing]
     items.sort(key=lambda c: (c.status == "ok", c.year, c.kind))
@@ -144,6 +155,8 @@ def search(question: str, k: Annotated[int, typer.Option("--k", help="Passages t
            as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
            data_dir: DataOpt = None) -> None:
     """Show the best passages (keyword + dense, fused) with citations."""
+    from core.entities import Registry
+    from core.errors import FaktakollError
     from service.answer.retrieve import Retriever, hints
 
     settings = load_settings(None, data_dir)
@@ -169,11 +182,14 @@ def search(question: str, k: Annotated[int, typer.Option("--k", help="Passages t
 @app.command("settings")
 def show_settings() -> None:
     """Print the effective settings and what each one means."""
+    from core.settings import describe
+
     for name, value, text in describe(load_settings()):
         typer.echo(f"{name}={value}\n    {text}")
 
 
 def _engine(data_dir: Path | None):  # type: ignore[no-untyped-def]
+    from core.errors import FaktakollError
     from service.answer.engine import Engine
 
     settings = load_settings(None, data_dir)
@@ -261,7 +277,9 @@ def serve(host: Annotated[str | None, typer.Option(help="Address (default FAKTAK
     """Start the web service: chat page at /, facts at /fakta, API at /api, docs at /docs."""
     import uvicorn
 
+    from core.errors import FaktakollError
     from service.app import create_app
+    from stores.sql import Store
 
     settings = load_settings(None, data_dir)
     host, port = host or settings.host, port or settings.port
@@ -281,8 +299,13 @@ app.add_typer(keys_app, name="keys")
 @keys_app.command("add")
 def keys_add(name: str, data_dir: DataOpt = None) -> None:
     """Create a key; it is printed once and only its hash is stored."""
+    from core.errors import FaktakollError
     from service.security import hash_key, new_key
+    from stores.sql import Store
 
+    if not KEY_NAME.fullmatch(name):
+        typer.echo(f"error: key name {name!r} is not allowed\n  → use 1–64 letters, digits, '.', '_' or '-'", err=True)
+        raise typer.Exit(2)
     key = new_key()
     try:
         Store(load_settings(None, data_dir)).add_api_key(name, hash_key(key))
@@ -294,6 +317,8 @@ def keys_add(name: str, data_dir: DataOpt = None) -> None:
 @keys_app.command("list")
 def keys_list(data_dir: DataOpt = None) -> None:
     """Names and creation dates of the keys."""
+    from stores.sql import Store
+
     for name, created in Store(load_settings(None, data_dir)).api_key_names():
         typer.echo(f"{name}\t{created}")
 
@@ -301,6 +326,8 @@ def keys_list(data_dir: DataOpt = None) -> None:
 @keys_app.command("remove")
 def keys_remove(name: str, data_dir: DataOpt = None) -> None:
     """Revoke a key."""
+    from stores.sql import Store
+
     if not Store(load_settings(None, data_dir)).remove_api_key(name):
         typer.echo(f"fel: ingen nyckel med namnet {name}", err=True)
         raise typer.Exit(1)

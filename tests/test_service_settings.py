@@ -36,3 +36,13 @@ def test_bad_cors_origins_give_one_line(monkeypatch, value):
     assert done.returncode == 2 and "Traceback" not in done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("fel: inställningen FAKTAKOLL_CORS_ORIGINS: "), done.stderr
+
+
+@pytest.mark.parametrize("name", ["forged\njournalist2\t2026-01-01", "", "x" * 65, "två ord"])
+def test_a_key_name_that_could_forge_a_listing_is_refused(tmp_path, name):
+    done = subprocess.run([FAKTAKOLL, "keys", "add", name, "--data-dir", str(tmp_path)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "not allowed" in done.stderr and not done.stdout
+    listed = subprocess.run([FAKTAKOLL, "keys", "list", "--data-dir", str(tmp_path)],
+                            capture_output=True, text=True, timeout=60)
+    assert "journalist2" not in listed.stdout
