@@ -46,6 +46,7 @@ class Engine:
         self.latest_year = max((d.meta.year for d in self.docs.values() if d.meta.year), default=None)
         self.conversations: OrderedDict[str, Query] = OrderedDict()
         self.last_figures: OrderedDict[str, list[str]] = OrderedDict()  # what a follow-up can point back to
+        self.last_names: dict[str, list[str]] = {}  # the project or event the conversation is about
         self.stats: Counter[str] = Counter()
         self._lock = threading.Lock()  # conversations and counters are shared between request threads
 
@@ -64,10 +65,17 @@ class Engine:
                 while len(self.conversations) > MAX_CONVERSATIONS:
                     self.conversations.popitem(last=False)
                     self.last_figures.pop(next(iter(self.last_figures)), None)
-        answer = self._about_previous(query, previous) or self._answer(query)
-        if conversation_id and answer.figures:
+                    self.last_names.pop(next(iter(self.last_names)), None)
+        named = self.last_names.get(conversation_id, []) if conversation_id else []
+        answer = self._about_previous(query, previous, named) or self._answer(query)
+        if conversation_id:
             with self._lock:
-                self.last_figures[conversation_id] = [f.fact_id for f in answer.figures]
+                if answer.figures:
+                    self.last_figures[conversation_id] = [f.fact_id for f in answer.figures]
+                names = routes.names_in(query, self.registry)
+                if names:
+                    self.last_names[conversation_id] = names
+                    self.last_figures.pop(conversation_id, None) if not answer.figures else None
         bad = verify(answer, answer_facts := [self.facts.by_id[f.fact_id] for f in answer.figures],
                      self.facts.checks_for(answer_facts))
         with self._lock:
@@ -79,12 +87,17 @@ class Engine:
             answer = self._strict(answer)
         return answer
 
-    def _about_previous(self, query: Query, previous: list[Fact]) -> Answer | None:
-        """'vilken fond var det?', 'vilket år?': answered from the previous answer's first figure."""
+    def _about_previous(self, query: Query, previous: list[Fact], names: list[str]) -> Answer | None:
+        """'vilken fond var det?', 'vilket år?': answered from the previous answer's first figure, or from
+        what the reports say about the project the conversation is about."""
         q = fold(query.question)
-        if not previous or len(query.question.split()) > followups.SHORT:
+        if len(query.question.split()) > followups.SHORT:
             return None
         draft = Draft(query.lang, self.registry, self.docs)
+        if not previous and names and followups.WHICH_FUND.search(q):
+            return self._fund_of_name(query, draft, names[0])
+        if not previous:
+            return None
         fact = previous[0]
         sv = draft.lang == "sv"
         if followups.WHICH_FUND.search(q):
@@ -103,6 +116,23 @@ class Engine:
             text = (f"Uppgiften gäller {fact.year} [{n}]." if sv else f"The figure is for {fact.year} [{n}].")
             return self._finish(query, draft, "answered", text, [], [])
         return None
+
+    def _fund_of_name(self, query: Query, draft: Draft, name: str) -> Answer | None:
+        found = projects.card(name, self.retriever.chunks, self.facts, self.registry, self.statements.texts)
+        if found is None or not found.funds:
+            return None
+        fund = found.funds[0]
+        mention = next(((c, st) for c, st in found.intro if self.registry.find_funds(st.text)), None)
+        if mention is None:
+            pattern = re.compile(re.escape(name), re.IGNORECASE)
+            mention = next(((c, st) for c in self.retriever.chunks for st in c.sentences
+                            if pattern.search(c.text) and any(m.entity_id == fund
+                                                              for m in self.registry.find_funds(st.text))), None)
+        if mention is None:
+            return None
+        n = draft.cite_sentence(Passage(mention[0], 0.0, None, None), mention[1])
+        text = f"{self.registry.display(fund, draft.lang)} ({name}) [{n}].\n”{clean(mention[1].text)}” [{n}]"
+        return self._finish(query, draft, "answered", text, [], [])
 
     def new_conversation(self) -> str:
         return uuid.uuid4().hex

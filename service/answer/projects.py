@@ -40,7 +40,7 @@ def asks_what(question: str) -> bool:
 
 def card(name: str, chunks: list[Chunk], facts: Facts, registry: Registry, texts: dict[str, str]) -> Card | None:
     """What the reports say about one project, or None when they never name it."""
-    pattern = re.compile(re.escape(name).replace(r"\ ", r"[\s\-]+"), re.IGNORECASE)
+    pattern = re.compile(r"(?<!\w)" + re.escape(name).replace(r"\ ", r"[\s\-]+") + r"(?!\w)", re.IGNORECASE)
     mentioned = [c for c in chunks if pattern.search(c.text) or pattern.search(c.section or "")]
     if not mentioned:
         return None
