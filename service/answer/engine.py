@@ -351,7 +351,8 @@ class Engine:
 
     def _project_card(self, query: Query, draft: Draft) -> Answer | None:
         """'Vad är HÅPP?': who runs it, which fund, the amounts stated for it, and how the reports describe it."""
-        for name in routes.names_in(query, self.registry):
+        names = [v for n in routes.names_in(query, self.registry) for v in projects.variants(query.question, n)]
+        for name in names:
             found = projects.card(name, self.retriever.chunks, self.facts, self.registry, self.statements.texts)
             if found is None or not found.intro:
                 continue

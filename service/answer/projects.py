@@ -34,6 +34,15 @@ class Card:
     intro: list[tuple[Chunk, Sentence]] = field(default_factory=list)
 
 
+def variants(question: str, name: str) -> list[str]:
+    """'Sluta skjut' from "vad är Sluta skjut": the name with the lower-case words after it, longest first."""
+    at = question.find(name)
+    if at < 0:
+        return [name]
+    rest = re.findall(r"[\wåäöÅÄÖ\-]+", question[at + len(name):])[:2]
+    return [f"{name} {' '.join(rest[:n])}" for n in (2, 1) if len(rest) >= n] + [name]
+
+
 def asks_what(question: str) -> bool:
     return bool(ASKS_WHAT.search(fold(question)))
 
