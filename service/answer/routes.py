@@ -54,10 +54,10 @@ def names_in(query: Query, registry: Registry) -> list[str]:
     known = [(m.start, m.end) for m in (*registry.find_orgs_asked(text), *registry.find_funds_asked(text))]
     out = []
     for m in NAME_LIKE.finditer(text.strip()):
-        name = re.sub(r"(?i)-?projekte[nt]$|-?projekt$|^projektet\s+", "", m.group().strip("”\"'“?.,!"))
-        words = [w for w in name.split() if fold(w) not in METRIC_NAMES and not w.isdigit()]
-        name = " ".join(words) if words and fold(words[0]) == fold(name.split()[0]) else ""
-        inside = any(a <= m.start() and m.end() <= b for a, b in known)
+        words = [w for w in m.group().strip("”\"'“?.,!").split() if fold(w) not in METRIC_NAMES and not w.isdigit()]
+        name = " ".join(words) if words and fold(words[0]) == fold(m.group().split()[0]) else ""
+        name = re.sub(r"(?i)-?projekte[nt]$|-?projekt$|^projektet\s+", "", name)
+        inside = any(a <= m.start() < b for a, b in known)  # an organisation or fund, not a project
         if not inside and fold(name) not in METRIC_NAMES and len(name) > 1:
             out.append(name)
     return out
