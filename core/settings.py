@@ -52,7 +52,7 @@ class Settings(BaseSettings):
         default=50.0, gt=0, description="Files larger than this many megabytes are skipped at ingest."
     )
     embed_batch_size: int = Field(default=32, ge=1, le=1024, description="Chunks embedded per batch.")
-    threads: int = Field(default=2, ge=1, le=64, description="CPU threads for embedding (OMP_NUM_THREADS).")
+    threads: int = Field(default=2, ge=1, le=64, description="Texts embedded at once (one CPU thread each).")
     keep_builds: int = Field(
         default=2, ge=1, le=20, description="Complete builds kept in the facts database (current + older)."
     )
