@@ -228,14 +228,20 @@ def best_sentences(passages: list[Passage], question: str, *, limit: int = 3,
             scored.append((overlap - rank * 0.5, -rank, passage, sentence))
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     out, seen = [], set()
-    for _, _, passage, sentence in scored:
+    per_passage: dict[str, int] = {}
+    for _, _, passage, sentence in scored:  # at most PER_PASSAGE from one passage: a chapter's several topics
         key = re.sub(r"\W+", "", sentence.text.lower())
-        if key not in seen:
+        cid = passage.chunk.chunk_id
+        if key not in seen and per_passage.get(cid, 0) < PER_PASSAGE:
             out.append((passage, sentence))
             seen.add(key)
+            per_passage[cid] = per_passage.get(cid, 0) + 1
         if len(out) == limit:
             break
     return out
+
+
+PER_PASSAGE = 2
 
 
 def nearest_lines(draft: Draft, nearest: list[Nearest]) -> list[str]:

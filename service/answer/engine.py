@@ -26,6 +26,7 @@ from stores.sql import Store
 log = logging.getLogger("faktakoll.answer")
 MAX_CONVERSATIONS = 1000
 NARRATIVE_SENTENCES = 5
+SERIES_MATCHES = 12
 NOT_RECEIVED = re.compile(r"ej inkommit|inte inkommit|har inte rapporterat|ej rapporterat", re.IGNORECASE)
 
 
@@ -194,7 +195,8 @@ class Engine:
         passages = self.retriever.search(f"{query.question} {query.topic or ''}", k=6, year=year,
                                          orgs=query.orgs or None)
         spans = [(p.chunk.doc_id, p.chunk.start, p.chunk.end) for p in passages]
-        matches = self.statements.search(query, passages=spans, names=routes.names_in(query, self.registry))
+        matches = self.statements.search(query, passages=spans, names=routes.names_in(query, self.registry),
+                                         k=SERIES_MATCHES if query.intent == "series" else 5)
         if not matches:
             return None
         best = matches[0]
@@ -221,6 +223,8 @@ class Engine:
             return self._finish(query, draft, "answered", "\n".join(lines), [], [])
         if query.operation == "rank" and best.counted:
             return self._ranked_figures(query, draft, [m for m in matches if m.counted])
+        if query.intent == "series" and best.counted:
+            return self._figure_series(query, draft, [m for m in matches if m.counted])
         lines = [draft.state_figure(best.fact)]
         same = [m for m in matches[1:6] if m.counted == best.counted and m.fact.label == best.fact.label
                 and (not query.years or m.fact.year in query.years)]
@@ -267,6 +271,16 @@ class Engine:
         body = told.text.split("\n", 1)[1] if told.status == "answered" and "\n" in told.text else ""
         return told.model_copy(update={"status": "partial", "text": f"{head}\n{body}".strip()}) if body else \
             self._finish(query, draft, "not_reported", head, [], [])
+
+    def _figure_series(self, query: Query, draft: Draft, matches: list[Match]) -> Answer:
+        """'Hur har antalet skjutningar förändrats?': every year the text states, in order."""
+        by_year: dict[int, Match] = {}
+        for m in matches:
+            if m.fact.quantity == matches[0].fact.quantity or m.fact.unit == matches[0].fact.unit:
+                by_year.setdefault(m.fact.year, m)
+        ordered = [by_year[y] for y in sorted(by_year)]
+        lines = [draft.state_figure(m.fact) for m in ordered]
+        return self._finish(query, draft, "answered", "\n".join(lines), [], [])
 
     def _unresolved(self, query: Query, draft: Draft) -> Answer:
         names = ", ".join(f"”{n}”" for n in query.unresolved)

@@ -37,7 +37,7 @@ INTENTS = [
         r"|difference|mer an|fler an|more than"
     )),
     ("series", (
-        r"utveckling|over tid|per ar\b|ar for ar|trend|over the years|each year"
+        r"utveckling|utvecklats|utvecklat|over tid|per ar\b|ar for ar|trend|over the years|each year|develop"
         r"|per year|sedan (19|20)\d\d|since (19|20)\d\d|forandrats|changed"
     )),
     ("list", (
