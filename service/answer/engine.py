@@ -433,12 +433,11 @@ class Engine:
             used = keys.get(same_unit(other))
             if other.doc_id in self.facts.unofficial and used is not None and abs(other.value - used.value) > max(
                     used.precision, other.precision) / 2:
-                title = self.docs[other.doc_id].meta.title
-                n = draft.cite_fact(other)
-                out.append(f"Dokumentet ”{title}”, som inte är en officiell källa, anger {other.display} [{n}]; svaret "
-                           "bygger på den officiella rapporten." if draft.lang == "sv" else
-                           f"The document “{title}”, which is not an official source, states {other.display} [{n}]; "
-                           "the answer uses the official report.")
+                n = draft.cite_fact(other)  # its title can be anything: named by its citation, not in the text
+                out.append(f"Ett dokument som inte är en officiell källa [{n}] anger {other.display}; svaret bygger "
+                           "på den officiella rapporten." if draft.lang == "sv" else
+                           f"A document that is not an official source [{n}] states {other.display}; the answer "
+                           "uses the official report.")
         return out
 
     def _finish(self, query: Query, draft: Draft, status: str, text: str, table: list[TableRow],
