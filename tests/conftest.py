@@ -4,6 +4,7 @@ with real Chroma and real SQLite."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -43,7 +44,9 @@ def small_corpus(tmp: Path, *names: str) -> Path:
     folder.mkdir()
     for name in names:
         shutil.copy(CORPUS / name, folder / name)
-    shutil.copy(CORPUS / "manifest.toml", folder / "manifest.toml")
+    head, *entries = re.split(r"(?m)^\[\[document\]\]$", (CORPUS / "manifest.toml").read_text(encoding="utf-8"))
+    kept = [e for e in entries if any(f'file = "{name}"' in e for name in names)]  # lists only what is there
+    (folder / "manifest.toml").write_text(head + "".join("[[document]]" + e for e in kept), encoding="utf-8")
     return folder
 
 

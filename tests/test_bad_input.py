@@ -91,3 +91,40 @@ def test_pdf_keeps_real_pages_and_facts(tmp_path: Path):
     hela = [r for r in rows if r["project"] == "Hela familjen"]
     assert hela and hela[0]["value"] == 1_680_158 and hela[0]["page"] == 2
     assert all(r["page"] in (1, 2) for r in rows)
+
+
+def test_a_manifest_that_is_not_a_plain_file_is_refused_without_hanging(tmp_path: Path):
+    import os
+
+    from core.errors import CorpusError
+    from ingest.metadata import load_manifest
+
+    for kind in ("fifo", "folder", "link"):
+        corpus = tmp_path / kind
+        corpus.mkdir()
+        manifest = corpus / "manifest.toml"
+        if kind == "fifo":
+            os.mkfifo(manifest)  # reading it would block forever
+        elif kind == "folder":
+            manifest.mkdir()
+        else:
+            manifest.symlink_to("/etc/hostname")
+        try:
+            load_manifest(corpus)
+        except CorpusError as exc:
+            assert "not a regular file" in exc.message
+        else:
+            raise AssertionError(f"a {kind} manifest was accepted")
+
+
+def test_a_misspelt_manifest_table_and_a_missing_listed_file_are_named(tmp_path: Path):
+    corpus = small_corpus(tmp_path, ASN_2019)
+    manifest = corpus / "manifest.toml"
+    original = manifest.read_text(encoding="utf-8")
+    manifest.write_text(original.replace("[[document]]", "[[dokument]]"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", "--corpus", str(corpus), "--data-dir", str(tmp_path / "d")])
+    assert result.exit_code != 0 and "dokument" in result.output
+    manifest.write_text(original + '\n[[document]]\nfile = "rapport_2025.txt"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", "--corpus", str(corpus), "--data-dir", str(tmp_path / "d")])
+    assert result.exit_code == EXIT_SKIPPED
+    assert "rapport_2025.txt" in result.output and "not in the corpus" in result.output
