@@ -71,6 +71,12 @@ class SourceOut(BaseModel):
     highlight_start: int = Field(description="Start of the highlighted quote within `context`.")
     highlight_end: int
     readable: str | None = Field(default=None, description="The passage with OCR repaired, when it differs.")
+    section_path: list[str] = Field(default_factory=list, description="Headings the quote stands under, "
+                                    "outermost first: the location in a source without pages.")
+    text: str = Field(default="", description="`context` for reading: without Markdown/HTML markup and "
+                      "table-of-contents dot leaders (`context` stays verbatim).")
+    text_highlight_start: int = Field(default=0, description="Start of the quote within `text`.")
+    text_highlight_end: int = 0
 
 
 class LocalizedText(BaseModel):

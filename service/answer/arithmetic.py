@@ -51,7 +51,9 @@ def compute(op: str, operands: list[Fact]) -> float:
 
 def _dimension(query: Query) -> str:
     q = fold(query.question)
-    if re.search(r"\bfond|program|fund", q):
+    if re.search(r"forvaltning|namnd|department|committee|administration|\bboards?\b", q):
+        return "org"
+    if re.search(r"\bfond|program|funds?\b(?! paid)", q) and not re.search(r"eu.funds", q):
         return "fund"
     if re.search(r"\bmal\b|malen|malet|goal", q):
         return "goal"

@@ -19,13 +19,14 @@ from service.answer.compose import METRIC, WORDS, Draft, best_sentences, caveat,
 from service.answer.lookup import Evidence, Facts, lookup, same_unit
 from service.answer.retrieve import Passage, Retriever
 from service.answer.statements import Match, StatementIndex
-from service.answer.understand import VOCAB, follow_up, understand
+from service.answer.understand import ONE_MILLION, VOCAB, follow_up, understand
 from service.answer.verify import verify
 from stores.sql import Store
 
 log = logging.getLogger("faktakoll.answer")
 MAX_CONVERSATIONS = 1000
 NARRATIVE_SENTENCES = 5
+LOOSE_CLAIM = 0.1  # "nästan/drygt/ungefär X" holds within 10 % of X
 SERIES_MATCHES = 12
 NOT_RECEIVED = re.compile(r"ej inkommit|inte inkommit|har inte rapporterat|ej rapporterat", re.IGNORECASE)
 
@@ -149,7 +150,13 @@ class Engine:
                 return answer
             if query.operation == "rank":
                 return self._no_ranking(query, draft)
+        if projects.asks_what(query.question) and routes.names_in(query, self.registry):
+            card = self._project_card(query, draft)  # "vad är X", "vem är projektägare för X": the project itself
+            if card is not None:
+                return card
         ev = lookup(query, self.facts)
+        if self._goal_not_found(query, ev):
+            return self._no_goal(query, draft)
         if routes.statement(query, ev, self.registry):
             answer = self._statement(query, draft)
             if answer is not None or query.metric == "figure":
@@ -306,8 +313,12 @@ class Engine:
                     "Partly: the figure is within the report's rounding of the limit."
             return ("Ja, det stämmer." if holds else "Nej, det stämmer inte.") if sv else \
                 ("Yes, that is correct." if holds else "No, that is not correct.")
-        stated = [f for f in parse_figures(query.question) if abs(f.value - claimed) < 0.5 * max(1.0, f.precision)]
+        stated = [f for f in parse_figures(ONE_MILLION.sub("1 ", query.question))
+                  if abs(f.value - claimed) < 0.5 * max(1.0, f.precision)]
         slack = max(0.5, fact.precision / 2, stated[0].precision / 2 if stated else 0.0)
+        loose = bool(stated and stated[0].qualifier)  # "nästan en miljon", "drygt 4 miljoner", "ungefär 50"
+        if loose and abs(claimed - fact.value) <= LOOSE_CLAIM * abs(claimed):
+            return "Ja, ungefär: avrundat stämmer det." if sv else "Yes, roughly: as a rounded figure."
         if abs(claimed - fact.value) <= max(0.5, fact.precision / 2):
             return draft.w("exact_yes")
         if abs(claimed - fact.value) <= slack:
@@ -362,6 +373,24 @@ class Engine:
         for passage, sentence in picked:
             lines.append(f"- ”{sentence.text}” [{draft.cite_sentence(passage, sentence)}]")
         return lines
+
+    def _goal_not_found(self, query: Query, ev: Evidence) -> bool:
+        """A question about a kommunfullmäktige goal whose row the reports leave empty (or do not have)."""
+        asks_goal = re.search(r"kf-?mal|kommunfullmaktigemal|budgetmal|\bmalet\b|\bmal \d|goal", fold(query.question))
+        return bool(asks_goal) and query.metric in ("eu_funds_paid", "project_count") and not any(
+            f.goal for f in ev.exact) and not query.orgs
+
+    def _no_goal(self, query: Query, draft: Draft) -> Answer:
+        year = query.years[0] if query.years else None
+        rows = [f for f in self.facts.facts if f.goal and f.metric == (query.metric or "eu_funds_paid")
+                and f.role == "part" and (year is None or f.year == year)]
+        sv = draft.lang == "sv"
+        when = f" {year}" if year else ""
+        lines = [f"Rapporterna anger inget belopp för det målet{when}; målen som redovisas:" if sv else
+                 f"The reports state no figure for that goal{when}; the goals they report:"]
+        lines += [f"- {draft.state(f)}" for f in self.facts.primary_rows(rows)[:8]]
+        return self._finish(query, draft, "not_reported", "\n".join(lines) if rows else lines[0].split(";")[0] + ".",
+                            [], [])
 
     def _project_card(self, query: Query, draft: Draft) -> Answer | None:
         """'Vad är HÅPP?': who runs it, which fund, the amounts stated for it, and how the reports describe it."""

@@ -58,6 +58,9 @@ class Facts:
                 self._checks_by_fact[fig.fact_id].append(check)
         self.years = sorted({f.year for f in facts})
 
+    def primary_rows(self, rows: list[Fact]) -> list[Fact]:
+        return primary(self.official_first(rows), self.unofficial)
+
     def official_first(self, rows: list[Fact]) -> list[Fact]:
         """Rows of the official reports when there are any: an unlisted document never joins their tables."""
         official = [f for f in rows if f.doc_id not in self.unofficial]

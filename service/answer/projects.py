@@ -17,9 +17,11 @@ from core.entities import CITY, Registry, fold
 from core.schemas import Chunk, Fact, Sentence
 from service.answer.lookup import Facts
 
-ASKS_WHAT = re.compile(r"^\s*(vad (ar|var|handlar)|what (is|was)|berätta om|berätta|tell me about|describe"
-                       r"|vilket projekt ar)|vad (ar|var) [\w\- ]+\?|vem (leder|driver|agde|ager)"
-                       r"|who (runs|owns|leads)", re.IGNORECASE)
+ASKS_WHAT = re.compile(
+    r"^\s*(vad (ar|var|handlar)|what (is|was)|berätta om|berätta|tell me about|describe|vilket projekt ar)"
+    r"|vad (ar|var) [\w\- ]+\?|vem (leder|driver|agde|ager|ar projektagare|var projektagare)"
+    r"|who (runs|owns|leads|is the project owner|funds)|(vilken|which) fond (finansierar|finansierade|funds)",
+    re.IGNORECASE)
 INTRO_SENTENCES = 5
 NAME_BEFORE = 600  # characters before a stated amount in which the project's name still heads it
 AMOUNTS = 4
@@ -49,16 +51,16 @@ def asks_what(question: str) -> bool:
 
 def card(name: str, chunks: list[Chunk], facts: Facts, registry: Registry, texts: dict[str, str]) -> Card | None:
     """What the reports say about one project, or None when they never name it."""
-    pattern = re.compile(r"(?<!\w)" + re.escape(name).replace(r"\ ", r"[\s\-]+") + r"(?!\w)", re.IGNORECASE)
-    mentioned = [c for c in chunks if pattern.search(c.text) or pattern.search(c.section or "")]
+    pattern = re.compile(r"(?<!\w)" + re.escape(fold(name)).replace(r"\ ", r"[\s\-]+") + r"(?!\w)")
+    mentioned = [c for c in chunks if pattern.search(fold(c.text)) or pattern.search(fold(c.section or ""))]
     if not mentioned:
         return None
-    own = [c for c in mentioned if pattern.search(c.section or "")]
+    own = [c for c in mentioned if pattern.search(fold(c.section or ""))]
     found = Card(name=name)
     orgs = Counter(c.orgs[0] for c in (own or mentioned) if c.orgs and c.orgs[0] != CITY)
     found.org = orgs.most_common(1)[0][0] if orgs else None
     sentences = [(c, s) for c in (own or mentioned) for s in c.sentences
-                 if pattern.search(s.text) or c in own]
+                 if pattern.search(fold(s.text)) or c in own]
     funds = Counter(m.entity_id for _, s in sentences for m in registry.find_funds(s.text))
     found.funds = [f for f, _ in funds.most_common(2)]
     found.intro = _intro(sentences, pattern)
@@ -76,7 +78,7 @@ def _intro(sentences: list[tuple[Chunk, Sentence]], pattern: re.Pattern[str]) ->
             continue
         seen.add(sentence.start)
         out.append((chunk, sentence))
-    named = [cs for cs in out if pattern.search(cs[1].text)]
+    named = [cs for cs in out if pattern.search(fold(cs[1].text))]
     return (named + [cs for cs in out if cs not in named])[:INTRO_SENTENCES]
 
 
@@ -84,6 +86,6 @@ def _amounts(name: str, pattern: re.Pattern[str], facts: Facts, texts: dict[str,
     """Table rows of the project, and money stated in its sentences or shortly after its name."""
     rows = [f for f in facts.facts if f.project and fold(name) in fold(f.project)]
     text = [f for f in facts.facts if f.source == "text" and f.unit in ("SEK", "EUR")
-            and (pattern.search(f.label) or pattern.search(texts.get(f.doc_id, "")[
-                max(0, f.span_start - NAME_BEFORE):f.span_start]))]
+            and (pattern.search(fold(f.label)) or pattern.search(fold(texts.get(f.doc_id, "")[
+                max(0, f.span_start - NAME_BEFORE):f.span_start])))]
     return (rows + text)[:AMOUNTS]

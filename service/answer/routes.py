@@ -43,7 +43,7 @@ def arithmetic(query: Query) -> bool:
             and (query.operation in ARITHMETIC or query.threshold is not None) and query.intent != "check")
 
 
-NAME_LIKE = re.compile(r"(?<!^)(?<![.?!]\s)\b(?:[A-ZÅÄÖ][\wåäöÅÄÖ\-+.]*[\wåäöÅÄÖ+])(?:\s+(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ\-+.]*"
+NAME_LIKE = re.compile(r"(?<![.?!]\s)\b(?:[A-ZÅÄÖ][\wåäöÅÄÖ\-+.]*[\wåäöÅÄÖ+])(?:\s+(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ\-+.]*"
                        r"[\wåäöÅÄÖ+]|of|for|to|the)(?=\s+[A-ZÅÄÖ0-9]|\b))*"
                        r"|[”\"'“]([^”\"'“]{3,})[”\"'“]")
 
@@ -53,16 +53,22 @@ def names_in(query: Query, registry: Registry) -> list[str]:
     text = query.question
     known = [(m.start, m.end) for m in (*registry.find_orgs_asked(text), *registry.find_funds_asked(text))]
     out = []
-    for m in NAME_LIKE.finditer(text.strip()):
+    text = text.strip()
+    for m in NAME_LIKE.finditer(text):
+        first = m.group().split()[0] if m.group().split() else ""
+        if m.start() == 0 and not (ACRONYM.search(first) or text[m.end():m.end() + 1] == ":"):
+            continue  # a capital that only starts the sentence ("Hur", "Stämmer"), unless "HÅPP", "React-EU", "X:"
         words = [w for w in m.group().strip("”\"'“?.,!").split() if fold(w) not in METRIC_NAMES and not w.isdigit()]
         name = " ".join(words) if words and fold(words[0]) == fold(m.group().split()[0]) else ""
         name = re.sub(r"(?i)-?projekte[nt]$|-?projekt$|^projektet\s+", "", name)
-        inside = any(a <= m.start() < b for a, b in known)  # an organisation or fund, not a project
+        mentions = [fold(text[a:b]) for a, b in known if a < m.end() and m.start() < b]
+        inside = any(fold(name) in k for k in mentions)  # an organisation or fund ("React-EU Uppsök" is a project)
         if not inside and fold(name) not in METRIC_NAMES and len(name) > 1:
             out.append(name)
     return out
 
 
+ACRONYM = re.compile(r"[A-ZÅÄÖ].*[A-ZÅÄÖ]")
 METRIC_NAMES = {"a", "an", "ar", "de", "den", "det", "en", "esf-pengar", "ett", "eu", "eu-medel", "eu-medlen",
                 "eu-pengar", "eu-projekt", "eu-projekten", "how", "hur", "i", "is", "kf", "kf-mal", "mkr", "och",
                 "sek", "stammer", "the", "vad", "var", "vilka", "vilken", "what", "which"}

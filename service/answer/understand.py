@@ -18,7 +18,8 @@ from core.vocabulary import load as load_vocabulary
 EN_WORDS = {"how", "much", "many", "what", "which", "did", "does", "the", "were", "was", "get", "receive",
             "received", "funds", "money", "projects", "and", "about", "is", "it", "true", "that", "of",
             "compare", "list", "show", "there", "who", "when", "why", "where", "has", "have", "with",
-            "from", "between", "each", "year", "city", "department", "committee", "share", "total", "most"}
+            "from", "between", "each", "year", "city", "department", "committee", "share", "total", "most", "by",
+            "rank", "paid", "got", "its", "their", "participants", "people"}
 SV_WORDS = {"hur", "mycket", "många", "manga", "vilka", "vilken", "fick", "och", "för", "for", "är", "ar", "det",
             "att", "stämmer", "stammer", "pengar", "medel", "antal", "projekt", "jämfört", "jamfort", "under", "till",
             "vad", "gjorde", "har", "om", "var", "inom", "då", "da", "mkt", "utbetalt", "utbetalda", "utbetalades",
@@ -70,7 +71,7 @@ RANGE = re.compile(r"((?:19|20)\d{2})\s*(?:-|–|—|till|to|och|and)\s*((?:19|2
 def detect_lang(question: str) -> str:
     words = re.findall(r"[a-zåäö]+", question.lower())
     en = sum(w in EN_WORDS for w in words)
-    sv = sum(w in SV_WORDS for w in words) + 2 * len(re.findall(r"[åäö]", question.lower()))
+    sv = sum(w in SV_WORDS for w in words) + len(re.findall(r"[åäö]", question.lower()))
     sv += sum(1 for w in words if re.search(r"(forvaltning|namnd|projekt|medel|pengar|ningen|heten|arna|erna)$", w))
     return "en" if en > sv else "sv"
 
@@ -110,6 +111,7 @@ VAGUE = re.compile(r"^(var|det|de|som|fick|har|hade|is|are|was|were|did|do|there
                    r"|skulle|kommer|kan|blir|behover|will|would|can|could|should|have|has|had|manniskor|da|nu|dar|then|sen|sedan)$")
 EURO = re.compile(r"\beuro\b|\beur\b|€")
 PERCENT = re.compile(r"procent|andel|percent|share|%")
+PASSIVE = re.compile(r"^[a-z]{3,}(ades|des|tes|evs|revs|ogs|ats|its)$")  # "skrevs", "genomfördes": a verb, no noun
 CHECK = re.compile(r"stammer det|ar det sant|ar det korrekt|stammer siffran|stammer uppgiften|is it true|is it correct"
                    r"|correct that|true that|stammer pastaendet|kan det stamma|^stammer")
 THRESHOLD = re.compile(r"(mer|mindre|fler|farre|over|under|more|less|fewer|greater|above|below)\s+(an|than)\s+")
@@ -129,7 +131,7 @@ def _quantity(q: str) -> tuple[str | None, str | None]:
         return None, None
     if TABLE_NOUNS.match(noun) or TABLE_NOUNS.match(noun.split()[-1]):
         return None, None
-    if MONEY_NOUNS.match(first) or VAGUE.match(first):
+    if MONEY_NOUNS.match(first) or VAGUE.match(first) or PASSIVE.search(first):
         return None, None
     return noun, "figure"
 

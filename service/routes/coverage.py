@@ -21,10 +21,11 @@ EXAMPLES = [
                   en="How much EU funding did the environment committee get in 2024?"),
     LocalizedText(sv="Hur har antalet EU-projekt utvecklats 2018–2024?",
                   en="How has the number of EU projects developed 2018–2024?"),
-    LocalizedText(sv="Vilka program fick EU-medel 2024?", en="Which programmes received EU funding in 2024?"),
-    LocalizedText(sv="Hur mycket ESF-pengar fick ASF 2022?", en="How much ESF money did ASF get in 2022?"),
+    LocalizedText(sv="Vilka fonder fick Malmö stad EU-medel från 2024?",
+                  en="Which funds did Malmö receive EU funding from in 2024?"),
+    LocalizedText(sv="Hur mycket fick TAMU 2019?", en="How much did TAMU get in 2019?"),
     LocalizedText(sv="Hur många samverkansparter hade Malmö stad 2019?",
-                  en="How many partners did the City of Malmö have in 2019?"),
+                  en="How many cooperation partners did Malmö have in 2019?"),
 ]
 CHECKING = LocalizedText(
     sv="Varje siffra i ett svar är hämtad ur rapporterna eller räknad ur dem; den visas med dokument, sida eller "

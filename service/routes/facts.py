@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from service.deps import BUILD_HEADER, CORPUS_VERSION_HEADER, KeyDep, ServedDep
-from service.facts_export import fact_rows, filter_facts, official_docs, to_csv
+from service.facts_export import doc_titles, fact_rows, filter_facts, official_docs, to_csv, to_excel_csv, to_xlsx
 from service.models import ChecksOut
 from service.routes import KEYED, errors
 
@@ -20,13 +21,26 @@ FACT_EXAMPLE = [{
     "approximate": True, "display": "ca 8,3 miljoner kr", "role": "part",
     "doc_id": "2022_ks_protokoll_redovisning_internationellt_arbete", "official": True, "page": 7,
     "quote": "Arbetsmarknads och socialförvaltningen ca 8,3 miljoner kr", "span_start": 11234, "span_end": 11290,
-    "fact_id": "…",
+    "fact_id": "…", "source": "table", "quantity": None, "stated_role": None, "section": "EU-medel 2022",
+    "unit_org": "asn",
+    "title": "Redovisning av internationellt arbete 2022 (KS § 270, tjänsteskrivelse STK-2023-627 och rapport)",
 }]
+CSV_EXAMPLE = "year,org,org_name,metric,...,value,...\n2022,asf,Arbetsmarknads- och ...,8300000.0,..."
+EXCEL_CSV_EXAMPLE = "\ufeffyear;org;org_name;metric;...;value;...\r\n2022;asf;Arbetsmarknads- och ...;8300000;..."
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FILE_FORMS: dict[str, tuple[Callable[[list[dict[str, Any]]], str | bytes], str, str]] = {
+    "csv": (to_csv, "text/csv; charset=utf-8", "faktakoll-fakta.csv"),
+    "excel-csv": (to_excel_csv, "text/csv; charset=utf-8", "faktakoll-fakta-excel.csv"),
+    "xlsx": (to_xlsx, XLSX, "faktakoll-fakta.xlsx"),
+}
 
 
 @router.get("/facts", responses={
     200: {"content": {"application/json": {"example": FACT_EXAMPLE},
-                      "text/csv": {"example": "year,org,org_name,metric,...\n2022,asf,..."}}},
+                      "text/csv": {"examples": {
+                          "csv": {"summary": "format=csv (plain, for tools)", "value": CSV_EXAMPLE},
+                          "excel-csv": {"summary": "format=excel-csv (Swedish Excel)", "value": EXCEL_CSV_EXAMPLE}}},
+                      XLSX: {"example": "(format=xlsx: an Excel workbook, one sheet 'Fakta')"}}},
     **errors(*KEYED, 422),
 })
 def facts(
@@ -36,18 +50,34 @@ def facts(
     fund: Annotated[str | None, Query(description="Fund or programme (ESF, Erasmus+, Horizon).")] = None,
     metric: Annotated[str | None, Query(description="eu_funds_paid, project_count, partners, …")] = None,
     approximate: Annotated[bool | None, Query(description="Only approximate (true) or exact (false).")] = None,
-    format: Annotated[str, Query(pattern="^(json|csv)$", description="json or csv.")] = "json",
+    source: Annotated[str | None, Query(pattern="^(table|text)$", description=(
+        "table: table rows and known metrics; text: other numbers in running text (metric 'figure')."))] = None,
+    format: Annotated[str, Query(pattern="^(json|csv|excel-csv|xlsx)$", description=(
+        "json; csv: the plain form for tools (',' separated, UTF-8 without BOM, '.' decimals, "
+        "values as floats such as 30.0); excel-csv: the form Swedish Excel opens by double-click "
+        "(';' separated, UTF-8 with BOM, decimal comma, whole numbers without decimals); "
+        "xlsx: an Excel workbook.")
+    )] = "json",
 ) -> Any:
     """Stored facts with their source: document (and whether it is official, i.e. listed in
     the manifest), page, verbatim quote and character span.
-    An organisation matches together with its nämnd/förvaltning pair."""
+    An organisation matches together with its nämnd/förvaltning pair.
+
+    `source` is 'table' for table rows and known metrics, 'text' for other numbers in running
+    text (metric 'figure', with `quantity`, `stated_role` and `section`).
+
+    Two CSV forms, the same columns: `format=csv` is the plain form for tools (pandas, R,
+    csvkit): comma-separated, UTF-8 without BOM, '.' as decimal sign. `format=excel-csv` is
+    for Swedish Excel: semicolon-separated, UTF-8 with BOM (å/ä/ö read right), decimal comma,
+    whole numbers without decimals. `format=xlsx` is an Excel workbook with numbers as numbers."""
     engine = served.engine
     rows = fact_rows(filter_facts(engine.facts.facts, engine.registry, year=year, org=org, fund=fund,
-                                  metric=metric, approximate=approximate), engine.registry,
-                     official_docs(served.documents))
-    if format == "csv":
-        return Response(to_csv(rows), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="faktakoll-fakta.csv"',
+                                  metric=metric, approximate=approximate, source=source), engine.registry,
+                     official_docs(served.documents), doc_titles(served.documents))
+    if format in FILE_FORMS:
+        write, media_type, filename = FILE_FORMS[format]
+        return Response(write(rows), media_type=media_type,
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"',
                                  CORPUS_VERSION_HEADER: served.corpus_version, BUILD_HEADER: served.build_id})
     return rows
 

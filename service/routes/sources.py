@@ -11,6 +11,7 @@ from core.errors import BadRequest, NotFound
 from service.deps import KeyDep, ServedDep
 from service.models import DocumentOut, SourceOut
 from service.routes import KEYED, errors
+from service.source_text import readable, section_path
 
 router = APIRouter(prefix="/api", tags=["sources"])
 EXCERPT = 1500  # characters around the span when a page is long or the source has no pages
@@ -29,7 +30,8 @@ SOURCE_EXAMPLE = {
     "title": "Internationell redovisning 2019, arbetsmarknads- och socialnämnden (ASN-2019-17886)",
     "citation": "Redovisning 2019 (ASN), s. 2", "page": 2, "page_label": None,
     "context": "…\nTAMU ESF 257 345 SEK 2\n…", "context_start": 3120, "highlight_start": 2, "highlight_end": 24,
-    "readable": None,
+    "readable": None, "section_path": ["1 EU-medel 2019"],
+    "text": "…\nTAMU ESF 257 345 SEK 2\n…", "text_highlight_start": 2, "text_highlight_end": 24,
 }
 
 
@@ -60,7 +62,8 @@ def source(
 ) -> SourceOut:
     """The verbatim source behind a citation: a passage (chunk id) or a fact (fact id), on
     its page, with the quote's position for highlighting. `start`/`end` (from a citation)
-    highlight a sentence inside a passage."""
+    highlight a sentence inside a passage. `section_path` locates it in a source without
+    pages; `text` is the same context for reading (no markup), `context` stays verbatim."""
     engine = served.engine
     chunk = engine.retriever.by_id.get(source_id)
     fact = engine.facts.by_id.get(source_id)
@@ -77,9 +80,12 @@ def source(
     lo, hi = page.start, page.end
     if hi - lo > 2 * EXCERPT + (b - a):
         lo, hi = max(page.start, a - EXCERPT), min(page.end, b + EXCERPT)
-    readable = chunk.text if chunk and " ".join(chunk.original.split()) != chunk.text else None
+    readable_text = chunk.text if chunk and " ".join(chunk.original.split()) != chunk.text else None
+    text, text_start, text_end = readable(doc.text[lo:hi], a - lo, b - lo)
     return SourceOut(
         source_id=source_id, doc_id=doc_id, title=doc.meta.title,
         citation=chunk.citation if chunk else f"{doc.meta.short_name}" + (f", s. {page.number}" if page.number else ""),
         page=page.number, page_label=page.label, context=doc.text[lo:hi], context_start=lo,
-        highlight_start=a - lo, highlight_end=b - lo, readable=readable)
+        highlight_start=a - lo, highlight_end=b - lo, readable=readable_text,
+        section_path=section_path(doc.text, a, chunk.section if chunk else fact.section),  # type: ignore[union-attr]
+        text=text, text_highlight_start=text_start, text_highlight_end=text_end)

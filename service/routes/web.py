@@ -19,3 +19,9 @@ def chat_page() -> FileResponse:
 @router.get("/fakta")
 def facts_page() -> FileResponse:
     return FileResponse(WEB / "facts.html")
+
+
+@router.get("/favicon.ico")
+def favicon() -> FileResponse:
+    """Browsers ask for /favicon.ico on pages without an icon link (the API docs, a JSON tab)."""
+    return FileResponse(WEB / "favicon.svg", media_type="image/svg+xml")

@@ -11,6 +11,14 @@ const TEXTS = {
       not_reported: "Redovisas inte", unclear: "Oklart"},
     searching: "Söker i rapporterna…", failed: "Något gick fel", you: "Du", needKey: "Ange en API-nyckel.",
     placeholder: "Hur mycket EU-medel fick miljönämnden 2024?", chart: "Diagram",
+    title: "Faktakoll – Malmö stads internationella arbete", conversation: "Samtal", closeLabel: "Stäng källa",
+    guideTitle: "Vad du kan fråga om", examplesTitle: "Prova att fråga", section: "avsnitt",
+    summary: (c) => `${c.documents.length} rapporter om åren ${list(c.years, "och")}, med ${num(c.facts)} siffror: ` +
+      `${num(c.table_facts)} ur tabeller och nyckeltal, ${num(c.text_figures)} i löptext.`,
+    docLine: (d) => `${d.title} – ${num(d.facts)} siffror, ` +
+      (d.pages ? `${d.pages} sidor` : "utan sidnummer (citeras med avsnitt)"),
+    orgs: (n) => `${n} nämnder och Malmö stad som helhet`,
+    unofficial: "ej officiell källa", computed: "beräknat", calculation: "Beräknat",
   },
   en: {
     tagline: "Verified figures from the City of Malmö's reports on international work",
@@ -21,14 +29,26 @@ const TEXTS = {
       not_reported: "Not reported", unclear: "Unclear"},
     searching: "Searching the reports…", failed: "Something went wrong", you: "You", needKey: "Enter an API key.",
     placeholder: "How much EU funding did the environment committee get in 2024?", chart: "Chart",
+    title: "Faktakoll – the City of Malmö's international work", conversation: "Conversation",
+    closeLabel: "Close source", guideTitle: "What you can ask about", examplesTitle: "Try asking",
+    section: "section",
+    summary: (c) => `${c.documents.length} reports on the years ${list(c.years, "and")}, with ${num(c.facts)} ` +
+      `figures: ${num(c.table_facts)} from tables and key figures, ${num(c.text_figures)} in running text.`,
+    docLine: (d) => `${d.title} – ${num(d.facts)} figures, ` +
+      (d.pages ? `${d.pages} pages` : "no page numbers (cited by section)"),
+    orgs: (n) => `${n} committees and the City of Malmö as a whole`,
+    unofficial: "not an official source", computed: "computed", calculation: "Computed",
   },
 };
 
 let lang = localStorage.getItem("faktakoll-lang") || "sv";
 let conversationId = null;
+let coverage = null;
 let lastFocus = null;
 const $ = (id) => document.getElementById(id);
 const t = () => TEXTS[lang];
+const num = (n) => n.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB");
+const list = (items, and) => items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
 
 function applyLanguage() {
   document.documentElement.lang = lang;
@@ -39,6 +59,38 @@ function applyLanguage() {
   $("lang-toggle").textContent = t().toggle;
   $("lang-toggle").setAttribute("aria-label", t().toggleLabel);
   $("question").placeholder = t().placeholder;
+  document.title = t().title;
+  $("conversation").setAttribute("aria-label", t().conversation);
+  $("panel-close").setAttribute("aria-label", t().closeLabel);
+  renderGuide();
+}
+
+// The home page: what the reports cover, example questions (click to ask), how answers are checked.
+function renderGuide() {
+  if (!coverage) return;
+  $("coverage-summary").textContent = t().summary(coverage);
+  const docs = $("coverage-docs");
+  docs.textContent = "";
+  for (const d of coverage.documents) docs.appendChild(el("li", {}, t().docLine(d)));
+  const committees = coverage.organisations.filter((o) => o.id !== "malmo_stad");
+  $("coverage-orgs-summary").textContent = t().orgs(committees.length);
+  $("coverage-orgs").textContent = committees.map((o) => (lang === "en" ? o.name_en : o.name)).join(", ");
+  const examples = $("examples");
+  examples.textContent = "";
+  for (const example of coverage.examples) {
+    const button = el("button", {type: "button", class: "example"}, example[lang]);
+    button.addEventListener("click", () => ask(example[lang]));
+    examples.appendChild(button);
+  }
+  $("checking").textContent = coverage.checking[lang];
+}
+
+async function loadCoverage() {
+  const res = await fetch("/api/coverage", {headers: headers()});
+  if (!res.ok) return;
+  coverage = await res.json();
+  renderGuide();
+  $("guide").hidden = $("conversation").childElementCount > 0;
 }
 
 function headers() {
@@ -138,11 +190,14 @@ function renderAnswer(answer) {
       const tr = el("tr");
       const value = el("td");
       withCitations(value, row.citation ? `${row.display} [${row.citation}]` : row.display, answer);
+      if (row.computed) value.appendChild(el("span", {class: "computed"}, t().computed));
       tr.append(el("td", {}, row.label), value);
       table.tBodies[0].appendChild(tr);
     }
     renderChart(node.querySelector(".chart"), answer);
   }
+  const computations = node.querySelector(".computations");
+  for (const c of answer.computations || []) computations.appendChild(el("li", {}, `${t().calculation}: ${c.text}`));
   const caveats = node.querySelector(".caveats");
   for (const c of answer.caveats) caveats.appendChild(el("p", {class: "caveat"}, `${t().caveat}: ${c}`));
   const sources = node.querySelector(".sources");
@@ -152,9 +207,11 @@ function renderAnswer(answer) {
       `${c.title}${c.page ? `, ${t().page} ${c.page}` : ""}`);
     btn.addEventListener("click", () => openSource(c, btn));
     li.appendChild(btn);
+    if (c.official === false) li.appendChild(el("span", {class: "unofficial"}, t().unofficial));
     sources.appendChild(li);
   }
   node.querySelector(".version").textContent = `${t().version} ${answer.corpus_version}`;
+  node.querySelector(".copy").textContent = t().copy;  // a template's content is not translated by applyLanguage
   node.querySelector(".copy").addEventListener("click", (e) => copyAnswer(answer, e.target));
   return node;
 }
@@ -195,11 +252,13 @@ async function openSource(citation, opener) {
   $("source-title").textContent = `${t().source} [${citation.n}]`;
   $("source-meta").textContent = `${src.title}${src.page ? `, ${t().page} ${src.page}` : ""}` +
     (src.page_label ? ` (${src.page_label})` : "");
+  $("source-path").textContent = src.section_path.length ? `${t().section}: ${src.section_path.join(" › ")}` : "";
+  // the passage as clean text (no markup); the API keeps the verbatim context and its offsets
   const box = $("source-text");
   box.textContent = "";
-  box.append(document.createTextNode(src.context.slice(0, src.highlight_start)));
-  const mark = el("mark", {}, src.context.slice(src.highlight_start, src.highlight_end));
-  box.append(mark, document.createTextNode(src.context.slice(src.highlight_end)));
+  box.append(document.createTextNode(src.text.slice(0, src.text_highlight_start)));
+  const mark = el("mark", {}, src.text.slice(src.text_highlight_start, src.text_highlight_end));
+  box.append(mark, document.createTextNode(src.text.slice(src.text_highlight_end)));
   $("source-readable-box").hidden = !src.readable;
   $("source-readable").textContent = src.readable || "";
   $("source-panel").hidden = false;
@@ -214,6 +273,7 @@ function closeSource() {
 
 async function ask(question) {
   const conv = $("conversation");
+  $("guide").hidden = true;
   conv.appendChild(el("p", {class: "question"}, question));
   $("status").textContent = t().searching;
   $("ask-button").disabled = true;
@@ -278,4 +338,5 @@ $("lang-toggle").addEventListener("click", () => {
 $("panel-close").addEventListener("click", closeSource);
 document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("source-panel").hidden) closeSource(); });
 applyLanguage();
+loadCoverage();
 $("question").focus();

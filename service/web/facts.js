@@ -1,31 +1,102 @@
-// Facts browser: filter, sort, CSV download of /api/facts.
+// Facts browser: filter, sort, download (Excel CSV or plain CSV) of /api/facts. The same figure
+// stated twice in one document (a table row and its one-row total, a sentence read twice) is one row.
 "use strict";
 
-const METRICS = {
-  eu_funds_paid: "utbetalda EU-medel", project_count: "antal projekt", owned_project_count: "projekt som projektägare",
-  partner_project_count: "projekt som projektpart", participating_units: "deltagande förvaltningar",
-  total_budget: "budget", partners: "samverkansparter", countries: "länder", count: "antal",
+const TEXTS = {
+  sv: {
+    tagline: "Alla siffror som rapporterna anger, med källa och citat", askLink: "Fråga",
+    toggle: "English", toggleLabel: "Switch to English",
+    year: "År", org: "Organisation", fund: "Fond/program", metric: "Mått", kind: "Slag", kindAll: "alla",
+    kindTable: "tabeller och nyckeltal", kindText: "siffror i löptext", filter: "Filtrera",
+    excelCsv: "Ladda ner för Excel", plainCsv: "CSV för verktyg", what: "Avser", value: "Värde", source: "Källa",
+    quote: "Citat", orgPlaceholder: "t.ex. ASF, miljönämnden", fundPlaceholder: "t.ex. ESF", all: "alla",
+    facts: (n) => `${n} fakta`, merged: (n) => ` (${n} dubbletter ur samma källa sammanslagna)`,
+    page: "s.", section: "avsnitt", goal: "mål", rounded: "avrundat", statedTwice: (n) => `anges ${n} gånger`,
+    unofficial: "ej officiell källa",
+    unofficialTitle: "Dokumentet finns inte i korpusens manifest.toml och är inte en officiell källa.",
+    metrics: {eu_funds_paid: "utbetalda EU-medel", project_count: "antal projekt",
+      owned_project_count: "projekt som projektägare", partner_project_count: "projekt som projektpart",
+      participating_units: "deltagande förvaltningar", total_budget: "budget", partners: "samverkansparter",
+      countries: "länder", count: "antal", figure: "siffra i löptext"},
+    roles: {utfall: "utfall", mal: "mål", budget: "budget", beviljat: "beviljat", rekvirera: "att rekvirera",
+      utbetalt: "utbetalt", andel: "andel"},
+  },
+  en: {
+    tagline: "Every figure the reports state, with its source and quote", askLink: "Ask",
+    toggle: "Svenska", toggleLabel: "Byt till svenska",
+    year: "Year", org: "Organisation", fund: "Fund/programme", metric: "Measure", kind: "Kind", kindAll: "all",
+    kindTable: "tables and key figures", kindText: "figures in running text", filter: "Filter",
+    excelCsv: "Download for Excel", plainCsv: "CSV for tools", what: "Concerns", value: "Value", source: "Source",
+    quote: "Quote", orgPlaceholder: "e.g. ASF, Environment Committee", fundPlaceholder: "e.g. ESF", all: "all",
+    facts: (n) => `${n} facts`, merged: (n) => ` (${n} duplicates from the same source merged)`,
+    page: "p.", section: "section", goal: "goal", rounded: "rounded", statedTwice: (n) => `stated ${n} times`,
+    unofficial: "not an official source",
+    unofficialTitle: "The document is not listed in the corpus manifest.toml and is not an official source.",
+    metrics: {eu_funds_paid: "EU funds paid", project_count: "number of projects",
+      owned_project_count: "projects as owner", partner_project_count: "projects as partner",
+      participating_units: "participating departments", total_budget: "budget", partners: "partners",
+      countries: "countries", count: "count", figure: "figure in running text"},
+    roles: {utfall: "outcome", mal: "target", budget: "budget", beviljat: "granted", rekvirera: "to claim",
+      utbetalt: "paid", andel: "share"},
+  },
 };
+let lang = localStorage.getItem("faktakoll-lang") || "sv";
 let rows = [];
+let mergedAway = 0;
+let documents = {};  // doc_id -> {short_name, title}
 let sortKey = "year", sortDir = 1;
+const t = () => TEXTS[lang];
+const $ = (id) => document.getElementById(id);
 
 function what(r) {
-  return [r.fund, r.goal && `mål ${r.goal}`, r.project, r.category].filter(Boolean).join(", ");
+  if (r.source === "text") return [r.quantity, r.stated_role && (t().roles[r.stated_role] || r.stated_role)]
+    .filter(Boolean).join(", ");
+  return [r.fund, r.goal && `${t().goal} ${r.goal}`, r.project, r.category].filter(Boolean).join(", ");
+}
+
+// One row per figure and source: same document, year, nämnd, measure, value and subject.
+function figureKey(r) {
+  const subject = r.source === "text" ? [r.quantity, r.section, r.quote] : [r.fund, r.goal, r.project, r.category];
+  return JSON.stringify([r.doc_id, r.year, r.unit_org, r.metric, r.value, r.unit, ...subject]);
+}
+
+function merge(list) {
+  const byKey = new Map();
+  for (const r of list) {
+    const key = figureKey(r);
+    const seen = byKey.get(key);
+    if (!seen) { byKey.set(key, {...r, quotes: [r.quote], pages: r.page ? [r.page] : [], times: 1}); continue; }
+    seen.times += 1;
+    if (!seen.quotes.includes(r.quote)) seen.quotes.push(r.quote);
+    if (r.page && !seen.pages.includes(r.page)) seen.pages.push(r.page);
+  }
+  return [...byKey.values()];
+}
+
+function where(r) {
+  const name = (documents[r.doc_id] || {}).short_name || r.title;
+  if (r.pages.length) return `${name}, ${t().page} ${r.pages.join(", ")}`;
+  return r.section ? `${name}, ${t().section} ${r.section}` : name;
+}
+
+async function loadDocuments() {
+  const res = await fetch("/api/documents", {headers: headers()});
+  if (res.ok) documents = Object.fromEntries((await res.json()).map((d) => [d.doc_id, d]));
 }
 
 // A document the manifest does not list: shown, but never as an official source.
 function unofficial() {
   const mark = document.createElement("span");
   mark.className = "unofficial";
-  mark.textContent = "ej officiell källa";
-  mark.title = "Dokumentet finns inte i korpusens manifest.toml och är inte en officiell källa.";
+  mark.textContent = t().unofficial;
+  mark.title = t().unofficialTitle;
   return mark;
 }
 
 function query() {
   const params = new URLSearchParams();
-  for (const name of ["year", "org", "fund", "metric"]) {
-    const v = document.getElementById(`f-${name}`).value.trim();
+  for (const name of ["year", "org", "fund", "metric", "source"]) {
+    const v = $(`f-${name}`).value.trim();
     if (v) params.set(name, v);
   }
   return params;
@@ -40,14 +111,25 @@ async function load() {
   const params = query();
   const res = await fetch(`/api/facts?${params}`, {headers: headers()});
   const body = await res.json();
-  if (!res.ok) { document.getElementById("count").textContent = body.error.message; rows = []; render(); return; }
-  rows = body.map((r) => ({...r, what: what(r)}));
-  params.set("format", "csv");
-  document.getElementById("csv-link").href = `/api/facts?${params}`;
+  if (!res.ok) { $("count").textContent = body.error.message; rows = []; render(); return; }
+  const merged = merge(body);
+  mergedAway = body.length - merged.length;
+  rows = merged;
+  for (const [id, format] of [["csv-link", "csv"], ["excel-link", "excel-csv"]]) {
+    params.set("format", format);
+    $(id).href = `/api/facts?${params}`;
+  }
   render();
 }
 
+function cells(r) {
+  const shown = r.approximate && !/\b(ca|cirka)\b/i.test(r.display) ? `${r.display} (${t().rounded})` : r.display;
+  const quote = r.quotes.map((q) => q.replace(/\s+/g, " ")).join(" · ");
+  return [r.year, r.org_name, t().metrics[r.metric] || r.metric, what(r), shown, where(r), quote];
+}
+
 function render() {
+  for (const r of rows) { r.what = what(r); r.metric_name = t().metrics[r.metric] || r.metric; }
   const sorted = [...rows].sort((a, b) => {
     const x = a[sortKey] ?? "", y = b[sortKey] ?? "";
     return (x > y ? 1 : x < y ? -1 : 0) * sortDir;
@@ -56,13 +138,12 @@ function render() {
   tbody.textContent = "";
   for (const r of sorted) {
     const tr = document.createElement("tr");
-    const shown = r.approximate && !/\b(ca|cirka)\b/i.test(r.display) ? `${r.display} (avrundat)` : r.display;
-    const cells = [r.year, r.org_name, METRICS[r.metric] || r.metric, r.what, shown,
-      `${r.doc_id}${r.page ? `, s. ${r.page}` : ""}`, r.quote.replace(/\s+/g, " ")];
-    cells.forEach((value, i) => {
+    cells(r).forEach((value, i) => {
       const td = document.createElement("td");
       td.textContent = value;
       if (i === 4) td.className = "num";
+      if (i === 4 && r.times > 1) td.title = t().statedTwice(r.times);
+      if (i === 5) td.title = r.title;
       if (i === 5 && !r.official) td.appendChild(unofficial());
       if (i === 6) td.className = "quote quote-col";
       tr.appendChild(td);
@@ -70,16 +151,49 @@ function render() {
     if (!r.official) tr.className = "unofficial-row";
     tbody.appendChild(tr);
   }
-  document.getElementById("count").textContent = `${rows.length} fakta`;
+  $("count").textContent = t().facts(rows.length) + (mergedAway ? t().merged(mergedAway) : "");
   document.querySelectorAll("th button").forEach((b) => {
     b.parentElement.setAttribute("aria-sort", b.dataset.sort === sortKey ? (sortDir > 0 ? "ascending" : "descending") : "none");
   });
 }
 
-document.getElementById("filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
+function metricOptions() {
+  const select = $("f-metric");
+  const chosen = select.value;
+  select.textContent = "";
+  for (const [value, label] of [["", t().all], ...Object.entries(t().metrics)]) {
+    const option = document.createElement("option");
+    option.value = value;
+    option.textContent = label;
+    select.appendChild(option);
+  }
+  select.value = chosen;
+}
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  document.querySelectorAll("[data-i18n]").forEach((node) => {
+    const value = t()[node.dataset.i18n];
+    if (typeof value === "string") node.textContent = value;
+  });
+  $("lang-toggle").textContent = t().toggle;
+  $("lang-toggle").setAttribute("aria-label", t().toggleLabel);
+  $("f-org").placeholder = t().orgPlaceholder;
+  $("f-fund").placeholder = t().fundPlaceholder;
+  metricOptions();
+  render();
+}
+
+$("filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
+$("lang-toggle").addEventListener("click", () => {
+  lang = lang === "sv" ? "en" : "sv";
+  localStorage.setItem("faktakoll-lang", lang);
+  applyLanguage();
+});
 document.querySelectorAll("th button").forEach((b) => b.addEventListener("click", () => {
   sortDir = sortKey === b.dataset.sort ? -sortDir : 1;
   sortKey = b.dataset.sort;
   render();
 }));
-load();
+applyLanguage();
+loadDocuments().then(load);
