@@ -147,3 +147,45 @@ def test_narrative_quotes_are_about_the_named_project_and_clean(engine):
 def test_goal_named_by_its_words(engine):
     answer = engine.ask("Hur många EU-projekt kopplades till kommunfullmäktigemålet om en grön stad?")
     assert values(answer) == [34]
+
+
+def test_a_project_card_says_who_reports_it_its_fund_and_amounts(engine):
+    answer = engine.ask("vad ar Vagen in")  # no å/ä/ö
+    assert answer.text.startswith("Vagen in – redovisas av")
+    assert "Europeiska socialfonden" in answer.text
+    assert 1_469_932 in values(answer)
+    assert any("Vägen in" in c.quote for c in answer.citations)
+
+
+def test_which_fund_after_a_question_about_a_project(engine):
+    conversation = engine.new_conversation()
+    engine.ask("vad ar Sluta skjut", conversation_id=conversation)
+    answer = engine.ask("vilken fond var det?", conversation_id=conversation)
+    assert answer.text.startswith("Fonden för inre säkerhet")
+    assert any("inre säkerhet" in c.quote for c in answer.citations)
+
+
+def test_outcome_before_target(engine):
+    answer = engine.ask("Malmökraften 2.0: hur många deltog?")
+    assert values(answer)[0] == 4295  # "4000 deltagare förväntas delta" is the target
+
+
+def test_a_loose_claim_within_its_rounding(engine):
+    answer = engine.ask("Stämmer det att förskolenämnden fick nästan en miljon 2024?")
+    assert answer.text.startswith("Ja, ungefär") and 917_000 in values(answer)
+
+
+def test_a_goal_the_report_leaves_empty_is_not_reported(engine):
+    answer = engine.ask("Hur mycket EU-medel gick till KF-målet trygghet och delaktighet 2022?")
+    assert answer.status == "not_reported"
+    assert 22_550_504 not in values(answer) and 22_500_000 not in values(answer)
+
+
+def test_english_answers_use_english_numbers(engine):
+    answer = engine.ask("How much EU funding did the labour market department get in 2022?")
+    assert "about SEK 8.3 million" in answer.text and answer.verified
+
+
+def test_euro_in_running_text(engine):
+    answer = engine.ask("hur mkt euro fick forskoleforv till erasmus delprojekt 2")
+    assert values(answer)[0] == 106_750 and answer.figures[0].unit == "EUR"
