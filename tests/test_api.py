@@ -7,6 +7,7 @@ import io
 import re
 
 import httpx
+import openpyxl
 import pytest
 
 from core.settings import Settings
@@ -216,3 +217,80 @@ async def test_unlisted_documents_are_marked(unlisted_serving):
         table = list(csv.DictReader(io.StringIO((await c.get("/api/facts", params={"format": "csv"})).text)))
         fake = [r for r in table if r["value"] == "99000000.0"]
         assert fake and {r["official"] for r in fake} == {"False"}
+
+
+async def test_coverage_lists_documents_figures_and_examples_that_work(client):
+    body = (await client.get("/api/coverage")).json()
+    facts = (await client.get("/api/facts")).json()
+    docs = {d["doc_id"]: d for d in body["documents"]}
+    assert set(docs) == {d["doc_id"] for d in (await client.get("/api/documents")).json()}
+    assert body["years"] == [2018, 2019, 2022, 2024] and body["facts"] == len(facts) > 300
+    assert body["text_figures"] == sum(1 for f in facts if f["source"] == "text") > 0
+    assert sum(d["facts"] for d in docs.values()) == body["facts"]
+    assert docs["2019_malmo_stad_redovisning_internationellt_arbete"]["pages"] == 0  # Markdown: cited by section
+    assert docs["2024_stk_redovisning_internationellt_arbete"]["pages"] == 6
+    assert "Miljönämnden" in {o["name"] for o in body["organisations"]}
+    assert body["checking"]["sv"] and body["checking"]["en"] and 4 <= len(body["examples"]) <= 6
+    for example in body["examples"]:
+        for lang in ("sv", "en"):
+            answer = (await client.post("/api/ask", json={"question": example[lang]})).json()
+            assert answer["lang"] == lang and answer["status"] in ("answered", "partial"), example[lang]
+            assert answer["figures"] and answer["text"], example[lang]
+
+
+async def test_facts_csv_for_tools_and_for_excel(client):
+    plain = await client.get("/api/facts", params={"year": 2024, "format": "csv"})
+    assert plain.content.startswith(b"year,org,org_name,metric,") and "10404000.0" in plain.text
+    excel = await client.get("/api/facts", params={"year": 2022, "format": "excel-csv"})
+    assert excel.content.startswith("\ufeffyear;org;".encode())  # BOM: Excel reads å/ä/ö as UTF-8
+    assert 'filename="faktakoll-fakta-excel.csv"' in excel.headers["content-disposition"]
+    table = list(csv.DictReader(io.StringIO(excel.content.decode("utf-8-sig")), delimiter=";"))
+    asf = next(r for r in table if r["org"] == "asf" and r["metric"] == "eu_funds_paid")
+    assert asf["value"] == "8300000" and asf["org_name"] == "Arbetsmarknads- och socialförvaltningen"
+    assert next(r for r in table if r["display"] == "5,1%")["value"] == "5,1"  # decimal comma
+    assert {r["title"] for r in table} >= {"Redovisning av internationellt arbete 2022 (KS § 270, "
+                                            "tjänsteskrivelse STK-2023-627 och rapport)"}
+    spec = (await client.get("/openapi.json")).json()
+    docs = spec["paths"]["/api/facts"]["get"]["description"]
+    assert "format=csv" in docs and "format=excel-csv" in docs and "BOM" in docs and "format=xlsx" in docs
+
+
+async def test_facts_as_an_excel_workbook(client):
+    response = await client.get("/api/facts", params={"year": 2024, "format": "xlsx"})
+    assert response.headers["content-type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheet")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    header, *rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert header[:4] == ["year", "org", "org_name", "metric"]
+    value = header.index("value")
+    miljo = next(r for r in rows if r[header.index("org")] == "mn" and r[header.index("metric")] == "eu_funds_paid")
+    assert miljo[value] == 10_404_000 and isinstance(miljo[value], int)
+
+
+async def test_facts_by_source_table_or_running_text(client):
+    text = (await client.get("/api/facts", params={"source": "text"})).json()
+    table = (await client.get("/api/facts", params={"source": "table"})).json()
+    assert text and {r["metric"] for r in text} == {"figure"} and "figure" not in {r["metric"] for r in table}
+    _is_error(await client.get("/api/facts", params={"source": "prose"}), 422, "bad_request")
+
+
+async def test_markdown_source_has_its_section_path_and_clean_text(client):
+    question = "Hur många samverkansparter hade Malmö stad 2019?"
+    answer = (await client.post("/api/ask", json={"question": question})).json()
+    cite = answer["citations"][0]
+    assert cite["doc_id"] == "2019_malmo_stad_redovisning_internationellt_arbete" and cite["page"] is None
+    span = {"start": cite["span_start"], "end": cite["span_end"]} if cite["chunk_id"] else {}
+    src = (await client.get(f"/api/sources/{cite['chunk_id'] or cite['fact_id']}", params=span)).json()
+    assert src["section_path"] == ["1 Malmö stad", "1.1 Del 2; Internationellt arbete i Malmö stads förvaltningar "
+                                   "2019", "1.1.1 Sammanfattning"]
+    assert src["context"][src["highlight_start"]:src["highlight_end"]] == cite["quote"]  # verbatim for the API
+    assert "<b>" in src["context"] and "....." in src["context"]  # the table of contents stands before it
+    assert "<b>" not in src["text"] and "....." not in src["text"] and not re.search(r"(?m)^#", src["text"])
+    assert src["text"][src["text_highlight_start"]:src["text_highlight_end"]] == cite["quote"]
+
+
+async def test_favicon_is_served_locally(client):
+    for path in ("/favicon.ico", "/static/favicon.svg"):
+        response = await client.get(path)
+        assert response.status_code == 200 and response.headers["content-type"].startswith("image/svg+xml"), path
+    for page in ("index.html", "facts.html"):
+        assert '<link rel="icon" href="/static/favicon.svg"' in (WEB / page).read_text(encoding="utf-8")

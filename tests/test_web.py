@@ -4,6 +4,7 @@ real headless Chromium (Debian's, driven by Playwright). Screenshots go to test-
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -127,7 +128,7 @@ def test_page_in_english_and_on_a_phone(server, browser):
     page.keyboard.press("Enter")
     answer = page.locator(".answer").last
     expect(answer.locator(".badge")).to_have_text("Partly reported", timeout=30_000)
-    expect(answer.locator(".figure-value").first).to_have_text("ca 8,3 miljoner kr")
+    expect(answer.locator(".figure-value").first).to_have_text("about SEK 8.3 million")
     page.screenshot(path=ARTIFACTS / "06-phone-english.png", full_page=True)
     context.close()
 
@@ -144,9 +145,13 @@ def test_facts_page_filters_sorts_and_downloads_csv(server, browser):
     page.get_by_role("button", name="Värde").click()
     expect(page.locator("#facts tbody tr").first.locator("td").nth(4)).to_have_text("25")
     with page.expect_download() as info:
-        page.get_by_role("link", name="Ladda ner CSV").click()
+        page.get_by_role("link", name="CSV för verktyg").click()
     content = Path(info.value.path()).read_text(encoding="utf-8")
     assert content.startswith("year,org,org_name,metric") and "10404000.0" in content and "2023" not in content
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Ladda ner för Excel").click()
+    content = Path(info.value.path()).read_text(encoding="utf-8")
+    assert content.startswith("\ufeffyear;org;org_name;metric") and ";10404000;" in content
     page.screenshot(path=ARTIFACTS / "07-facts.png", full_page=True)
     assert violations == [] and page.locator(".unofficial").count() == 0  # every report here is in the manifest
     context.close()
@@ -195,8 +200,132 @@ def test_facts_page_marks_unlisted_documents(unlisted_server, browser):
     page.goto(unlisted_server + "/fakta")
     fake = page.locator("#facts tbody tr", has_text="99 000 000")
     expect(fake.first.locator(".unofficial")).to_have_text("ej officiell källa")
-    official = page.locator("#facts tbody tr", has_text="2019_asn_tjansteskrivelse")
+    official = page.locator("#facts tbody tr", has_text="Redovisning 2019 (ASN)")
     expect(official.first).to_be_visible()
     assert official.count() > 0 and official.locator(".unofficial").count() == 0
     page.screenshot(path=ARTIFACTS / "08-facts-unlisted.png", full_page=True)
     context.close()
+
+
+# Swedish UI words that must not remain on the page in English mode (the reports' own words, in
+# quotes, document titles and section headings, are not UI strings and are not looked at).
+SWEDISH_UI = re.compile(r"\b(Kopiera|Kopierat|Källa|Källor|Besvarad|Delvis|Redovisas|Oklart|Avser|Värde|Fråga|Din|"
+                        r"Stäng|avsnitt|Samtal|siffror|nämnder|Prova|Korpusversion|Faktatabell|sidor|beräknat|"
+                        r"Beräknat|Söker|rapporter|Läsbar|Diagram|Obs|ej)\b")
+UI_CHROME = """() => {
+  const nodes = document.querySelectorAll("[data-i18n], .badge, th, .copy, .version, #guide h2, #coverage-summary,"
+    + " #coverage-orgs-summary, .example, #checking, #source-title, .computed");
+  const texts = [document.title, ...[...nodes].map((n) => n.textContent)];
+  for (const n of document.querySelectorAll("[aria-label], [placeholder], [title]"))
+    texts.push(n.getAttribute("aria-label") || "", n.getAttribute("placeholder") || "", n.getAttribute("title") || "");
+  return texts.join(" | ");
+}"""
+
+
+def _failed_requests(page: Page) -> list[str]:
+    """Responses with an error status and console errors (a missing favicon shows as both)."""
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("console", lambda m: failed.append(m.text) if m.type == "error" else None)
+    return failed
+
+
+def test_home_page_guides_with_examples_that_are_answered(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    failed = _failed_requests(page)
+    with page.expect_response(lambda r: r.url.endswith("/favicon.svg")) as icon:
+        page.goto(server + "/")
+    assert icon.value.status == 200 and icon.value.headers["content-type"].startswith("image/svg+xml")
+    guide = page.locator("#guide")
+    expect(guide.locator(".example")).to_have_count(5)
+    expect(page.locator("#coverage-summary")).to_contain_text("5 rapporter om åren 2018, 2019, 2022 och 2024")
+    expect(page.locator("#coverage-docs li")).to_have_count(5)
+    expect(page.locator("#checking")).to_contain_text("citatet")
+    page.screenshot(path=ARTIFACTS / "11-home-sv.png", full_page=True)
+    guide.locator(".example").first.click()
+    answer = page.locator(".answer").last
+    expect(answer.locator(".badge")).to_have_text("Besvarad", timeout=30_000)
+    expect(answer.locator(".figure-value").first).to_have_text("ca 10 404 000 kr")
+    expect(page.locator(".question").last).to_have_text("Hur mycket EU-medel fick miljönämnden 2024?")
+    expect(guide).to_be_hidden()
+    assert failed == []
+    context.close()
+
+
+def test_english_mode_has_no_swedish_ui_strings(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "/")
+    page.get_by_role("button", name="Switch to English").click()
+    expect(page.locator("#coverage-summary")).to_contain_text("5 reports on the years 2018, 2019, 2022 and 2024")
+    page.screenshot(path=ARTIFACTS / "12-home-en.png", full_page=True)
+    page.get_by_role("button", name="How has the number of EU projects developed 2018–2024?").click()
+    series = page.locator(".answer").last
+    expect(series.locator(".badge")).to_have_text("Partly reported", timeout=30_000)
+    expect(series.locator("table.series th")).to_have_text(["Item", "Value"])
+    page.get_by_label("Your question").fill("How much EU funding did the environment committee get in 2024?")
+    page.keyboard.press("Enter")
+    figure = page.locator(".answer").nth(1).locator(".figure-value").first
+    expect(figure).to_have_text(re.compile(r"^(about )?SEK [\d,.]+( million)?$"), timeout=30_000)
+    page.locator(".answer").nth(1).locator(".cite").first.click()
+    expect(page.locator("#source-title")).to_have_text("Source [1]")
+    chrome = page.evaluate(UI_CHROME)
+    assert "Copy with sources" in chrome and "Close source" in chrome and not SWEDISH_UI.findall(chrome), chrome
+    context.close()
+
+
+def test_source_panel_shows_a_markdown_source_as_clean_text_with_its_section(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "/")
+    page.get_by_role("button", name="Hur många samverkansparter hade Malmö stad 2019?").click()
+    answer = page.locator(".answer").last
+    expect(answer.locator(".badge")).to_have_text("Besvarad", timeout=30_000)
+    answer.locator(".cite").first.click()
+    panel = page.locator("#source-panel")
+    expect(panel.locator("#source-path")).to_have_text(
+        "avsnitt: 1 Malmö stad › 1.1 Del 2; Internationellt arbete i Malmö stads förvaltningar 2019 › "
+        "1.1.1 Sammanfattning")
+    expect(panel.locator("mark")).to_have_text(
+        "Under året har förvaltningarna samverkat med 275 antal externa aktörer i projekten.")
+    text = panel.locator("#source-text").inner_text()
+    assert "8 Kommunstyrelsen\t25" in text  # a table-of-contents line of this passage, without its markup
+    assert "<b>" not in text and "...." not in text and not re.search(r"(?m)^\s*#", text)
+    page.screenshot(path=ARTIFACTS / "13-answer-markdown-source.png")
+    context.close()
+
+
+def test_facts_page_fits_1280_with_titles_merged_duplicates_and_a_kind_filter(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "/fakta")
+    expect(page.locator("#count")).to_contain_text("fakta")
+    assert page.evaluate("document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth")
+    sources = " ".join(page.locator("#facts tbody td:nth-child(6)").all_inner_texts())
+    assert "Redovisning 2022, s. 7" in sources and "_redovisning_" not in sources
+    page.screenshot(path=ARTIFACTS / "14-facts-1280.png")
+
+    stated = httpx.get(f"{server}/api/facts", params={"year": 2018}).json()
+    assert sum(1 for r in stated if r["value"] == 20_038_526) == 2  # ASF's row and the one-row total
+    page.get_by_label("År").fill("2018")
+    _filter(page)
+    values = [v.replace("\xa0", " ") for v in page.locator("#facts tbody td:nth-child(5)").all_inner_texts()]
+    assert values.count("20 038 526") == 1 and "sammanslagna" in page.locator("#count").inner_text()
+
+    page.get_by_label("År").fill("")
+    page.get_by_label("Slag").select_option("text")
+    _filter(page)
+    assert set(page.locator("#facts tbody td:nth-child(3)").all_inner_texts()) == {"siffra i löptext"}
+    page.get_by_label("Slag").select_option("table")
+    _filter(page)
+    assert "siffra i löptext" not in page.locator("#facts tbody td:nth-child(3)").all_inner_texts()
+    assert page.evaluate("document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth")
+    context.close()
+
+
+def _filter(page: Page) -> None:
+    """Submit the filters and wait for the new rows (the count changes)."""
+    before = page.locator("#count").inner_text()
+    page.get_by_role("button", name="Filtrera").click()
+    expect(page.locator("#count")).not_to_have_text(before)
