@@ -35,7 +35,7 @@ STOP = {
     "eller", "efter", "mot", "hos", "den", "det", "de", "att", "en", "ett", "olika", "st", "stycken", "the",
     "deltog", "deltar", "deltagit", "medverkade", "medverkar", "besökte", "kom", "fick", "får", "genomfördes",
     "genomfört", "arbetar", "arbetade", "finns", "fanns", "gjort", "gjorde", "startade", "avslutats", "ingick",
-    "lockade", "därtill", "bland", "totalt", "sammanlagt", "också", "även",
+    "lockade", "därtill", "bland", "totalt", "sammanlagt", "också", "även", "respektive",
 }
 LEADING = {"nu", "då", "redan", "också", "även", "totalt", "sammanlagt", "ytterligare", "ungefär", "cirka", "ca"}
 COPULA = re.compile(r"^\s*(?:(?:nu|då|redan|också|även)\s+)*(?:är|var|blev|blir)\s+([a-zåäö][\wåäö\-]{3,})",
@@ -52,6 +52,7 @@ ROLES = [  # (role, pattern in the folded sentence); the first match wins
             r"|\bmal(?:et)? att\b|target"),
 ]
 WORD = re.compile(r"[\w+\-–/]+")
+HEADING_CHARS = 80  # a numbered line shorter than this that starts with a capital is a heading
 NOUN_BEFORE = re.compile(r"\b([A-ZÅÄÖa-zåäö][a-zåäö\-]{3,}(?:arna|erna|orna|ar|er|or|na))\b[^.]{0,60}$")
 YEAR_AFTER = re.compile(r"^\s*(?:[^\W\d]+\s+){0,2}(?:år\s+)?((?:19|20)\d\d)\b")
 
@@ -75,6 +76,14 @@ def is_figure(sentence: str, fig: Figure) -> bool:
     if fig.bare and NAME_BEFORE.search(before) and not re.match(r"\s*[a-zåäö]", after):
         return False
     at_line_start = not before[before.rfind("\n") + 1:].strip()
+    line_end = sentence.find("\n", fig.end)
+    line = sentence[fig.start: line_end if line_end >= 0 else len(sentence)]
+    whole_line = before[before.rfind("\n") + 1:] + line
+    if fig.bare and (re.match(r"^\s+\d+(?:\.\d+)+\s", after) or (
+            not line[len(fig.display):].strip() and re.search(r"(^|\s)\d+(?:\.\d+)+\s", whole_line))):
+        return False  # a table of contents: "6 4.4 Uppnådda resultat ... 6", "8 4.6 Implementering ... 8"
+    if fig.bare and at_line_start and re.match(r"^\s+[A-ZÅÄÖ]", after) and len(line) < HEADING_CHARS:
+        return False  # a numbered heading: "2 EU-medel 2018", "1 Projektredovisning"
     if fig.bare and re.match(r"^\d{1,2}\.(?:\s|$)", sentence[fig.start:]) and (
             at_line_start or fig.start < 3 or len(sentence) < 60):
         return False  # a numbered list or heading
