@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from core.entities import CITY
+from core.entities import CITY, fold
 from core.numbers import parse_figures
 from core.schemas import Answer, Query, Sentence
 from service.answer import projects, routes
@@ -132,8 +132,16 @@ class Narrative(EngineBase):
     def _nothing_for(self, query: Query, draft: Draft, names: list[str]) -> Answer:
         who = ", ".join(names)
         what = VOCAB.metric_label(query.metric or "figure", draft.lang)
-        head = (f"Rapporterna anger inte {what} för {who}." if draft.lang == "sv"
-                else f"The reports do not state the {what} for {who}.")
+        head = (f"Rapporterna anger inte {what} för {who}" if draft.lang == "sv"
+                else f"The reports do not state the {what} for {who}")
+        head += (f" {', '.join(map(str, query.years))}." if query.years else ".")
+        rows = [f for f in self.facts.facts if f.project and any(fold(n) in fold(f.project) for n in names)
+                and f.metric == (query.metric or "eu_funds_paid")]
+        if rows:  # the project's own row, another year: offered as such
+            head = head.replace(who, str(rows[0].project))
+            lines = [head, "Närmast, från ett annat år:" if draft.lang == "sv" else "Nearest, from another year:"]
+            lines += [f"- {draft.state(f)}" for f in self.facts.primary_rows(rows)]
+            return self._finish(query, draft, "not_reported", "\n".join(lines), [], [])
         told = self._narrative(query, Draft(draft.lang, self.registry, self.docs))
         if told.status == "answered":
             body = told.text.split("\n", 1)[1] if "\n" in told.text else ""

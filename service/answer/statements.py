@@ -30,6 +30,7 @@ ORG_BONUS = 1.5
 COUNT_BONUS = 4.0
 PASSAGE_BONUS = 2.5
 UNIT_PENALTY = 5.0
+MONEY = ("SEK", "EUR")
 MIN_SCORE = 3.0
 NEAR = 45  # characters on each side of a figure that still speak of it
 NEAR_WEIGHT = 0.3
@@ -115,6 +116,8 @@ class StatementIndex:
                 score += COUNT_BONUS + QUANTITY_WEIGHT * sum(self.idf(t) for t in echoed) + shared
             score += self._context(query, fact, passages) + self._named(fact, names, rare) + self._near(fact, terms)
             score += role_fit(query, fact)
+            if query.unit in MONEY and fact.unit not in MONEY:
+                continue  # "hur mycket fick X" is never answered with a count
             if query.unit and query.unit != fact.unit and not (query.unit == "count" and fact.unit == "count"):
                 score -= UNIT_PENALTY
             out.append(Match(fact, score, counted))
