@@ -19,7 +19,7 @@ from tests.conftest import ASN_2019, CORPUS, small_corpus
 from tests.test_bad_corpus import FAKTAKOLL
 
 BIG_REPORT = "2019_malmo_stad_redovisning_internationellt_arbete.md"  # many chunks: a long embedding
-EMBEDDING_STARTS = "bäddar in"
+EMBEDDING_STARTS = "[bäddar in]"  # the progress log line of the embedding stage (ingest/progress.py)
 STARTUP_TIMEOUT = 300.0  # seconds; the machine is shared and loading the model can be slow
 KILL_DELAY = 3.0  # seconds after embedding started: on a busy machine a few batches are written
 
