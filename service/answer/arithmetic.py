@@ -35,6 +35,13 @@ def money(value: float, facts: list[Fact], lang: str = "sv") -> str:
     return format_value(value, unit, approximate=approx, precision=precision, lang=lang)
 
 
+def one_form(rows: list[Fact]) -> float | None:
+    """One display for a list: the finest precision of its rows, so no row loses the digits the report
+    gives ("ca 5 900 000 kr" beside "ca 3 813 000 kr", not "ca 5,9 miljoner kr")."""
+    rounded = [f.precision for f in rows if f.approximate]
+    return min(rounded) if rounded and all(f.approximate for f in rows) else None
+
+
 def compute(op: str, operands: list[Fact]) -> float:
     """The computations verify can redo: from the operands' stored values only."""
     values = [f.value for f in operands]
@@ -92,9 +99,9 @@ class Work:
         self.computations: list[Computation] = []
         self.table: list[TableRow] = []
 
-    def cite(self, fact: Fact) -> str:
+    def cite(self, fact: Fact, precision: float | None = None) -> str:
         self.draft.state(fact)  # records the figure and its citation
-        return f"{show(fact, self.draft.lang)} [{self.draft.cite_fact(fact)}]"
+        return f"{show(fact, self.draft.lang, precision)} [{self.draft.cite_fact(fact)}]"
 
     def computed(self, op: str, operands: list[Fact], text: str, unit: str) -> Computation:
         value = compute(op, operands)
@@ -170,7 +177,8 @@ def _table(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str
         names = " och ".join(_label(draft, f) for f in top) if sv else " and ".join(_label(draft, f) for f in top)
         work.lines.append(f"{best} {what} {year}: {names}, {work.cite(top[0])}.")
         work.lines.append("Hela listan:" if sv else "The full list:")
-    work.lines += [f"- {_label(draft, f)}: {work.cite(f)}" for f in chosen]
+    common = one_form(chosen)
+    work.lines += [f"- {_label(draft, f)}: {work.cite(f, common)}" for f in chosen]
     if query.threshold is not None and chosen:
         _sum_and_share(query, facts, work, chosen, rows, metric, year)
     note = _scope_note(rows, draft)

@@ -208,8 +208,10 @@ def row_of(draft: Draft, fact: Fact, label: str) -> TableRow:
                     citation=draft.cite_fact(fact))
 
 
-def show(fact: Fact, lang: str = "sv") -> str:
-    return format_value(fact.value, fact.unit, approximate=fact.approximate, precision=fact.precision, lang=lang)
+def show(fact: Fact, lang: str = "sv", precision: float | None = None) -> str:
+    """The figure in the answer's language; `precision` puts the rows of one list in one form."""
+    return format_value(fact.value, fact.unit, approximate=fact.approximate, precision=precision or fact.precision,
+                        lang=lang)
 
 
 def best_sentences(passages: list[Passage], question: str, *, limit: int = 3,
@@ -269,7 +271,7 @@ def caveat(check: Check, draft: Draft, facts_by_id: dict[str, Fact]) -> str:
         return f"{draft.w('deviation')} the same figure is given differently: {' and '.join(parts)}."
     overlap = check.status == "parts_exceed_total"
     if draft.lang == "sv":
-        verb = "överstiger" if overlap else "stämmer inte med"
+        verb = "överstiger" if overlap else "inte stämmer med"
         why = " (ett projekt kan räknas under flera nämnder eller mål)" if overlap else ""
         return (f"{draft.w('deviation')} delarna i tabellen summerar till {sum_text}, vilket {verb} "
                 f"den angivna totalen {total_text}{why}.")
