@@ -243,7 +243,7 @@ def best_sentences(passages: list[Passage], question: str, *, limit: int = 3,
     return out
 
 
-PER_PASSAGE = 2
+PER_PASSAGE = 3
 
 
 def nearest_lines(draft: Draft, nearest: list[Nearest]) -> list[str]:
