@@ -216,12 +216,17 @@ def show(fact: Fact, lang: str = "sv", precision: float | None = None) -> str:
 
 def best_sentences(passages: list[Passage], question: str, *, limit: int = 3,
                    must: re.Pattern[str] | None = None) -> list[tuple[Passage, Sentence]]:
-    """The sentences of the top passages that share most word stems with the question."""
+    """The sentences of the top passages that share most word stems with the question. With `must`
+    (a project's name), a sentence that names it and the one right after it ("Satsningen görs i
+    samverkan med ...") are candidates."""
     terms = set(tokenize(question))
     scored: list[tuple[float, int, Passage, Sentence]] = []
     for rank, passage in enumerate(passages):
+        previous_named = False
         for sentence in passage.chunk.sentences:
-            if must is not None and not must.search(sentence.text):
+            named = must is None or bool(must.search(sentence.text))
+            follows, previous_named = previous_named, named
+            if not (named or follows):
                 continue
             words = tokenize(sentence.text)
             if len(words) < 4 or sentence.text.lstrip().startswith("#") or re.match(r"^\d+(\.\d+)+\s", sentence.text):

@@ -146,7 +146,8 @@ class Engine(FigureAnswers, Narrative):
                 return self._nothing_for(query, draft, names)
             if names and not ev.exact:
                 return self._nothing_for(query, draft, names)
-        if query.intent == "narrative" or (query.metric is None and not ev.exact):
+        about_a_name = query.metric is None and query.intent == "list" and routes.names_in(query, self.registry)
+        if query.intent == "narrative" or (query.metric is None and not ev.exact) or about_a_name:
             if projects.asks_what(query.question):
                 return self._project_card(query, draft) or self._narrative(query, draft)
             return self._narrative(query, draft)

@@ -79,6 +79,8 @@ def statement(query: Query, ev: Evidence, registry: Registry) -> bool:
     event (never the city's or a fund's total in its place)."""
     if query.metric == "figure" or query.quantity:
         return True
+    if query.metric is None and query.intent == "list" and names_in(query, registry):
+        return False  # "vilka samarbetar med i Sluta skjut": words about a project, not a figure
     if any(f.project or f.goal for f in ev.exact) or query.intent == "narrative":
         return False  # a project of a project table, a goal named by its words; a question for words
     if query.unit == "EUR" or TEXT_ROLES.search(fold(query.question)):
