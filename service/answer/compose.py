@@ -155,7 +155,8 @@ class Draft:
         display = show(fact, self.lang)
         owner_only = "projektägare" in fact.quote and "projektpart" not in fact.quote
         scope = self.w("owner") if owner_only and fact.org == CITY else ""
-        rounded = self.w("rounded") if fact.approximate and not fact.qualifier and "ca" not in display else ""
+        hedged = "ca" in display or "about" in display
+        rounded = self.w("rounded") if fact.approximate and not fact.qualifier and not hedged else ""
         if fact in self.used:
             return f"{self.describe(fact)}: {display}{scope}{rounded} [{n}]."
         self.used.append(fact)
@@ -229,8 +230,8 @@ def best_sentences(passages: list[Passage], question: str, *, limit: int = 3,
             if not (named or follows):
                 continue
             words = tokenize(sentence.text)
-            if len(words) < 4 or sentence.text.lstrip().startswith("#") or re.match(r"^\d+(\.\d+)+\s", sentence.text):
-                continue  # too short, or a heading
+            if len(words) < 4 or sentence.text.lstrip().startswith("#") or NOT_PROSE.search(sentence.text):
+                continue  # too short, a heading or a table of contents
             overlap = len(terms & set(words))
             scored.append((overlap - rank * 0.5, -rank, passage, sentence))
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
@@ -249,6 +250,7 @@ def best_sentences(passages: list[Passage], question: str, *, limit: int = 3,
 
 
 PER_PASSAGE = 3
+NOT_PROSE = re.compile(r"^\d+(\.\d+)+\s|^\d+\s+\d+(\.\d+)+\s|\.{4,}|\t\d+\s*$")
 
 
 def nearest_lines(draft: Draft, nearest: list[Nearest]) -> list[str]:

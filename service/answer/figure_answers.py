@@ -3,7 +3,7 @@ and series of such figures, and Ja / Nej / Delvis for a claim against the figure
 
 from __future__ import annotations
 
-from core.numbers import parse_figures
+from core.numbers import parse_english_figures, parse_figures
 from core.schemas import Answer, Fact, Query
 from service.answer import routes
 from service.answer.base import EngineBase
@@ -97,9 +97,10 @@ class FigureAnswers(EngineBase):
                     "Partly: the figure is within the report's rounding of the limit."
             return ("Ja, det stämmer." if holds else "Nej, det stämmer inte.") if sv else \
                 ("Yes, that is correct." if holds else "No, that is not correct.")
-        stated = [f for f in parse_figures(ONE_MILLION.sub("1 ", query.question))
+        reader = parse_english_figures if draft.lang == "en" else parse_figures
+        stated = [f for f in reader(ONE_MILLION.sub("1 ", query.question))
                   if abs(f.value - claimed) < 0.5 * max(1.0, f.precision)]
-        slack = max(0.5, fact.precision / 2, stated[0].precision / 2 if stated else 0.0)
+        slack = max(0.5, fact.precision, stated[0].precision if stated else 0.0)  # rounded or truncated
         loose = bool(stated and stated[0].qualifier)  # "nästan en miljon", "drygt 4 miljoner", "ungefär 50"
         if loose and abs(claimed - fact.value) <= LOOSE_CLAIM * abs(claimed):
             return "Ja, ungefär: avrundat stämmer det." if sv else "Yes, roughly: as a rounded figure."

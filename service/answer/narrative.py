@@ -15,6 +15,7 @@ from service.answer.retrieve import Passage
 from service.answer.understand import VOCAB
 
 NARRATIVE_SENTENCES = 5
+OWN_CHAPTER = 10  # passages of the organisation's own chapter that a question about it may quote
 NOT_RECEIVED = re.compile(r"ej inkommit|inte inkommit|har inte rapporterat|ej rapporterat", re.IGNORECASE)
 
 
@@ -87,7 +88,9 @@ class Narrative(EngineBase):
                 lines = [draft.w("no_account").format(who=who, year=year)]
                 lines += [f"”{s.text}” [{draft.cite_sentence(p, s)}]" for p, s in silent[:1]]
                 return self._finish(query, draft, "not_reported", "\n".join(lines), [], [])
-            passages = [p for p in passages if set(p.chunk.orgs) & set(family)] or passages
+            found = [p for p in passages if set(p.chunk.orgs) & set(family)]
+            ids = {p.chunk.chunk_id for p in found}
+            passages = (found + [p for p in own if p.chunk.chunk_id not in ids])[:OWN_CHAPTER] or passages
         names = routes.names_in(query, self.registry)
         must = re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE) if names else None
         intro: list[tuple[Passage, Sentence]] = []

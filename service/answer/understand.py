@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from core.entities import CITY, Mention, Registry, fold
-from core.numbers import parse_figures, word_numbers
+from core.numbers import parse_english_figures, parse_figures, word_numbers
 from core.schemas import Query
 from core.vocabulary import load as load_vocabulary
 
@@ -142,7 +142,8 @@ def _claimed_quantity(after: str, metric: str | None, quantity: str | None) -> t
     if not m:
         return metric, quantity
     noun = m.group(1)
-    named = next((mt for mt in VOCAB.metrics_in(f"hur manga {noun}") if mt not in ("figure", "eu_funds_paid")), None)
+    named = next((mt for mt in [*VOCAB.metrics_in(f"hur manga {noun}"), *VOCAB.metrics_in(f"how many {noun}")]
+                  if mt not in ("figure", "eu_funds_paid")), None)
     if named:
         return named, None
     return "figure", noun.split()[0] if noun.split()[0] not in ("i", "in", "av", "of") else None
@@ -224,7 +225,8 @@ def understand(question: str, registry: Registry, *, latest_year: int | None, la
     goals = list(dict.fromkeys(GOAL.findall(q)))
     claimed = None
     if intent == "check":
-        figures = [f for f in parse_figures(ONE_MILLION.sub("1 ", question)) if not f.is_year_like]
+        reader = parse_english_figures if detect_lang(question) == "en" else parse_figures
+        figures = [f for f in reader(ONE_MILLION.sub("1 ", question)) if not f.is_year_like]
         figures = sorted(figures + word_numbers(question), key=lambda f: f.start)
         claimed = figures[0].value if figures else None
         if claimed is not None and claimed < 1000 and re.search(r"\d\s*(miljoner|miljon|mkr|million)", q):
