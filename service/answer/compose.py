@@ -267,11 +267,14 @@ def caveat(check: Check, draft: Draft, facts_by_id: dict[str, Fact]) -> str:
         if fact is None:
             continue
         doc = draft.docs[fact.doc_id].meta.short_name
-        page = f", s. {fact.page}" if fact.page else ""
-        parts.append(f"{fact.display} ({doc}{page})")
-    sum_text = format_value(check.actual, "SEK" if check.metric in ("eu_funds_paid", "total_budget") else "count")
+        page = (f", s. {fact.page}" if draft.lang == "sv" else f", p. {fact.page}") if fact.page else ""
+        shown = fact.display if draft.lang == "sv" else f"”{fact.display}”"  # the report's words, quoted
+        parts.append(f"{shown} ({doc}{page})")
+    unit = "SEK" if check.metric in ("eu_funds_paid", "total_budget") else "count"
+    sum_text = format_value(check.actual, unit, lang=draft.lang)
     total = facts_by_id.get(check.figures[0].fact_id)
-    total_text = total.display if total else format_value(check.expected, "count")
+    total_text = (total.display if draft.lang == "sv" else f"”{total.display}”") if total else format_value(
+        check.expected, "count", lang=draft.lang)
     if check.kind == "cross_report":
         if draft.lang == "sv":
             return f"{draft.w('deviation')} samma uppgift anges olika: {' och '.join(parts)}."
@@ -280,11 +283,13 @@ def caveat(check: Check, draft: Draft, facts_by_id: dict[str, Fact]) -> str:
     if draft.lang == "sv":
         verb = "överstiger" if overlap else "inte stämmer med"
         why = " (ett projekt kan räknas under flera nämnder eller mål)" if overlap else ""
-        return (f"{draft.w('deviation')} delarna i tabellen summerar till {sum_text}, vilket {verb} "
+        head = "Obs:" if overlap else draft.w("deviation")  # counted twice, not an error in the report
+        return (f"{head} delarna i tabellen summerar till {sum_text}, vilket {verb} "
                 f"den angivna totalen {total_text}{why}.")
     verb = "exceeds" if overlap else "does not match"
     why = " (a project may count under several committees or goals)" if overlap else ""
-    return (f"{draft.w('deviation')} the table's parts add up to {sum_text}, which {verb} "
+    head = "Note:" if overlap else draft.w("deviation")
+    return (f"{head} the table's parts add up to {sum_text}, which {verb} "
             f"the stated total {total_text}{why}.")
 
 

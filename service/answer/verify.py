@@ -101,7 +101,7 @@ def verify(answer: Answer, facts: list[Fact], checks: list[Check]) -> list[str]:
         allowed.add(abs(value))
     bad = bad_computations + untraceable(answer.text, allowed, answer.lang)
     for caveat in answer.caveats:
-        bad.extend(untraceable(caveat, allowed))  # caveats quote the reports' own displays
+        bad.extend(untraceable(caveat, allowed, answer.lang))  # the reports' own displays stand in quotes
     for row in answer.table:
         bad.extend(untraceable(row.display, allowed, answer.lang))
     return bad
