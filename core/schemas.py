@@ -209,6 +209,8 @@ class Citation(BaseModel):
     span_start: int | None = None
     span_end: int | None = None
     official: bool = Field(default=True, description="False for a document not listed in corpus/manifest.toml.")
+    section: str | None = Field(default=None, description="Heading of the section the quote stands in: the "
+                                "location in documents without pages (Markdown).")
 
 
 class TableRow(BaseModel):

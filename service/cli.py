@@ -211,7 +211,9 @@ def render(answer: Any) -> str:
     if answer.citations:
         lines.append("\nKällor:" if answer.lang == "sv" else "\nSources:")
         for c in answer.citations:
-            page = f", s. {c.page}" if c.page else ""
+            sv = answer.lang == "sv"
+            where = ("s." if sv else "p.") if c.page else ("avsnitt" if sv else "section")
+            page = f", {where} {c.page}" if c.page else (f", {where} {c.section}" if c.section else "")
             lines.append(f"  [{c.n}] {c.title}{page}: «{' '.join(c.quote.split())}»")
     version = "Korpusversion" if answer.lang == "sv" else "Corpus version"
     lines.append(f"\n({version} {answer.corpus_version})")

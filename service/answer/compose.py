@@ -114,7 +114,7 @@ class Draft:
         self.citations.append(Citation(n=n, doc_id=fact.doc_id, title=doc.meta.title, year=doc.meta.year,
                                        page=fact.page, quote=fact.quote, fact_id=fact.fact_id,
                                        span_start=fact.span_start, span_end=fact.span_end,
-                                       official=doc.meta.official))
+                                       official=doc.meta.official, section=clean(fact.section or "") or None))
         return n
 
     def cite_sentence(self, passage: Passage, sentence: Sentence) -> int:
@@ -127,7 +127,8 @@ class Draft:
         self.citations.append(Citation(n=n, doc_id=doc.doc_id, title=doc.meta.title, year=doc.meta.year,
                                        page=doc.page_at(sentence.start).number, quote=quote,
                                        chunk_id=passage.chunk.chunk_id, span_start=sentence.start,
-                                       span_end=sentence.end, official=doc.meta.official))
+                                       span_end=sentence.end, official=doc.meta.official,
+                                       section=clean(passage.chunk.section or "") or None))
         return n
 
     def describe(self, fact: Fact) -> str:

@@ -204,7 +204,7 @@ function renderAnswer(answer) {
   for (const c of answer.citations) {
     const li = el("li");
     const btn = el("button", {type: "button", class: "source-link"},
-      `${c.title}${c.page ? `, ${t().page} ${c.page}` : ""}`);
+      `${c.title}${c.page ? `, ${t().page} ${c.page}` : (c.section ? `, ${c.section}` : "")}`);
     btn.addEventListener("click", () => openSource(c, btn));
     li.appendChild(btn);
     if (c.official === false) li.appendChild(el("span", {class: "unofficial"}, t().unofficial));
@@ -222,7 +222,8 @@ function plainText(answer) {
   for (const c of answer.caveats) lines.push(`${t().caveat}: ${c}`);
   lines.push("", `${t().sources}:`);
   for (const c of answer.citations) {
-    lines.push(`[${c.n}] ${c.title}${c.page ? `, ${t().page} ${c.page}` : ""}: "${c.quote.replace(/\s+/g, " ")}"`);
+    const where = c.page ? `, ${t().page} ${c.page}` : (c.section ? `, ${c.section}` : "");
+    lines.push(`[${c.n}] ${c.title}${where}: "${c.quote.replace(/\s+/g, " ")}"`);
   }
   lines.push("", `${t().version} ${answer.corpus_version}`);
   return lines.join("\n");
