@@ -17,6 +17,7 @@ MARKUP = re.compile(
     r"|(?P<heading>(?m:^)#{1,6}[ \t]+)"
     r"|(?P<leader>[ \t]*\.{4,}[ \t]*)"
     r"|(?P<bold>\*\*|__)"
+    r"|(?P<em>(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*]))"
     r"|(?P<rule>(?m:^)[ \t]*[-|:=]{3,}[-|:= \t]*(?m:$))"
     r"|(?P<entity>&(?:#\d{1,6}|[a-z]{2,8});)"
     r"|(?P<blank>\n[ \t]*\n(?:[ \t]*\n)+)"
@@ -24,7 +25,7 @@ MARKUP = re.compile(
 
 
 def _clean_heading(text: str) -> str:
-    return " ".join(TAG.sub("", text).replace("**", "").split())
+    return " ".join(TAG.sub("", text).replace("*", "").split())
 
 
 def heading_at(line: str) -> tuple[int, str] | None:

@@ -80,7 +80,8 @@ def source(
     lo, hi = page.start, page.end
     if hi - lo > 2 * EXCERPT + (b - a):
         lo, hi = max(page.start, a - EXCERPT), min(page.end, b + EXCERPT)
-    readable_text = chunk.text if chunk and " ".join(chunk.original.split()) != chunk.text else None
+    repaired = chunk is not None and doc.meta.ocr and " ".join(chunk.original.split()) != chunk.text
+    readable_text = chunk.text if repaired and chunk is not None else None  # only OCR text is repaired
     text, text_start, text_end = readable(doc.text[lo:hi], a - lo, b - lo)
     return SourceOut(
         source_id=source_id, doc_id=doc_id, title=doc.meta.title,
