@@ -190,3 +190,22 @@ def test_english_answers_use_english_numbers(engine):
 def test_euro_in_running_text(engine):
     answer = engine.ask("hur mkt euro fick forskoleforv till erasmus delprojekt 2")
     assert values(answer)[0] == 106_750 and answer.figures[0].unit == "EUR"
+
+
+@pytest.mark.parametrize(("question", "start", "value"), [
+    ("Stämmer det att miljöförvaltningen fick mest EU-medel 2022?", "Nej: högst 2022 ligger Arbetsmarknads", 8_300_000),
+    ("Stämmer det att ASF fick mest EU-medel 2022?", "Ja: Arbetsmarknads", 8_300_000),
+    ("Stämmer det att EU-medlen 2024 främst kom från Erasmus+?", "Nej: högst 2024 ligger Europeiska socialfonden",
+     29_239_146),
+    ("Stämmer det att Malmö stad var projektägare i 47 EU-projekt 2022?", "Nej", 20),
+])
+def test_claims_about_rankings_and_owned_projects(engine, question, start, value):
+    answer = engine.ask(question)
+    assert answer.text.startswith(start), answer.text
+    assert value in values(answer) and answer.verified
+
+
+def test_a_claim_about_a_projects_fund(engine):
+    answer = engine.ask("Stämmer det att Sluta skjut är ett ESF-projekt?")
+    assert answer.text.startswith("Nej: Sluta skjut finansieras enligt rapporten av Fonden för inre säkerhet")
+    assert answer.citations and answer.verified

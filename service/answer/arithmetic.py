@@ -132,6 +132,15 @@ def answer(query: Query, facts: Facts, draft: Draft, finish: Finish) -> Answer |
     return None
 
 
+def label_of(draft: Draft, fact: Fact) -> str:
+    """What a table row is about: the fund, the goal, the project or the organisation."""
+    return _label(draft, fact)
+
+
+def finish_work(query: Query, draft: Draft, finish: Finish, work: Work) -> Answer:
+    return _done(query, draft, finish, work)
+
+
 def _label(draft: Draft, fact: Fact) -> str:
     if fact.dimension == "fund" and fact.fund:
         return draft.registry.display(fact.fund, draft.lang)

@@ -13,7 +13,7 @@ from langchain_core.embeddings import Embeddings
 from core.entities import Registry, fold
 from core.schemas import Answer, Fact, Query, TableRow
 from core.settings import Settings
-from service.answer import arithmetic, followups, projects, routes
+from service.answer import arithmetic, claims, followups, projects, routes
 from service.answer.compose import METRIC, WORDS, Draft, nearest_lines, series_rows
 from service.answer.figure_answers import FigureAnswers
 from service.answer.lookup import Evidence, Facts, lookup
@@ -130,6 +130,14 @@ class Engine(FigureAnswers, Narrative):
                 return answer
             if query.operation == "rank":
                 return self._no_ranking(query, draft)
+        if claims.is_rank_claim(query):
+            verdict = claims.rank_verdict(query, self.facts, draft, self._finish)
+            if verdict is not None:
+                return verdict
+        if query.intent == "check" and query.claimed is None and query.funds:
+            verdict = self._fund_claim(query, draft)
+            if verdict is not None:
+                return verdict
         if projects.asks_what(query.question) and routes.names_in(query, self.registry):
             card = self._project_card(query, draft)  # "vad är X", "vem är projektägare för X": the project itself
             if card is not None:
@@ -215,6 +223,17 @@ class Engine(FigureAnswers, Narrative):
             lines.append(draft.w("nearest"))
             lines += nearest_lines(draft, ev.nearest)
         return "not_reported", lines
+
+    def _fund_claim(self, query: Query, draft: Draft) -> Answer | None:
+        names = [v for n in routes.names_in(query, self.registry) for v in projects.variants(query.question, n)]
+        for name in names:
+            card = projects.card(name, self.retriever.chunks, self.facts, self.registry, self.statements.texts)
+            if card is None:
+                continue
+            verdict = claims.fund_verdict(query, name, card, draft, self._finish, self.registry.display)
+            if verdict is not None:
+                return verdict
+        return None
 
     def _goal_not_found(self, query: Query, ev: Evidence) -> bool:
         """A question about a kommunfullmäktige goal whose row the reports leave empty (or do not have)."""

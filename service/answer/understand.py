@@ -144,6 +144,8 @@ def _claimed_quantity(after: str, metric: str | None, quantity: str | None) -> t
     noun = m.group(1)
     named = next((mt for mt in [*VOCAB.metrics_in(f"hur manga {noun}"), *VOCAB.metrics_in(f"how many {noun}")]
                   if mt not in ("figure", "eu_funds_paid")), None)
+    if named == "project_count" and metric in ("owned_project_count", "partner_project_count"):
+        return metric, None  # "projektägare i 47 EU-projekt": the owned projects, not all of them
     if named:
         return named, None
     return "figure", noun.split()[0] if noun.split()[0] not in ("i", "in", "av", "of") else None
