@@ -209,3 +209,14 @@ def test_a_claim_about_a_projects_fund(engine):
     answer = engine.ask("Stämmer det att Sluta skjut är ett ESF-projekt?")
     assert answer.text.startswith("Nej: Sluta skjut finansieras enligt rapporten av Fonden för inre säkerhet")
     assert answer.citations and answer.verified
+
+
+def test_owned_projects_are_never_answered_with_all_projects(engine):
+    answer = engine.ask("I hur många EU-projekt var Malmö stad projektägare 2024?")
+    assert answer.status == "not_reported" and 60 not in values(answer)
+    assert all(f.metric == "owned_project_count" for f in answer.figures)
+
+
+def test_a_count_for_a_year_not_stated_offers_the_nearest_year(engine):
+    answer = engine.ask("How many shootings were there in Malmö in 2023?")
+    assert answer.status == "not_reported" and values(answer) == [29]

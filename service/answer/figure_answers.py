@@ -24,6 +24,12 @@ class FigureAnswers(EngineBase):
         spans = [(p.chunk.doc_id, p.chunk.start, p.chunk.end) for p in passages]
         matches = self.statements.search(query, passages=spans, names=routes.names_in(query, self.registry),
                                          k=SERIES_MATCHES if query.intent == "series" else 5)
+        if not matches and query.years and query.quantity:  # nothing for that year: say so, then other years
+            other = self.statements.search(query.model_copy(update={"years": []}), passages=spans,
+                                           names=routes.names_in(query, self.registry))
+            near = sorted((m for m in other if m.counted and m.fact.year not in query.years),
+                          key=lambda m: min(abs(m.fact.year - y) for y in query.years))
+            matches = near[:1]  # the nearest year
         if not matches:
             return None
         best = matches[0]

@@ -14,8 +14,8 @@ from core.words import tokenize
 from service.answer.lookup import Evidence
 from service.answer.statements import QUESTION_WORDS
 
-TEXT_ROLES = re.compile(r"rekvirera|beviljad|beviljat|beviljades|tilldela|utfall|kostade|kostnad|budget for"
-                        r"|budgeten for|\beuro\b|granted|awarded|claim|budget of|cost")
+TEXT_ROLES = re.compile(r"rekvirera|beviljad|beviljat|beviljades|tilldela|utfall|kostade|kostnad"
+                        r"|\beuro\b|granted|awarded|claim|cost")
 ARITHMETIC = {"sum", "share", "pct_change", "threshold", "rank", "difference"}
 METRIC_WORDS = set(tokenize(
     "eu eu-medel eu-pengar eu-projekt pengar medel betalades betalats betalats utbetalda utbetalt utbetalning ut "

@@ -65,6 +65,7 @@ RELATIVE = [
 ]
 RANKED = r"\bmest\b|storst|flest|farst|hogst|lagst|minst|\bmost\b|largest|highest|least|fewest|lowest"
 BOTH = {"eu_funds_paid", "project_count"}  # metrics a question may ask for together
+PARTS_OF = {"owned_project_count", "partner_project_count"}  # asked for these, the total is another question
 RANGE = re.compile(r"((?:19|20)\d{2})\s*(?:-|–|—|till|to|och|and)\s*((?:19|20)\d{2})")
 
 
@@ -246,7 +247,8 @@ def understand(question: str, registry: Registry, *, latest_year: int | None, la
     dimension = next((d for d, pat in DIMENSIONS if re.search(pat, q)), None) if intent == "list" or operation in (
         "rank", "threshold") else None
     return Query(question=question, lang=lang or detect_lang(question), intent=intent, years=years, orgs=orgs,
-                 funds=funds, metric=metric, also_metrics=[m for m in metrics if m != metric and m in BOTH],
+                 funds=funds, metric=metric, also_metrics=[m for m in metrics if m != metric and m in BOTH
+                                                           and not (m == "project_count" and metric in PARTS_OF)],
                  goals=goals, claimed=claimed, dimension=dimension, ranked=bool(re.search(RANKED, q)),
                  quantity=quantity, operation=operation, threshold=threshold,
                  above=not re.search(r"mindre|farre|under|less|fewer|below", q),
