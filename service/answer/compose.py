@@ -192,10 +192,15 @@ class Draft:
         """A running-text figure as the report writes it; in English answers in English style."""
         if self.lang != "en":
             return fact.display
-        text = format_value(fact.value, fact.unit, approximate=fact.approximate, precision=fact.precision, lang="en")
-        return text + {"EUR": " euro", "percent": " %"}.get(fact.unit, "")
+        qualifier = EN_QUALIFIERS.get(fact.qualifier or "")
+        text = format_value(fact.value, fact.unit, approximate=fact.approximate and not qualifier,
+                            precision=fact.precision, lang="en")
+        return (f"{qualifier} " if qualifier else "") + text + {"EUR": " euro", "percent": " %"}.get(fact.unit, "")
 
 
+EN_QUALIFIERS = {"över": "over", "drygt": "just over", "knappt": "just under", "nästan": "almost",
+                 "närmare": "almost", "omkring": "about", "ungefär": "about", "runt": "about", "ca": "about",
+                 "cirka": "about"}
 MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^#{1,6}\s*|\[(\d+)\]")
 
 

@@ -3,9 +3,11 @@ and series of such figures, and Ja / Nej / Delvis for a claim against the figure
 
 from __future__ import annotations
 
+import re
+
 from core.numbers import parse_english_figures, parse_figures
 from core.schemas import Answer, Fact, Query
-from service.answer import routes
+from service.answer import arithmetic, routes
 from service.answer.base import EngineBase
 from service.answer.compose import Draft
 from service.answer.statements import Match
@@ -13,6 +15,12 @@ from service.answer.understand import ONE_MILLION
 
 LOOSE_CLAIM = 0.1  # "nästan/drygt/ungefär X" holds within 10 % of X
 SERIES_MATCHES = 12
+
+
+def position(fact: Fact) -> int:
+    """Where a figure stands in its sentence ("cirka 300" is not the start of "cirka 3000")."""
+    found = re.search(re.escape(fact.display) + r"(?![\d,])", fact.label)
+    return found.start() if found else len(fact.label)
 
 
 class FigureAnswers(EngineBase):
@@ -58,6 +66,11 @@ class FigureAnswers(EngineBase):
             return self._ranked_figures(query, draft, [m for m in matches if m.counted])
         if query.intent == "series" and best.counted:
             return self._figure_series(query, draft, [m for m in matches if m.counted])
+        if query.operation == "sum":
+            together = [m.fact for m in matches if m.fact.label == best.fact.label and m.fact.unit == best.fact.unit
+                        and m.counted and best.counted]
+            if len(together) > 1:
+                return self._figure_sum(query, draft, together)
         lines = [draft.state_figure(best.fact)]
         same = [m for m in matches[1:6] if m.counted == best.counted and m.fact.label == best.fact.label
                 and (not query.years or m.fact.year in query.years)]
@@ -68,6 +81,21 @@ class FigureAnswers(EngineBase):
             lines.append("Rapporterna nämner också:" if sv else "The reports also state:")
             lines += [draft.state_figure(m.fact) for m in more]
         return self._finish(query, draft, "answered", "\n".join(lines), [], [])
+
+    def _figure_sum(self, query: Query, draft: Draft, figures: list[Fact]) -> Answer:
+        """'Hur många deltog totalt, på plats och digitalt?': the figures one sentence states, added up."""
+        sv = draft.lang == "sv"
+        work = arithmetic.Work(draft)
+        ordered = sorted(figures, key=lambda f: position(f))
+        lines = [draft.state_figure(ordered[0])] + [draft.state_figure(f, quote=False) for f in ordered[1:]]
+        terms = " + ".join(draft.show_figure(f) for f in ordered)
+        comp = work.computed("sum", ordered, f"{terms} = {{result}}", ordered[0].unit)
+        approx = any(f.approximate for f in ordered)
+        about = ("ca " if sv else "about ") if approx and not comp.display.startswith(("ca ", "about ")) else ""
+        lines.insert(0, (f"Sammanlagt {about}{comp.display} (beräknat: {comp.text})." if sv else
+                         f"Together {about}{comp.display} (computed: {comp.text})."))
+        answer = self._finish(query, draft, "answered", "\n".join(lines), [], [])
+        return answer.model_copy(update={"computations": work.computations})
 
     def _ranked_figures(self, query: Query, draft: Draft, matches: list[Match]) -> Answer:
         """'Vilken förvaltning tog emot flest studiebesök?': the stated figures of that quantity, largest first."""
