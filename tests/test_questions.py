@@ -220,3 +220,10 @@ def test_owned_projects_are_never_answered_with_all_projects(engine):
 def test_a_count_for_a_year_not_stated_offers_the_nearest_year(engine):
     answer = engine.ask("How many shootings were there in Malmö in 2023?")
     assert answer.status == "not_reported" and values(answer) == [29]
+
+
+def test_a_sum_of_the_figures_one_sentence_states(engine):
+    answer = engine.ask("Hur många deltagare var det på ASF:s jobbmässor 2022 sammanlagt?")
+    sums = [c for c in answer.computations if c.op == "sum"]
+    assert sums and sums[0].value == 5300 and answer.verified
+    assert answer.text.startswith("Sammanlagt ca 5 300")
