@@ -154,7 +154,8 @@ def role_of(sentence: str, unit: str, at: int | None = None) -> str:
         found = next((role for role, pattern in ROLES if re.search(pattern, clause)), None)
         if found:
             return found
-        if re.search(r"\b(har|hade|blev|nadde|genomfort|genomfordes|deltog|gick|skrevs|avslutats)\b", clause):
+        if re.search(r"\b(har|hade|blev|nadde|genomfort|genomfordes|deltog|gick|skrevs|avslutats|nu ar|ar nu)\b",
+                     clause):
             return "utfall"
     folded = _fold(sentence)
     return next((role for role, pattern in ROLES if re.search(pattern, folded)), "utfall")

@@ -32,7 +32,7 @@ from ingest.parse import check_size, file_digest, file_kind, read
 from ingest.prose import prose_facts
 from stores.sql import Store
 
-EXTRACTOR_VERSION = "20"  # bump when parsing, extraction or chunking changes meaning
+EXTRACTOR_VERSION = "21"  # bump when parsing, extraction or chunking changes meaning
 IGNORED = {"manifest.toml", "readme.md", "readme.txt"}
 
 Progress = Callable[[Iterable[Any], str], Iterable[Any]]

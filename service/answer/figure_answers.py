@@ -15,6 +15,7 @@ from service.answer.understand import ONE_MILLION
 
 LOOSE_CLAIM = 0.1  # "nästan/drygt/ungefär X" holds within 10 % of X
 SERIES_MATCHES = 12
+TIED = 0.5  # score difference below which figures of one sentence answer the question equally
 
 
 def position(fact: Fact) -> int:
@@ -73,7 +74,8 @@ class FigureAnswers(EngineBase):
                 return self._figure_sum(query, draft, together)
         lines = [draft.state_figure(best.fact)]
         same = [m for m in matches[1:6] if m.counted == best.counted and m.fact.label == best.fact.label
-                and (not query.years or m.fact.year in query.years)]
+                and (not query.years or m.fact.year in query.years)
+                and m.score >= best.score - TIED]  # the question's words picked one of them: that one only
         lines += [draft.state_figure(m.fact, quote=False) for m in same[:4]]
         more = [m for m in matches[1:4] if m.counted == best.counted and m.fact.label != best.fact.label
                 and m.score >= best.score * 0.8 and m.fact.year == best.fact.year]

@@ -61,6 +61,7 @@ def names_in(query: Query, registry: Registry) -> list[str]:
         words = [w for w in m.group().strip("”\"'“?.,!").split() if fold(w) not in METRIC_NAMES and not w.isdigit()]
         name = " ".join(words) if words and fold(words[0]) == fold(m.group().split()[0]) else ""
         name = re.sub(r"(?i)-?projekte[nt]$|-?projekt$|^projektet\s+", "", name)
+        name = re.sub(r"-[a-zåäö]+$", "", name)  # "TAMU-deltagarna": the name is TAMU
         mentions = [fold(text[a:b]) for a, b in known if a < m.end() and m.start() < b]
         inside = any(fold(name) in k for k in mentions)  # an organisation or fund ("React-EU Uppsök" is a project)
         if not inside and fold(name) not in METRIC_NAMES and len(name) > 1:

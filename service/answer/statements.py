@@ -35,6 +35,7 @@ MIN_SCORE = 3.0
 NEAR = 45  # characters on each side of a figure that still speak of it
 NEAR_WEIGHT = 0.3
 ROLE_WEIGHT = 2.5
+PLACE = re.compile(r"\b(?:i|pa|vid|in|at|on)\s+([a-z\-]+)")  # where something happened, not what it counts
 ASKS_TARGET = re.compile(r"\bmal(et|en)?\b|malsattning|forvant|planera|\bska\b|skulle|target|goal|expected|aim|plan")
 PREFIX = 7  # letters two stems share to count as the same word ("internationell", "international")
 QUANTITY_WEIGHT = 0.5  # a rare word the figure counts ("självförsörjande") says more than a common one
@@ -104,12 +105,14 @@ class StatementIndex:
         terms = _stems(f"{query.question} {query.topic or ''}")
         asked = _asked_nouns(query.quantity) if query.quantity else set()
         rare = [t for t in terms if len(t) >= RARE_LETTERS and self.idf(t) >= RARE_IDF]  # a project's name, lower case
+        places = {t for m in PLACE.finditer(fold(query.question)) for t in tokenize(m.group(1))}  # "deltog i mässorna"
         out: list[Match] = []
         for fact, words, counts in zip(self.figures, self._words, self._counts, strict=True):
             score = sum(self.idf(t) for t in terms if t in words)
             if score == 0 and not asked:
                 continue
-            echoed = counts & terms if query.lang == "sv" else set()  # "blev självförsörjande": what 187 counts
+            # "blev självförsörjande": what 187 counts (not "i jobbmässorna": where it happened)
+            echoed = counts & terms - places if query.lang == "sv" else set()
             counted = bool(asked) and (bool(asked & counts) or _prefix_overlap(asked, counts) or bool(echoed))
             if counted:
                 shared = sum(1 for a in asked for c in counts if a[:PREFIX] == c[:PREFIX])
