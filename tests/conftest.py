@@ -29,6 +29,15 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, Store,
 
 
 @pytest.fixture(scope="session")
+def engine(ingested):  # type: ignore[no-untyped-def]
+    """The answer engine over the session's build (questions are asked of it in several modules)."""
+    from service.answer.engine import Engine
+
+    settings, store, _ = ingested
+    return Engine(settings, store=store)
+
+
+@pytest.fixture(scope="session")
 def facts(ingested):  # type: ignore[no-untyped-def]
     return ingested[1].load_facts()
 

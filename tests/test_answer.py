@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 
 from core.schemas import Answer, Citation, FigureOut, Query
 from service.answer import evaluate
-from service.answer.engine import Engine
 from service.answer.verify import verify
 from service.cli import app
 
@@ -18,12 +17,6 @@ D24 = "2024_stk_redovisning_internationellt_arbete"
 D22 = "2022_ks_protokoll_redovisning_internationellt_arbete"
 A19 = "2019_asn_tjansteskrivelse_internationell_redovisning"
 A18 = "2018_asn_redovisning_internationellt_arbete"
-
-
-@pytest.fixture(scope="module")
-def engine(ingested):  # type: ignore[no-untyped-def]
-    settings, store, _ = ingested
-    return Engine(settings, store=store)
 
 
 def test_esf_for_asf_2022_is_not_reported_but_the_total_is(engine):

@@ -100,10 +100,7 @@ def test_a_restated_sentence_with_a_changed_figure_is_a_check(ingested):
     assert {2.0, 3.0} in pairs  # "tre nya internationella projekt" vs "två ..." in the 2022 report
 
 
-def test_an_answer_using_a_restated_figure_carries_the_caveat(ingested):
-    from service.answer.engine import Engine
-
-    engine = Engine(ingested[0], store=ingested[1])
+def test_an_answer_using_a_restated_figure_carries_the_caveat(engine):
     answer = engine.ask("Hur många deltagare i Hela familjen blev självförsörjande 2019?")
     assert 187 in [f.value for f in answer.figures]
     assert any("185" in c and "187" in c for c in answer.caveats)

@@ -8,16 +8,9 @@ import pytest
 
 from core.entities import CITY
 from service.answer.arithmetic import compute
-from service.answer.engine import Engine
 
 D22 = "2022_ks_protokoll_redovisning_internationellt_arbete"
 M19 = "2019_malmo_stad_redovisning_internationellt_arbete"
-
-
-@pytest.fixture(scope="module")
-def engine(ingested):  # type: ignore[no-untyped-def]
-    settings, store, _ = ingested
-    return Engine(settings, store=store)
 
 
 def values(answer) -> list[float]:  # type: ignore[no-untyped-def]

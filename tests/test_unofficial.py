@@ -15,15 +15,21 @@ from tests.unlisted import UNLISTED, UNLISTED_TEXT
 R22 = "2022_ks_protokoll_redovisning_internationellt_arbete.txt"
 
 
-def test_an_unlisted_document_never_outranks_the_official_report(tmp_path: Path, ingested):
-    session = ingested[0]
+def _with_unlisted(tmp_path: Path, session: Settings, name: str, text: str) -> Settings:
+    """The 2022 report and one unlisted file, ingested (the session's vectors are copied, so only the
+    unlisted file is embedded)."""
     data = tmp_path / "data"
     data.mkdir()
-    shutil.copytree(session.chroma_dir, data / "chroma")  # only the unlisted file is embedded
+    shutil.copytree(session.chroma_dir, data / "chroma")
     corpus = small_corpus(tmp_path, R22)
-    (corpus / UNLISTED).write_text(UNLISTED_TEXT, encoding="utf-8")
+    (corpus / name).write_text(text, encoding="utf-8")
     settings = Settings(corpus_dir=corpus, data_dir=data)
     run_ingest(settings)
+    return settings
+
+
+def test_an_unlisted_document_never_outranks_the_official_report(tmp_path: Path, ingested):
+    settings = _with_unlisted(tmp_path, ingested[0], UNLISTED, UNLISTED_TEXT)
     answer = Engine(settings).ask("Hur mycket fick ASF 2022?")
     assert [f.value for f in answer.figures] == [8_300_000]
     assert "99 000 000" not in answer.text and answer.verified
@@ -34,17 +40,11 @@ def test_an_unlisted_document_never_outranks_the_official_report(tmp_path: Path,
 
 
 def test_an_unlisted_document_never_joins_an_official_ranking(tmp_path: Path, ingested):
-    session = ingested[0]
-    data = tmp_path / "data"
-    data.mkdir()
-    shutil.copytree(session.chroma_dir, data / "chroma")
-    corpus = small_corpus(tmp_path, R22)
     fake = "Redovisning av internationellt arbete 2022 (KS § 270, tjänsteskrivelse STK-2023-627 och rapport).md"
-    (corpus / fake).write_text("# Utbetalda EU-medel 2022\n\n| Förvaltning | Belopp |\n|---|---|\n"
-                               "| Kulturförvaltningen | 60 000 000 kr |\n"
-                               "| Arbetsmarknads- och socialnämnden | 77 000 000 kr |\n", encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, data_dir=data)
-    run_ingest(settings)
+    settings = _with_unlisted(tmp_path, ingested[0], fake,
+                              "# Utbetalda EU-medel 2022\n\n| Förvaltning | Belopp |\n|---|---|\n"
+                              "| Kulturförvaltningen | 60 000 000 kr |\n"
+                              "| Arbetsmarknads- och socialnämnden | 77 000 000 kr |\n")
     engine = Engine(settings)
     ranking = engine.ask("Vilken förvaltning fick mest EU-medel 2022?")
     assert 60_000_000 not in [f.value for f in ranking.figures] and "60 000 000" not in ranking.text

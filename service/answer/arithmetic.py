@@ -281,15 +281,9 @@ def _share_of(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: 
     total = total_of(facts, rows or [part], metric, part.year)
     if total is None or total.fact_id == part.fact_id:
         return None
-    work = Work(draft)
-    shares = f"{show(part, draft.lang)} / {show(total, draft.lang)} = {{result}}"
-    comp = work.computed("share", [part, total], shares, "percent")
-    work.lines.append(f"{name} {part.year}: {comp.display} av totalen (beräknat)." if sv else
-                       f"{name} {part.year}: {comp.display} of the total (computed).")
-    work.lines.append(f"- {name}: {work.cite(part)}")
-    work.lines.append(f"- {'Totalt' if sv else 'Total'}: {work.cite(total)}")
-    work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
-    return _done(query, draft, finish, work)
+    return _share(query, draft, finish, part, total, name,
+                  lambda shown: f"{name} {part.year}: {shown} av totalen (beräknat)." if sv else
+                  f"{name} {part.year}: {shown} of the total (computed).")
 
 
 def share_of_fact(query: Query, part: Fact, facts: Facts, draft: Draft, finish: Finish) -> Answer | None:
@@ -299,12 +293,20 @@ def share_of_fact(query: Query, part: Fact, facts: Facts, draft: Draft, finish: 
     total = total_of(facts, rows, part.metric, part.year)
     if total is None or total.fact_id == part.fact_id:
         return None
+    return _share(query, draft, finish, part, total, draft.describe(part),
+                  lambda shown: f"{'Andel av totalen' if sv else 'Share of the total'}: {shown} "
+                  f"({'beräknat' if sv else 'computed'}).")
+
+
+def _share(query: Query, draft: Draft, finish: Finish, part: Fact, total: Fact, name: str,
+           heading: Callable[[str], str]) -> Answer:
+    """A share with its work shown: the heading, the part, the total and the division."""
+    sv = draft.lang == "sv"
     work = Work(draft)
     comp = work.computed("share", [part, total],
                          f"{show(part, draft.lang)} / {show(total, draft.lang)} = {{result}}", "percent")
-    work.lines.append(f"{'Andel av totalen' if sv else 'Share of the total'}: {comp.display} "
-                      f"({'beräknat' if sv else 'computed'}).")
-    work.lines.append(f"- {work.draft.describe(part)}: {work.cite(part)}")
+    work.lines.append(heading(comp.display))
+    work.lines.append(f"- {name}: {work.cite(part)}")
     work.lines.append(f"- {'Totalt' if sv else 'Total'}: {work.cite(total)}")
     work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
     return _done(query, draft, finish, work)

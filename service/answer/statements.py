@@ -86,6 +86,7 @@ class StatementIndex:
     def __init__(self, facts: list[Fact], texts: dict[str, str] | None = None) -> None:
         self.figures = [f for f in facts if f.source == "text"]
         self.texts = texts or {}
+        self._folded = {doc: fold(text) for doc, text in self.texts.items()}  # same offsets; once per build
         self._words = [_stems(f"{f.section or ''} {f.label}") for f in self.figures]
         self._counts = [_stems(f.quantity or "") for f in self.figures]
         df: Counter[str] = Counter(w for words in self._words for w in words)
@@ -142,8 +143,8 @@ class StatementIndex:
         """A project's name heading the text before the figure counts as if the sentence said it."""
         if not names and not rare:
             return 0.0
-        text = self.texts.get(fact.doc_id, "")
-        before = fold(text[max(0, fact.span_start - NAME_WINDOW):fact.span_start])
+        text = self._folded.get(fact.doc_id, "")
+        before = text[max(0, fact.span_start - NAME_WINDOW):fact.span_start]
         said = fold(fact.label)
         bonus = NAME_BONUS if any(fold(n) in before and fold(n) not in said for n in names) else 0.0
         return bonus + sum(self.idf(t) for t in rare if t in before and t not in said)
