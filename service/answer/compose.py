@@ -12,21 +12,11 @@ from dataclasses import dataclass, field
 from core.entities import CITY, Registry
 from core.numbers import format_value
 from core.schemas import Check, Citation, Document, Fact, FigureOut, Sentence, TableRow
+from core.vocabulary import load as load_vocabulary
 from core.words import tokenize
 from service.answer.lookup import Evidence, Nearest
 from service.answer.retrieve import Passage
 
-METRIC = {
-    "eu_funds_paid": ("utbetalda EU-medel", "paid EU funds"),
-    "project_count": ("antal EU-projekt", "number of EU projects"),
-    "owned_project_count": ("antal projekt med staden som projektägare", "projects owned by the city"),
-    "partner_project_count": ("antal projekt som projektpart", "projects as partner"),
-    "participating_units": ("antal deltagande förvaltningar/nämnder", "participating departments"),
-    "total_budget": ("samlad projektbudget", "total project budget"),
-    "partners": ("antal samverkansparter", "number of partners"),
-    "countries": ("antal samverkansländer", "number of partner countries"),
-    "count": ("antal", "count"),
-}
 WORDS = {
     "sv": {
         "source": "Källa",
@@ -133,7 +123,7 @@ class Draft:
 
     def describe(self, fact: Fact) -> str:
         """'Utbetalda EU-medel till Miljönämnden 2024 från ESF' (no figure)."""
-        metric = METRIC.get(fact.metric, (fact.metric, fact.metric))[0 if self.lang == "sv" else 1]
+        metric = load_vocabulary().metric_label(fact.metric, self.lang)
         if fact.metric == "eu_funds_paid":
             to = " till " if self.lang == "sv" else " to "
         else:

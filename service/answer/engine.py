@@ -14,13 +14,13 @@ from core.entities import Registry, fold
 from core.schemas import Answer, Fact, Query, TableRow
 from core.settings import Settings
 from service.answer import arithmetic, claims, followups, projects, routes
-from service.answer.compose import METRIC, WORDS, Draft, nearest_lines, series_rows
+from service.answer.compose import WORDS, Draft, nearest_lines, series_rows
 from service.answer.figure_answers import FigureAnswers
 from service.answer.lookup import Evidence, Facts, lookup
 from service.answer.narrative import Narrative
 from service.answer.retrieve import Retriever
 from service.answer.statements import StatementIndex
-from service.answer.understand import follow_up, understand
+from service.answer.understand import VOCAB, follow_up, understand
 from service.answer.verify import verify
 from stores.sql import Store
 
@@ -198,7 +198,7 @@ class Engine(FigureAnswers, Narrative):
         return [draft.w("pair").format(asked=draft.name(a), used=draft.name(u)) for a, u in ev.pair_used.items()]
 
     def _missing(self, query: Query, draft: Draft, ev: Evidence) -> tuple[str, list[str]]:
-        metric = METRIC.get(ev.metric, (ev.metric, ev.metric))[0 if draft.lang == "sv" else 1]
+        metric = VOCAB.metric_label(ev.metric, draft.lang)
         who = ", ".join(draft.name(o) for o in ev.orgs)
         when = ", ".join(str(y) for y in ev.years)
         fund = query.funds[0] if query.funds else None
