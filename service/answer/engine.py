@@ -173,8 +173,7 @@ class Engine(FigureAnswers, Narrative):
                 shared := arithmetic.share_of_fact(query, ev.exact[0], self.facts, draft, self._finish)):
             return shared
         elif ev.exact:
-            lines = [draft.state(f) for f in ev.exact[:8]]
-            lines += self._pair_note(draft, ev)
+            lines = self._pair_note(draft, ev) + [draft.state(f) for f in ev.exact[:8]]  # what is offered, first
             if query.intent == "check" and query.claimed is not None:
                 asked = [f for f in ev.exact if not query.years or f.year in query.years]
                 lines.insert(0, self._verdict(draft, query, (asked or ev.exact)[0]))
