@@ -26,6 +26,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Float,
+    Index,
     Integer,
     MetaData,
     String,
@@ -33,6 +34,7 @@ from sqlalchemy import (
     Text,
     create_engine,
     delete,
+    func,
     insert,
     inspect,
     select,
@@ -45,6 +47,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from core.errors import StoreError
 from core.schemas import Check, Chunk, DocMeta, Document, Fact
 from core.settings import Settings
+from stores.protocol import FactFilter
 
 build_metadata = MetaData()  # rebuilt from the corpus when outdated
 user_metadata = MetaData()  # never dropped; migrated by stores/migrations
@@ -66,7 +69,8 @@ def _column_type(annotation: Any) -> Any:
 
 
 def _table(name: str, model: type[BaseModel], key: str, *, skip: tuple[str, ...] = ()) -> Table:
-    cols = [Column("build_id", String(64), primary_key=True)]
+    # seq: the order ingest wrote the rows in (the reports' order), kept by every dialect's reads
+    cols: list[Any] = [Column("build_id", String(64), primary_key=True), Column("seq", Integer, nullable=False)]
     for field_name, info in model.model_fields.items():
         if field_name in skip:
             continue
@@ -88,7 +92,7 @@ builds = Table(
 documents = Table(
     "documents", build_metadata,
     Column("build_id", String(64), primary_key=True),
-    Column("doc_id", String(200), primary_key=True),
+    Column("doc_id", String(200), primary_key=True), Column("seq", Integer, nullable=False),
     Column("path", Text), Column("source_format", String(16)), Column("content_hash", String(64)),
     Column("text", Text), Column("pages", JSON), Column("meta", JSON), Column("ingested_at", String(40)),
 )
@@ -101,18 +105,29 @@ api_keys = Table(  # its schema is made by stores/migrations; this mirrors it fo
 chunks = _table("chunks", Chunk, "chunk_id")
 facts = _table("facts", Fact, "fact_id")
 checks = _table("checks", Check, "check_id")
+# the answer engine's look-ups filter in SQL on these (see FactFilter)
+Index("facts_by_metric", facts.c.build_id, facts.c.metric, facts.c.org, facts.c.year)
+Index("facts_by_source", facts.c.build_id, facts.c.source)
+Index("facts_by_group", facts.c.build_id, facts.c.group)
+Index("facts_by_project", facts.c.build_id, facts.c.project)
 
 
 def _rows(build_id: str, models: list[Any], **extra: Any) -> list[dict[str, Any]]:
-    return [{"build_id": build_id, **m.model_dump(mode="json"), **extra} for m in models]
+    return [{"build_id": build_id, "seq": i, **m.model_dump(mode="json"), **extra} for i, m in enumerate(models)]
+
+
+def _model(model: type[Any], row: Any) -> Any:
+    return model.model_validate({k: v for k, v in row.items() if k not in ("build_id", "seq")})
 
 
 def _outdated(engine: Engine) -> list[str]:
-    """Build tables whose columns differ from this version's schema."""
+    """Build tables whose columns or indexes differ from this version's schema."""
     found = inspect(engine)
     names = set(found.get_table_names())
     return [t.name for t in build_metadata.sorted_tables
-            if t.name in names and {c["name"] for c in found.get_columns(t.name)} != set(t.columns.keys())]
+            if t.name in names and ({c["name"] for c in found.get_columns(t.name)} != set(t.columns.keys())
+                                    or {i["name"] for i in found.get_indexes(t.name)} > {i.name for i in t.indexes}
+                                    or {i.name for i in t.indexes} - {i["name"] for i in found.get_indexes(t.name)})]
 
 
 def head_revision() -> str:
@@ -224,10 +239,10 @@ class Store:
             ))
             if docs:
                 conn.execute(insert(documents), [
-                    {"build_id": build_id, "doc_id": d.doc_id, "path": d.path, "source_format": d.source_format.value,
-                     "content_hash": d.content_hash, "text": d.text,
+                    {"build_id": build_id, "seq": i, "doc_id": d.doc_id, "path": d.path,
+                     "source_format": d.source_format.value, "content_hash": d.content_hash, "text": d.text,
                      "pages": [p.model_dump() for p in d.pages], "meta": d.meta.model_dump(), "ingested_at": now}
-                    for d in docs
+                    for i, d in enumerate(docs)
                 ])
             for table, rows in ((chunks, chunk_list), (facts, fact_list), (checks, check_list)):
                 if rows:
@@ -276,7 +291,8 @@ class Store:
         cols = [documents.c.doc_id, documents.c.path, documents.c.source_format, documents.c.content_hash,
                 documents.c.pages, documents.c.meta, documents.c.ingested_at]
         with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(select(*cols).where(documents.c.build_id == bid)).mappings()]
+            return [dict(r) for r in conn.execute(select(*cols).where(documents.c.build_id == bid)
+                                                               .order_by(documents.c.seq)).mappings()]
 
     def kept_chunk_ids(self) -> set[str]:
         with self.engine.connect() as conn:
@@ -300,24 +316,44 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(select(chunks).where(chunks.c.build_id == bid).order_by(
                 chunks.c.doc_id, chunks.c.ordinal)).mappings().all()
-        return [Chunk.model_validate({k: v for k, v in r.items() if k != "build_id"}) for r in rows]
+        return [_model(Chunk, r) for r in rows]
 
     def load_facts(self) -> list[Fact]:
+        return self.select_facts(FactFilter())
+
+    def select_facts(self, where: FactFilter) -> list[Fact]:
+        """The current build's facts that pass `where`, filtered by the database (indexed)."""
+        bid = self._require()
+        stmt = select(facts).where(facts.c.build_id == bid, *where.clauses(facts)).order_by(facts.c.seq)
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt).mappings().all()
+        return [_model(Fact, r) for r in rows]
+
+    def distinct_facts(self, column: str, where: FactFilter) -> list[Any]:
+        """Distinct non-empty values of one fact column among the facts that pass `where`."""
+        bid = self._require()
+        col = facts.c[column]
+        stmt = select(col).distinct().where(facts.c.build_id == bid, col.is_not(None), *where.clauses(facts))
+        with self.engine.connect() as conn:
+            return sorted(conn.execute(stmt).scalars().all())
+
+    def count_facts(self) -> int:
         bid = self._require()
         with self.engine.connect() as conn:
-            rows = conn.execute(select(facts).where(facts.c.build_id == bid)).mappings().all()
-        return [Fact.model_validate({k: v for k, v in r.items() if k != "build_id"}) for r in rows]
+            return int(conn.execute(select(func.count()).select_from(facts).where(facts.c.build_id == bid)).scalar()
+                       or 0)
 
     def load_checks(self) -> list[Check]:
         bid = self._require()
         with self.engine.connect() as conn:
-            rows = conn.execute(select(checks).where(checks.c.build_id == bid)).mappings().all()
-        return [Check.model_validate({k: v for k, v in r.items() if k != "build_id"}) for r in rows]
+            rows = conn.execute(select(checks).where(checks.c.build_id == bid).order_by(checks.c.seq)).mappings().all()
+        return [_model(Check, r) for r in rows]
 
     def load_documents(self) -> list[Document]:
         bid = self._require()
         with self.engine.connect() as conn:
-            rows = conn.execute(select(documents).where(documents.c.build_id == bid)).mappings().all()
+            rows = conn.execute(select(documents).where(documents.c.build_id == bid)
+                                .order_by(documents.c.seq)).mappings().all()
         return [
             Document(doc_id=r["doc_id"], path=r["path"], source_format=r["source_format"],
                      content_hash=r["content_hash"], text=r["text"], pages=r["pages"],

@@ -74,8 +74,8 @@ def parts(facts: Facts, metric: str, dimension: str, years: list[int],
     """Rows of a table by `dimension` for the asked year (else the latest year that has them), of the
     asked organisations (with their nämnd/förvaltning) when a project table is ranked."""
     family = set(orgs or []) | {p for o in orgs or [] if (p := facts.pair(o))}
-    rows = [f for f in facts.facts if f.metric == metric and f.role == "part" and f.dimension == dimension
-            and (dimension != "project" or not family or f.org in family or f.unit_org in family)]
+    rows = [f for f in facts.where(metric=metric, role="part", dimension=dimension)
+            if (dimension != "project" or not family or f.org in family or f.unit_org in family)]
     have = sorted({f.year for f in rows})
     year = next((y for y in years if y in have), None) if years else (have[-1] if have else None)
     return year, primary(facts.official_first([f for f in rows if f.year == year]), facts.unofficial)
@@ -83,10 +83,9 @@ def parts(facts: Facts, metric: str, dimension: str, years: list[int],
 
 def total_of(facts: Facts, rows: list[Fact], metric: str, year: int) -> Fact | None:
     groups = {f.group for f in rows}
-    stated = [f for f in facts.facts if f.metric == metric and f.year == year and f.role == "total"
-              and f.group in groups]
-    stated = stated or [f for f in facts.facts if f.metric == metric and f.year == year and f.org == CITY
-                        and f.role in ("total", "value") and not f.fund and not f.goal and not f.project]
+    stated = [f for f in facts.where(metric=metric, year=year, role="total") if f.group in groups]
+    stated = stated or [f for f in facts.where(metric=metric, year=year, org=CITY, role=["total", "value"])
+                        if not f.fund and not f.goal and not f.project]
     return min(stated, key=lambda f: (f.approximate, f.page or 0)) if stated else None
 
 
@@ -228,8 +227,7 @@ def _scope_note(rows: list[Fact], draft: Draft) -> str:
 def _subject_facts(facts: Facts, query: Query, metric: str, org: str, years: list[int],
                    fund: str | None = None) -> list[Fact]:
     if fund:
-        rows = [f for f in facts.facts if f.metric == metric and f.fund == fund and f.dimension == "fund"
-                and (not years or f.year in years)]
+        rows = facts.where(metric=metric, fund=fund, dimension="fund", year=years)
         return primary(rows, facts.unofficial)
     found = facts.select(org=org, metric=metric, years=years)
     if not found and (pair := facts.pair(org)):
@@ -289,7 +287,7 @@ def _share_of(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: 
 def share_of_fact(query: Query, part: Fact, facts: Facts, draft: Draft, finish: Finish) -> Answer | None:
     """The share a looked-up figure (a goal's, a fund's, an organisation's) is of its table's total."""
     sv = draft.lang == "sv"
-    rows = [f for f in facts.facts if f.group == part.group and f.role == "part"] if part.group else [part]
+    rows = facts.where(group=part.group, role="part") if part.group else [part]
     total = total_of(facts, rows, part.metric, part.year)
     if total is None or total.fact_id == part.fact_id:
         return None
@@ -358,8 +356,8 @@ def split_sum(query: Query, facts: Facts, draft: Draft, finish: Finish) -> Answe
     family = set(query.orgs) | {p for o in query.orgs if (p := facts.pair(o))}
     fund = query.funds[0] if query.funds else None
     goal = query.goals[0] if query.goals else None
-    rows = primary([f for f in facts.facts if f.metric == metric and f.project and f.role == "part"
-                    and (f.org in family or f.unit_org in family) and (not query.years or f.year in query.years)
+    rows = primary([f for f in facts.where(metric=metric, role="part", has=["project"])
+                    if (f.org in family or f.unit_org in family) and (not query.years or f.year in query.years)
                     and (fund is None or f.fund == fund) and (goal is None or f.goal == goal)], facts.unofficial)
     if not rows or (fund is None and goal is None):
         return None

@@ -21,9 +21,11 @@ class EngineBase:
 
     def _unofficial_caveats(self, draft: Draft) -> list[str]:
         """An unlisted document that states another value for a figure the answer uses is named."""
-        out = []
+        out: list[str] = []
         keys = {same_unit(f): f for f in draft.used if f.doc_id not in self.facts.unofficial}
-        for other in self.facts.facts:
+        if not keys or not self.facts.unofficial:
+            return out
+        for other in self.facts.where(doc_id=sorted(self.facts.unofficial), year=[f.year for f in draft.used]):
             used = keys.get(same_unit(other))
             if other.doc_id in self.facts.unofficial and used is not None and abs(other.value - used.value) > max(
                     used.precision, other.precision) / 2:

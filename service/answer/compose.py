@@ -14,7 +14,7 @@ from core.numbers import format_value
 from core.schemas import Check, Citation, Document, Fact, FigureOut, Sentence, TableRow
 from core.vocabulary import load as load_vocabulary
 from core.words import tokenize
-from service.answer.lookup import Evidence, Nearest
+from service.answer.lookup import Evidence, FactsById, Nearest
 from service.answer.retrieve import Passage
 
 WORDS = {
@@ -256,7 +256,7 @@ def nearest_lines(draft: Draft, nearest: list[Nearest]) -> list[str]:
     return lines
 
 
-def caveat(check: Check, draft: Draft, facts_by_id: dict[str, Fact]) -> str:
+def caveat(check: Check, draft: Draft, facts_by_id: FactsById) -> str:
     parts = []
     for fig in check.figures:
         fact = facts_by_id.get(fig.fact_id)

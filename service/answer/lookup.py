@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from core.entities import CITY, Registry, fold
 from core.schemas import Check, Fact, Query
 from core.words import tokenize
+from stores.protocol import FactFilter, FactStore
 
 AMOUNT_METRICS = {"eu_funds_paid", "total_budget"}
 GOAL_WORDS = 2  # distinctive words a question shares with a goal's label to name it
+CACHED_LOOKUPS = 4096  # look-ups remembered per build (a build never changes)
 
 
 @dataclass
@@ -42,21 +47,60 @@ def _rank(fact: Fact) -> tuple[int, int, int, int]:
     return (int(fact.approximate), int(fact.role == "value"), fact.page or 0, fact.span_start)
 
 
-class Facts:
-    """All facts and checks of the current build, indexed for lookups."""
+class FactsById:
+    """Facts by id, read from the store when first asked (a follow-up, a verification, a citation)."""
 
-    def __init__(self, facts: list[Fact], checks: list[Check], registry: Registry,
+    def __init__(self, facts: Facts) -> None:
+        self._facts = facts
+
+    def get(self, fact_id: str, default: Fact | None = None) -> Fact | None:
+        found = self._facts.where(fact_id=fact_id)
+        return found[0] if found else default
+
+    def __getitem__(self, fact_id: str) -> Fact:
+        found = self.get(fact_id)
+        if found is None:
+            raise KeyError(fact_id)
+        return found
+
+    def __contains__(self, fact_id: object) -> bool:
+        return isinstance(fact_id, str) and self.get(fact_id) is not None
+
+
+class Facts:
+    """The facts and checks of one build as the answer engine reads them. The facts stay in the
+    store: every look-up is a `FactFilter` the store answers in SQL (indexed), cached per filter
+    (a complete build never changes). Checks are few and held here."""
+
+    def __init__(self, store: FactStore, checks: list[Check], registry: Registry,
                  unofficial: set[str] | None = None) -> None:
-        self.facts = facts
+        self.store = store
         self.unofficial = unofficial or set()  # documents not in the manifest: never outrank an official one
         self.checks = checks
         self.registry = registry
-        self.by_id = {f.fact_id: f for f in facts}
+        self.by_id = FactsById(self)
+        self._select = lru_cache(maxsize=CACHED_LOOKUPS)(store.select_facts)
+        self._distinct = lru_cache(maxsize=CACHED_LOOKUPS)(store.distinct_facts)
         self._checks_by_fact: dict[str, list[Check]] = defaultdict(list)
         for check in checks:
             for fig in check.figures:
                 self._checks_by_fact[fig.fact_id].append(check)
-        self.years = sorted({f.year for f in facts})
+
+    def where(self, *, has: Collection[str] = (), **values: object) -> list[Fact]:
+        """Facts whose columns equal the values given (a list: any of them; an empty list: any value) and
+        whose `has` columns are set, in the reports' order: `where(metric="eu_funds_paid", year=[2022])`."""
+        return list(self._select(FactFilter.of(has=has, **values)))
+
+    def distinct(self, column: str, *, has: Collection[str] = (), **values: object) -> list[Any]:
+        """The distinct values of one column among the facts `where` would give."""
+        return list(self._distinct(column, FactFilter.of(has=has, **values)))
+
+    def all(self) -> list[Fact]:
+        """Every fact of the build (exports and listings; not cached)."""
+        return self.store.load_facts()
+
+    def count(self) -> int:
+        return self.store.count_facts()
 
     def primary_rows(self, rows: list[Fact]) -> list[Fact]:
         return primary(self.official_first(rows), self.unofficial)
@@ -82,9 +126,8 @@ class Facts:
                goal: str | None = None, project: str | None = None, any_dimension: bool = False) -> list[Fact]:
         """Facts about exactly this organisation, one (primary) per year and dimension."""
         hits = [
-            f for f in self.facts
-            if f.org == org and f.metric == metric and (not years or f.year in years)
-            and (any_dimension or (f.project == project and f.category is None
+            f for f in self.where(org=org, metric=metric, year=years or [])
+            if (any_dimension or (f.project == project and f.category is None
                                    and (f.fund == fund or (project and fund is None))
                                    and (f.goal == goal or (project and goal is None))))
         ]
@@ -120,19 +163,19 @@ def named_in(question: str, names: set[str]) -> list[str]:
 def _goals(query: Query, facts: Facts) -> list[str]:
     if query.goals:
         return query.goals
-    labels = {f.goal_label for f in facts.facts if f.goal_label and (not query.years or f.year in query.years)}
-    named = set(named_in(query.question, {lb for lb in labels if lb}))
+    labels = set(facts.distinct("goal_label", year=query.years))
+    named = set(named_in(query.question, labels))
     if not named and re.search(r"mal(?:et|en)?\b|goal", fold(query.question)):
         asked = set(tokenize(query.question))
         overlap = {lb: len(asked & set(tokenize(lb))) for lb in labels if lb}
         best = max(overlap.values(), default=0)
         named = {lb for lb, n in overlap.items() if n == best and n >= GOAL_WORDS}
-    return sorted({f.goal for f in facts.facts if f.goal and f.goal_label in named})
+    return sorted({f.goal for f in facts.where(has=["goal"]) if f.goal and f.goal_label in named})
 
 
 def lookup(query: Query, facts: Facts) -> Evidence:
     metric = query.metric or "eu_funds_paid"
-    projects = query.projects or named_in(query.question, {f.project for f in facts.facts if f.project})
+    projects = query.projects or named_in(query.question, set(facts.distinct("project")))
     years = query.years
     goals = _goals(query, facts)
     orgs = query.orgs or ([] if projects or query.goals != goals else [CITY])
@@ -143,15 +186,15 @@ def lookup(query: Query, facts: Facts) -> Evidence:
         if query.ranked:
             ev.listing.sort(key=lambda f: f.value, reverse=not re.search(r"minst|least", fold(query.question)))
         groups = {f.group for f in ev.listing if f.group}
-        ev.listing += [f for f in facts.facts if f.group in groups and f.role == "total" and f.metric == metric]
+        ev.listing += facts.where(group=sorted(groups), role="total", metric=metric) if groups else []
     none: list[str | None] = [None]
     for name in [metric, *query.also_metrics]:
         for fnd in [*query.funds] or none:
             for goal in [*goals] or none:
                 for project in [*projects] or none:
-                    owners = orgs or sorted({f.org for f in facts.facts if f.metric == name
-                                             and (project is None or f.project == project)
-                                             and (goal is None or f.goal == goal) and (not years or f.year in years)})
+                    owners = orgs or sorted({f.org for f in facts.where(metric=name, year=years)
+                                             if (project is None or f.project == project)
+                                             and (goal is None or f.goal == goal)})
                     ev.exact.extend(_exact(facts, ev, owners, metric=name, years=years, fund=fnd, goal=goal,
                                            project=project))
     if not ev.exact:
@@ -188,12 +231,10 @@ def _listing(
     for org in orgs:
         if p := facts.pair(org):
             family.add(p)
+    dimensions = [query.dimension] if query.dimension else ["fund", "project", "org", "goal"]
     rows = [
-        f for f in facts.facts
-        if f.metric == metric and (not years or f.year in years) and f.role == "part"
-        and f.dimension in ((query.dimension,) if query.dimension else ("fund", "project", "org", "goal"))
-        and (fund is None or f.fund == fund)
-        and (f.org in family or (CITY in orgs and f.dimension == "org") or f.unit_org in family)
+        f for f in facts.where(metric=metric, year=years, role="part", dimension=dimensions, fund=fund)
+        if (f.org in family or (CITY in orgs and f.dimension == "org") or f.unit_org in family)
     ]
     return primary(facts.official_first(rows), facts.unofficial)
 

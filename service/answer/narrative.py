@@ -138,8 +138,8 @@ class Narrative(EngineBase):
         head = (f"Rapporterna anger inte {what} för {who}" if draft.lang == "sv"
                 else f"The reports do not state the {what} for {who}")
         head += (f" {', '.join(map(str, query.years))}." if query.years else ".")
-        rows = [f for f in self.facts.facts if f.project and any(fold(n) in fold(f.project) for n in names)
-                and f.metric == (query.metric or "eu_funds_paid")]
+        rows = [f for f in self.facts.where(metric=query.metric or "eu_funds_paid", has=["project"])
+                if f.project and any(fold(n) in fold(f.project) for n in names)]
         if rows:  # the project's own row, another year: offered as such
             head = head.replace(who, str(rows[0].project))
             lines = [head, "Närmast, från ett annat år:" if draft.lang == "sv" else "Nearest, from another year:"]

@@ -84,8 +84,8 @@ def _intro(sentences: list[tuple[Chunk, Sentence]], pattern: re.Pattern[str]) ->
 
 def _amounts(name: str, pattern: re.Pattern[str], facts: Facts, texts: dict[str, str]) -> list[Fact]:
     """Table rows of the project, and money stated in its sentences or shortly after its name."""
-    rows = [f for f in facts.facts if f.project and fold(name) in fold(f.project)]
-    text = [f for f in facts.facts if f.source == "text" and f.unit in ("SEK", "EUR")
-            and (pattern.search(fold(f.label)) or pattern.search(fold(texts.get(f.doc_id, "")[
+    rows = [f for f in facts.where(has=["project"]) if f.project and fold(name) in fold(f.project)]
+    text = [f for f in facts.where(source="text", unit=["SEK", "EUR"])
+            if (pattern.search(fold(f.label)) or pattern.search(fold(texts.get(f.doc_id, "")[
                 max(0, f.span_start - NAME_BEFORE):f.span_start])))]
     return (rows + text)[:AMOUNTS]

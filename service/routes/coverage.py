@@ -62,7 +62,7 @@ def coverage(_key: KeyDep, served: ServedDep) -> CoverageOut:
     """What can be asked: the documents (title, year, whether official, how many figures:
     table facts and running-text figures), the years and nämnder they cover, example
     questions (Swedish and English) that are answered from them, and how answers are checked."""
-    facts = served.engine.facts.facts
+    facts = served.engine.facts.all()
     registry = served.engine.registry
     per_doc = Counter(f.doc_id for f in facts)
     text_per_doc = Counter(f.doc_id for f in facts if f.source == "text")

@@ -71,7 +71,7 @@ def facts(
     for Swedish Excel: semicolon-separated, UTF-8 with BOM (å/ä/ö read right), decimal comma,
     whole numbers without decimals. `format=xlsx` is an Excel workbook with numbers as numbers."""
     engine = served.engine
-    rows = fact_rows(filter_facts(engine.facts.facts, engine.registry, year=year, org=org, fund=fund,
+    rows = fact_rows(filter_facts(engine.facts.all(), engine.registry, year=year, org=org, fund=fund,
                                   metric=metric, approximate=approximate, source=source), engine.registry,
                      official_docs(served.documents), doc_titles(served.documents))
     if format in FILE_FORMS:

@@ -32,5 +32,5 @@ def health(serving: ServingDep, settings: SettingsDep) -> HealthOut:
     ok = all(v.startswith("ok") for v in stores.values())
     return HealthOut(status="ok" if ok else "degraded", build_id=served.build_id,
                      corpus_version=served.corpus_version, newer_build=serving.newer_build,
-                     documents=len(served.documents), facts=len(engine.facts.facts),
+                     documents=len(served.documents), facts=engine.facts.count(),
                      chunks=len(engine.retriever.chunks), stores=stores, auth_required=settings.require_api_key)
