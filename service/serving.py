@@ -5,6 +5,9 @@ the routes list, loaded together). At most every `build_check_seconds` a request
 the id of the newest complete build (one small SELECT); when an ingest has written a
 newer one, it is loaded in the background while the old build keeps answering, then
 swapped in at once. A build that fails to load is logged and not retried.
+
+Conversation memory is opened once, here, and given to every build's engine: a follow-up
+still finds its conversation after a switch (and, with Redis, on any worker).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from langchain_core.embeddings import Embeddings
 from core.embeddings import make_embeddings
 from core.settings import Settings
 from service.answer.engine import Engine
+from service.conversations import Conversations, open_conversations
 from stores.sql import Store
 
 log = logging.getLogger("faktakoll.serving")
@@ -35,9 +39,10 @@ class Served:
     documents: list[dict[str, Any]] = field(repr=False)  # document rows without text, for listings
 
 
-def load_build(settings: Settings, store: Store, embeddings: Embeddings, build_id: str | None = None) -> Served:
+def load_build(settings: Settings, store: Store, embeddings: Embeddings, conversations: Conversations,
+               build_id: str | None = None) -> Served:
     """Load one complete build (the newest when `build_id` is None)."""
-    engine = Engine(settings, store=store, embeddings=embeddings, build_id=build_id)
+    engine = Engine(settings, store=store, embeddings=embeddings, build_id=build_id, conversations=conversations)
     build = engine.store.current_build() or {}  # the engine's store is pinned to its build
     return Served(engine=engine, build_id=str(build["build_id"]), corpus_version=str(build["corpus_version"]),
                   documents=engine.store.document_rows())
@@ -46,12 +51,14 @@ def load_build(settings: Settings, store: Store, embeddings: Embeddings, build_i
 class Serving:
     """The build being served; checks for a newer complete build and switches to it."""
 
-    def __init__(self, settings: Settings, *, store: Store | None = None,
-                 embeddings: Embeddings | None = None) -> None:
+    def __init__(self, settings: Settings, *, store: Store | None = None, embeddings: Embeddings | None = None,
+                 conversations: Conversations | None = None) -> None:
         self.settings = settings
         self.store = store or Store(settings)
-        self.embeddings = embeddings or make_embeddings(settings)  # shared by every build's engine
-        self._served = load_build(settings, self.store, self.embeddings)
+        # both shared by every build's engine
+        self.conversations = conversations if conversations is not None else open_conversations(settings)
+        self.embeddings = embeddings or make_embeddings(settings)
+        self._served = load_build(settings, self.store, self.embeddings, self.conversations)
         self.latest: str | None = self._served.build_id
         self.database_error: str | None = None
         self._checked = time.monotonic()
@@ -98,7 +105,7 @@ class Serving:
 
     def _switch(self, build_id: str) -> None:
         try:
-            served = load_build(self.settings, self.store, self.embeddings, build_id)
+            served = load_build(self.settings, self.store, self.embeddings, self.conversations, build_id)
         except Exception:
             log.exception("cannot load build %s; still serving %s", build_id, self._served.build_id)
             self._failed.add(build_id)

@@ -6,7 +6,7 @@ import logging
 import re
 import threading
 import uuid
-from collections import Counter, OrderedDict
+from collections import Counter
 
 from langchain_core.embeddings import Embeddings
 
@@ -22,59 +22,45 @@ from service.answer.retrieve import Retriever
 from service.answer.statements import StatementIndex
 from service.answer.understand import VOCAB, follow_up, understand
 from service.answer.verify import verify
+from service.conversations import Conversations, MemoryConversations, next_turn
 from stores.sql import Store
 
 log = logging.getLogger("faktakoll.answer")
-MAX_CONVERSATIONS = 1000
 
 
 class Engine(FigureAnswers, Narrative):
     def __init__(self, settings: Settings, *, store: Store | None = None, embeddings: Embeddings | None = None,
-                 build_id: str | None = None) -> None:
+                 build_id: str | None = None, conversations: Conversations | None = None) -> None:
         # every read comes from one build (the newest when None), even while an ingest writes the next
         self.store = (store or Store(settings)).at_build(build_id)
         self.registry = Registry.load()
         self.docs = {d.doc_id: d for d in self.store.load_documents()}
-        all_facts = self.store.load_facts()
         unofficial = {d.doc_id for d in self.docs.values() if not d.meta.official}
-        self.facts = Facts(all_facts, self.store.load_checks(), self.registry, unofficial)
-        self.statements = StatementIndex(all_facts, {d.doc_id: d.text for d in self.docs.values()})
+        self.facts = Facts(self.store, self.store.load_checks(), self.registry, unofficial)
+        # the running-text figures are searched by their words: the statement index holds them
+        texts = {d.doc_id: d.text for d in self.docs.values()}
+        self.statements = StatementIndex(self.facts.where(source="text"), texts)
         self.retriever = Retriever(settings, self.store, embeddings)
         build = self.store.current_build() or {}
         self.corpus_version = str(build.get("corpus_version", ""))
         self.latest_year = max((d.meta.year for d in self.docs.values() if d.meta.year), default=None)
-        self.conversations: OrderedDict[str, Query] = OrderedDict()
-        self.last_figures: OrderedDict[str, list[str]] = OrderedDict()  # what a follow-up can point back to
-        self.last_names: dict[str, list[str]] = {}  # the project or event the conversation is about
+        # what a follow-up points back to; given by the server, shared by every build (and worker, with Redis)
+        self.conversations = conversations if conversations is not None else MemoryConversations()
         self.stats: Counter[str] = Counter()
-        self._lock = threading.Lock()  # conversations and counters are shared between request threads
+        self._lock = threading.Lock()  # counters are shared between request threads
 
     def ask(self, question: str, *, lang: str | None = None, conversation_id: str | None = None) -> Answer:
         query = understand(question, self.registry, latest_year=self.latest_year, lang=lang)
-        previous: list[Fact] = []
+        before = self.conversations.get(conversation_id) if conversation_id else None
+        previous = [self.facts.by_id[i] for i in (before.figures if before else []) if i in self.facts.by_id]
         if conversation_id:
-            with self._lock:
-                previous = [self.facts.by_id[i] for i in self.last_figures.get(conversation_id, [])
-                            if i in self.facts.by_id]
-                query = followups.with_subject(follow_up(query, self.conversations.get(conversation_id)), previous)
-                if lang:
-                    query = query.model_copy(update={"lang": lang})
-                self.conversations[conversation_id] = query
-                self.conversations.move_to_end(conversation_id)
-                while len(self.conversations) > MAX_CONVERSATIONS:
-                    self.conversations.popitem(last=False)
-                    self.last_figures.pop(next(iter(self.last_figures)), None)
-                    self.last_names.pop(next(iter(self.last_names)), None)
-        named = self.last_names.get(conversation_id, []) if conversation_id else []
-        answer = self._about_previous(query, previous, named) or self._answer(query)
+            query = followups.with_subject(follow_up(query, before.query if before else None), previous)
+            if lang:
+                query = query.model_copy(update={"lang": lang})
+        answer = self._about_previous(query, previous, before.names if before else []) or self._answer(query)
         if conversation_id:
-            with self._lock:
-                if answer.figures:
-                    self.last_figures[conversation_id] = [f.fact_id for f in answer.figures]
-                names = routes.names_in(query, self.registry)
-                if names:
-                    self.last_names[conversation_id] = names
-                    self.last_figures.pop(conversation_id, None) if not answer.figures else None
+            self.conversations.put(conversation_id, next_turn(before, query, [f.fact_id for f in answer.figures],
+                                                              routes.names_in(query, self.registry)))
         bad = verify(answer, answer_facts := [self.facts.by_id[f.fact_id] for f in answer.figures],
                      self.facts.checks_for(answer_facts))
         with self._lock:
@@ -242,8 +228,7 @@ class Engine(FigureAnswers, Narrative):
 
     def _no_goal(self, query: Query, draft: Draft) -> Answer:
         year = query.years[0] if query.years else None
-        rows = [f for f in self.facts.facts if f.goal and f.metric == (query.metric or "eu_funds_paid")
-                and f.role == "part" and (year is None or f.year == year)]
+        rows = self.facts.where(metric=query.metric or "eu_funds_paid", role="part", year=year, has=["goal"])
         sv = draft.lang == "sv"
         when = f" {year}" if year else ""
         lines = [f"Rapporterna anger inget belopp för det målet{when}; målen som redovisas:" if sv else
