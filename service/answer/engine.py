@@ -212,7 +212,7 @@ class Engine(FigureAnswers, Narrative):
     def _fund_claim(self, query: Query, draft: Draft) -> Answer | None:
         names = [v for n in routes.names_in(query, self.registry) for v in projects.variants(query.question, n)]
         for name in names:
-            card = projects.card(name, self.retriever.chunks, self.facts, self.registry, self.statements.texts)
+            card = projects.card(name, self.retriever, self.facts, self.registry, self.statements.texts)
             if card is None:
                 continue
             verdict = claims.fund_verdict(query, name, card, draft, self._finish, self.registry.display)

@@ -55,7 +55,7 @@ class Narrative(EngineBase):
         """'Vad är HÅPP?': who runs it, which fund, the amounts stated for it, and how the reports describe it."""
         names = [v for n in routes.names_in(query, self.registry) for v in projects.variants(query.question, n)]
         for name in names:
-            found = projects.card(name, self.retriever.chunks, self.facts, self.registry, self.statements.texts)
+            found = projects.card(name, self.retriever, self.facts, self.registry, self.statements.texts)
             if found is None or not found.intro:
                 continue
             sv = draft.lang == "sv"
@@ -116,7 +116,7 @@ class Narrative(EngineBase):
         return self._finish(query, draft, "answered", "\n".join(lines), [], [])
 
     def _fund_of_name(self, query: Query, draft: Draft, name: str) -> Answer | None:
-        found = projects.card(name, self.retriever.chunks, self.facts, self.registry, self.statements.texts)
+        found = projects.card(name, self.retriever, self.facts, self.registry, self.statements.texts)
         if found is None or not found.funds:
             return None
         fund = found.funds[0]

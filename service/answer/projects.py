@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from core.entities import CITY, Registry, fold
 from core.schemas import Chunk, Fact, Sentence
 from service.answer.lookup import Facts
+from service.answer.retrieve import Retriever
 
 ASKS_WHAT = re.compile(
     r"^\s*(vad (ar|var|handlar)|what (is|was)|berätta om|berätta|tell me about|describe|vilket projekt ar)"
@@ -49,13 +50,16 @@ def asks_what(question: str) -> bool:
     return bool(ASKS_WHAT.search(fold(question)))
 
 
-def card(name: str, chunks: list[Chunk], facts: Facts, registry: Registry, texts: dict[str, str]) -> Card | None:
+def card(name: str, retriever: Retriever, facts: Facts, registry: Registry, texts: dict[str, str]) -> Card | None:
     """What the reports say about one project, or None when they never name it."""
     pattern = re.compile(r"(?<!\w)" + re.escape(fold(name)).replace(r"\ ", r"[\s\-]+") + r"(?!\w)")
-    mentioned = [c for c in chunks if pattern.search(fold(c.text)) or pattern.search(fold(c.section or ""))]
-    if not mentioned:
+    folded = zip(retriever.chunks, retriever.folded, strict=True)
+    hits = [(c, bool(pattern.search(section))) for c, (text, section) in folded
+            if pattern.search(text) or pattern.search(section)]
+    if not hits:
         return None
-    own = [c for c in mentioned if pattern.search(fold(c.section or ""))]
+    mentioned = [c for c, _ in hits]
+    own = [c for c, heads in hits if heads]
     found = Card(name=name)
     orgs = Counter(c.orgs[0] for c in (own or mentioned) if c.orgs and c.orgs[0] != CITY)
     found.org = orgs.most_common(1)[0][0] if orgs else None
