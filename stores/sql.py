@@ -175,7 +175,8 @@ class Store:
         if self.url.startswith("sqlite:///"):
             settings.data_dir.mkdir(parents=True, exist_ok=True)
         try:
-            self.engine: Engine = create_engine(self.url, future=True)
+            # a server database may restart under a running service: test each pooled connection before use
+            self.engine: Engine = create_engine(self.url, future=True, pool_pre_ping=not self.url.startswith("sqlite"))
             migrate_user_tables(self.engine)
             outdated = _outdated(self.engine)
             if outdated and not upgrade:

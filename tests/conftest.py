@@ -47,6 +47,15 @@ def documents(ingested):  # type: ignore[no-untyped-def]
     return {d.doc_id: d for d in ingested[1].load_documents()}
 
 
+@pytest.fixture(scope="session")
+def pg_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A real PostgreSQL server for the session (Debian's, started here); its URL."""
+    from tests.servers import postgres
+
+    with postgres(tmp_path_factory.mktemp("postgres")) as url:
+        yield url
+
+
 def small_corpus(tmp: Path, *names: str) -> Path:
     """A corpus folder with some of the real reports (and the manifest)."""
     folder = tmp / "corpus"

@@ -87,6 +87,18 @@ def postgres(tmp: Path) -> Iterator[str]:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+def fresh_database(url: str, name: str) -> str:
+    """A new empty database on the server of `url` (one per test that must start empty)."""
+    import psycopg
+
+    host = url.split("@", 1)[1].split("/", 1)[0]
+    address, port = host.split(":")
+    with psycopg.connect(f"host={address} port={port} user=faktakoll dbname=postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return url.rsplit("/", 1)[0] + f"/{name}"
+
+
 @contextmanager
 def redis(tmp: Path) -> Iterator[str]:
     """A Redis server in `tmp` (no persistence); yields its redis:// URL."""

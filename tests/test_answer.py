@@ -96,7 +96,7 @@ def test_english_question_gets_an_english_answer(engine):
 
 
 def test_verify_rejects_a_number_that_traces_to_nothing(engine):
-    fact = engine.facts.facts[0]
+    fact = engine.facts.all()[0]
     answer = Answer(
         question="q", lang="sv", status="answered", text=f"Det blev {fact.display} och 12 345 kr [1].",
         figures=[FigureOut(fact_id=fact.fact_id, label="x", org=fact.org, year=fact.year, metric=fact.metric,

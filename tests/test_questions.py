@@ -79,7 +79,7 @@ def test_threshold_and_share_show_their_work(engine):
     assert answer.verified and answer.status == "answered"
     shares = [c for c in answer.computations if c.op == "share"]
     assert shares and "beräknat" in answer.text
-    by_id = {f.fact_id: f for f in engine.facts.facts}
+    by_id = {f.fact_id: f for f in engine.facts.all()}
     operands = [by_id[i] for i in shares[0].operands]
     assert all(f.value < 2_000_000 for f in operands[:-1])
     total = operands[-1]

@@ -12,6 +12,7 @@ from service.deps import BUILD_HEADER, CORPUS_VERSION_HEADER, KeyDep, ServedDep
 from service.facts_export import doc_titles, fact_rows, filter_facts, official_docs, to_csv, to_excel_csv, to_xlsx
 from service.models import ChecksOut
 from service.routes import KEYED, errors
+from stores.protocol import FactFilter
 
 router = APIRouter(prefix="/api", tags=["facts"])
 
@@ -71,7 +72,8 @@ def facts(
     for Swedish Excel: semicolon-separated, UTF-8 with BOM (å/ä/ö read right), decimal comma,
     whole numbers without decimals. `format=xlsx` is an Excel workbook with numbers as numbers."""
     engine = served.engine
-    rows = fact_rows(filter_facts(engine.facts.all(), engine.registry, year=year, org=org, fund=fund,
+    stored = engine.facts.store.select_facts(FactFilter.of(year=year, metric=metric, source=source))  # SQL first
+    rows = fact_rows(filter_facts(stored, engine.registry, year=year, org=org, fund=fund,
                                   metric=metric, approximate=approximate, source=source), engine.registry,
                      official_docs(served.documents), doc_titles(served.documents))
     if format in FILE_FORMS:
