@@ -68,6 +68,11 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Address `faktakoll serve` listens on.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `faktakoll serve` listens on.")
+    workers: int = Field(
+        default=1, ge=1, le=64,
+        description="Worker processes `faktakoll serve` starts on the one port; with more than one, set "
+        "FAKTAKOLL_REDIS_URL so that follow-ups and rate limits hold across them.",
+    )
     require_api_key: bool = Field(
         default=False,
         description="When true, /api/* needs an X-API-Key header with a key made by `faktakoll keys add` "

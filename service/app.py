@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from core.errors import FaktakollError, PayloadTooLarge, RateLimited, StoreError
 from core.settings import Settings
 from service.routes import ask, chat, coverage, docs, facts, health, sources, web
-from service.security import RateLimit, SecurityHeaders, SizeLimit
+from service.security import RateLimit, SecurityHeaders, SizeLimit, rate_storage
 from service.serving import Serving
 
 log = logging.getLogger("faktakoll.api")
@@ -128,5 +128,6 @@ def _install_middleware(app: FastAPI, settings: Settings) -> None:
             return False
 
     app.add_middleware(SizeLimit, limit=settings.max_request_bytes, on_reject=too_large)
-    app.add_middleware(RateLimit, rate=settings.rate_limit, on_reject=limited, known_key=known_key)
+    app.add_middleware(RateLimit, rate=settings.rate_limit, on_reject=limited, known_key=known_key,
+                       storage=rate_storage(settings.redis_url))  # Redis when set: shared by every worker
     app.add_middleware(SecurityHeaders)

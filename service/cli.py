@@ -272,26 +272,51 @@ def evaluate(
         raise typer.Exit(1)
 
 
+WorkersOpt = Annotated[int | None, typer.Option(
+    min=1, max=64, help="Worker processes on the one port (default FAKTAKOLL_WORKERS, 1); with more than one, "
+    "set FAKTAKOLL_REDIS_URL so that follow-ups and rate limits hold across them.")]
+
+
+def _check_stores(settings: Settings) -> None:
+    """Before serving (and before any worker starts): something is ingested and Redis, when set,
+    answers; else one line and exit 1."""
+    from core.errors import FaktakollError
+    from service.conversations import check_redis
+    from stores.sql import Store
+
+    try:
+        Store(settings).document_rows()
+        if settings.redis_url:
+            check_redis(settings.redis_url)
+    except FaktakollError as exc:
+        raise _fail(exc) from exc
+
+
 @app.command()
 def serve(host: Annotated[str | None, typer.Option(help="Address (default FAKTAKOLL_HOST, 127.0.0.1).")] = None,
           port: Annotated[int | None, typer.Option(help="Port (default FAKTAKOLL_PORT, 8000).")] = None,
-          data_dir: DataOpt = None) -> None:
+          workers: WorkersOpt = None, data_dir: DataOpt = None) -> None:
     """Start the web service: chat page at /, facts at /fakta, API at /api, docs at /docs."""
+    import os
+
     import uvicorn
 
-    from core.errors import FaktakollError
     from service.app import create_app
-    from stores.sql import Store
 
     settings = load_settings(None, data_dir)
-    host, port = host or settings.host, port or settings.port
-    try:
-        application = create_app(settings)
-        Store(settings).document_rows()
-    except FaktakollError as exc:
-        raise _fail(exc) from exc
-    typer.echo(f"Faktakoll körs på http://{host}:{port}/  (API-dokumentation: http://{host}:{port}/docs)")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    host, port, workers = host or settings.host, port or settings.port, workers or settings.workers
+    _check_stores(settings)
+    if workers > 1 and not settings.redis_url:
+        typer.echo(f"varning: {workers} workers utan FAKTAKOLL_REDIS_URL: varje worker har egna följdfrågor och egen "
+                   "gräns för anrop; sätt FAKTAKOLL_REDIS_URL=redis://värd:6379/0 för att dela dem", err=True)
+    typer.echo(f"Faktakoll körs på http://{host}:{port}/  (API-dokumentation: http://{host}:{port}/docs)"
+               + (f", {workers} workers" if workers > 1 else ""))
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        return
+    # every worker builds its own app from the environment (create_app() reads Settings()): options go there
+    os.environ["FAKTAKOLL_DATA_DIR"] = str(settings.data_dir)
+    uvicorn.run("service.app:create_app", factory=True, workers=workers, host=host, port=port, log_level="warning")
 
 
 keys_app = typer.Typer(help="API keys for the JSON API (stored hashed).", no_args_is_help=True)

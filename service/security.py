@@ -1,20 +1,29 @@
 """API keys (stored hashed), rate limiting (the `limits` library), the request size limit
-and the security headers every response carries."""
+and the headers every response carries (security headers, the answering worker)."""
 
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 import anyio
 from limits import parse
-from limits.storage import MemoryStorage
+from limits.errors import StorageError
+from limits.storage import MemoryStorage, RedisStorage, Storage
 from limits.strategies import MovingWindowRateLimiter
 from starlette.exceptions import HTTPException
 
+from service.conversations import REDIS_TIMEOUT_SECONDS
+
 API_KEY_HEADER = "X-API-Key"
+WORKER_HEADER = "x-faktakoll-worker"  # the process id of the worker that answered
+RATE_KEY_PREFIX = "faktakoll:limits"  # rate-limit counters in a shared Redis
+
+log = logging.getLogger("faktakoll.security")
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -54,15 +63,28 @@ def client_address(scope: Scope) -> str:
     return f"ip:{client[0]}"
 
 
-class RateLimit:
-    """Moving-window limit on /api/* (health exempt), using the `limits` library (in
-    memory: one process). The bucket is a valid API key's own; any other request, with a
-    made-up key or none, counts against its client address."""
+def rate_storage(redis_url: str | None) -> Storage:
+    """Where the rate-limit counters live: Redis (FAKTAKOLL_REDIS_URL), shared by every worker,
+    or this process's memory."""
+    if redis_url is None:
+        return MemoryStorage()
+    return RedisStorage(redis_url, key_prefix=RATE_KEY_PREFIX, wrap_exceptions=True,
+                        socket_connect_timeout=REDIS_TIMEOUT_SECONDS, socket_timeout=REDIS_TIMEOUT_SECONDS)
 
-    def __init__(self, app: ASGIApp, rate: str, on_reject: Reject, known_key: Callable[[str], bool]) -> None:
+
+class RateLimit:
+    """Moving-window limit on /api/* (health exempt), using the `limits` library, with the
+    counters in memory (one process) or in Redis (every worker). The bucket is a valid API
+    key's own; any other request, with a made-up key or none, counts against its client
+    address. When Redis is away the request is let through (fail open) and a warning logged."""
+
+    def __init__(self, app: ASGIApp, rate: str, on_reject: Reject, known_key: Callable[[str], bool],
+                 storage: Storage | None = None) -> None:
         self.app, self.on_reject, self.known_key = app, on_reject, known_key
         self.item = parse(rate)
-        self.limiter = MovingWindowRateLimiter(MemoryStorage())
+        self.storage = storage if storage is not None else MemoryStorage()
+        self.remote = not isinstance(self.storage, MemoryStorage)  # network calls go to a thread
+        self.limiter = MovingWindowRateLimiter(self.storage)
 
     async def bucket(self, scope: Scope) -> str:
         key = _header(scope, API_KEY_HEADER)
@@ -72,10 +94,20 @@ class RateLimit:
                 return f"key:{digest[:16]}"
         return client_address(scope)
 
+    async def allowed(self, scope: Scope) -> bool:
+        bucket = await self.bucket(scope)
+        try:
+            if self.remote:
+                return await anyio.to_thread.run_sync(self.limiter.hit, self.item, bucket)
+            return self.limiter.hit(self.item, bucket)
+        except StorageError as exc:
+            log.warning("rate limit not applied, its store is away: %s", exc)
+            return True
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
         limited = scope["type"] == "http" and path.startswith("/api/") and path != "/api/health"
-        if limited and not self.limiter.hit(self.item, await self.bucket(scope)):
+        if limited and not await self.allowed(scope):
             await self.on_reject(scope, receive, send)
             return
         await self.app(scope, receive, send)
@@ -121,7 +153,8 @@ class SizeLimit:
 
 
 class SecurityHeaders:
-    """Adds the security headers to every HTTP response that does not set its own."""
+    """Adds the security headers to every HTTP response that does not set its own, and the
+    process id of the worker that answered (several workers may serve one port)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -136,6 +169,7 @@ class SecurityHeaders:
                 headers = list(message.get("headers") or [])
                 present = {name.lower() for name, _ in headers}
                 headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in present]
+                headers.append((WORKER_HEADER.encode(), str(os.getpid()).encode()))
                 message["headers"] = headers
             await send(message)
 
