@@ -38,6 +38,12 @@ class Settings(BaseSettings):
         description="A Chroma server (http://host:8000, Chroma's HTTP client) for the vectors; default is an "
         "embedded Chroma in <data_dir>/chroma.",
     )
+    chroma_collection_prefix: str | None = Field(
+        default=None,
+        description="Names this deployment's collections on a shared Chroma server (letters, digits, '.', '_', "
+        "'-'; at most 40). Unset: each database gets a random one at its first ingest and keeps it; give a copy "
+        "of a database its own before its first ingest.",
+    )
     redis_url: str | None = Field(
         default=None,
         description="Redis (redis://host:6379/0) for rate-limit counters and conversation memory shared by "
@@ -107,6 +113,14 @@ class Settings(BaseSettings):
         if value is not None and not re.fullmatch(r"https?://[^\s/?#@]+/?", value.strip()):
             raise ValueError(f"{value!r} is not a Chroma server address such as http://chroma:8000")
         return value.strip().rstrip("/") if value else None
+
+    @field_validator("chroma_collection_prefix")
+    @classmethod
+    def _collection_prefix(cls, value: str | None) -> str | None:
+        if value and not re.fullmatch(r"[A-Za-z0-9]([A-Za-z0-9._-]{0,38}[A-Za-z0-9])?", value):
+            raise ValueError(f"{value!r} is not a collection prefix: 1-40 letters, digits, '.', '_' or '-', "
+                             "starting and ending with a letter or digit")
+        return value or None  # empty: unset
 
     @field_validator("redis_url")
     @classmethod

@@ -30,6 +30,7 @@ from ingest.metadata import ManifestEntry, apply_manifest, detect, load_manifest
 from ingest.normalize import OcrRepairer, looks_ocr_damaged, normalize
 from ingest.parse import check_size, file_digest, file_kind, read
 from ingest.prose import prose_facts
+from stores.index import collection_for
 from stores.sql import Store
 
 EXTRACTOR_VERSION = "21"  # bump when parsing, extraction or chunking changes meaning
@@ -215,22 +216,22 @@ def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: 
                         "(check the name: until it matches, no report is official under it)"
                         for name in manifest if name not in present and shown(name) not in named]
     store = Store(settings, upgrade=True)
-    collection = collection_name(settings)
-    print_fp = fingerprint(settings, files, listing_skipped, collection)
     current = store.current_build()
+    collection = collection_for(settings, collection_name(settings), current["collection"] if current else None)
+    print_fp = fingerprint(settings, files, listing_skipped, collection)
     if current and current["fingerprint"] == print_fp and not force:
         store.touch(current["build_id"])
         return _summary(store, current, started, up_to_date=True)
+    # heavy imports only when there is work to do: an unchanged corpus starts fast
+    from core.embeddings import make_embeddings
+    from stores.index import add_missing, open_collection, remove_except
+
+    vectors = open_collection(settings, collection, make_embeddings(settings), now=True)  # a server away fails here
     found = extract(settings, files, manifest, Registry.load(), progress)
     skipped = sorted([*listing_skipped, *found.skipped])
     if not found.docs:
         raise IngestError("no document could be ingested; the previous stores are unchanged",
                           hint="; ".join(skipped) or "add reports to the corpus folder")
-    # heavy imports only when there is work to do: an unchanged corpus starts fast
-    from core.embeddings import make_embeddings
-    from stores.index import add_missing, open_collection, remove_except
-
-    vectors = open_collection(settings.chroma_dir, collection, make_embeddings(settings))
 
     def batches(items: Iterable[list[Chunk]]) -> Iterable[list[Chunk]]:
         return progress(items, "bäddar in")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from langchain_core.embeddings import Embeddings
 
 from core.embeddings import make_embeddings
-from core.entities import Registry
+from core.entities import Registry, fold
 from core.numbers import years_in
 from core.schemas import Chunk
 from core.settings import Settings
@@ -46,10 +46,17 @@ class Retriever:
         build = store.current_build() or {}
         self.chunks = store.load_chunks()
         self.by_id = {c.chunk_id: c for c in self.chunks}
+        self._folded: list[tuple[str, str]] | None = None
         self.keyword = KeywordIndex(self.chunks)
         self._lock = threading.Lock()
-        self.vectors = open_collection(settings.chroma_dir, str(build["collection"]),
-                                       embeddings or make_embeddings(settings))
+        self.vectors = open_collection(settings, str(build["collection"]), embeddings or make_embeddings(settings))
+
+    @property
+    def folded(self) -> list[tuple[str, str]]:
+        """(text, section) of every chunk, folded once per build: name searches scan these."""
+        if self._folded is None:
+            self._folded = [(fold(c.text), fold(c.section or "")) for c in self.chunks]
+        return self._folded
 
     def dense(self, query: str, k: int) -> list[Chunk]:
         with self._lock:  # one embedding at a time: the model is not known to be thread-safe
