@@ -30,9 +30,10 @@ from ingest.metadata import ManifestEntry, apply_manifest, detect, load_manifest
 from ingest.normalize import OcrRepairer, looks_ocr_damaged, normalize
 from ingest.parse import check_size, file_digest, file_kind, read
 from ingest.prose import prose_facts
-from stores.index import collection_for
+from stores.index import collection_for, namespace_of
 from stores.sql import Store
 
+CHROMA_NAMESPACE = "chroma_namespace"  # the deployment's collections on a shared Chroma server
 EXTRACTOR_VERSION = "21"  # bump when parsing, extraction or chunking changes meaning
 IGNORED = {"manifest.toml", "readme.md", "readme.txt"}
 
@@ -217,7 +218,11 @@ def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: 
                         for name in manifest if name not in present and shown(name) not in named]
     store = Store(settings, upgrade=True)
     current = store.current_build()
-    collection = collection_for(settings, collection_name(settings), current["collection"] if current else None)
+    collection = collection_for(settings, collection_name(settings), current["collection"] if current else None,
+                                store.remembered(CHROMA_NAMESPACE))
+    if settings.chroma_url and not settings.chroma_collection_prefix and (space := namespace_of(collection)):
+        # kept in a user table: a rebuild of the build tables must not move the vectors to a new collection
+        collection = collection_for(settings, collection_name(settings), None, store.remember(CHROMA_NAMESPACE, space))
     print_fp = fingerprint(settings, files, listing_skipped, collection)
     if current and current["fingerprint"] == print_fp and not force:
         store.touch(current["build_id"])

@@ -231,8 +231,18 @@ def ask(
     if lang not in (None, "sv", "en"):
         typer.echo("fel: --lang måste vara sv eller en", err=True)
         raise typer.Exit(2)
-    answer = _engine(data_dir).ask(question, lang=lang)
+    answer = _asked(_engine(data_dir), question, lang)
     typer.echo(answer.model_dump_json(indent=2) if as_json else render(answer))
+
+
+def _asked(engine: Any, question: str, lang: str | None, conversation: str | None = None) -> Any:
+    """The answer, or one line and exit 1 when a store it needs is away (e.g. the Chroma server)."""
+    from core.errors import FaktakollError
+
+    try:
+        return engine.ask(question, lang=lang, conversation_id=conversation)
+    except FaktakollError as exc:
+        raise _fail(exc) from exc
 
 
 @app.command()
@@ -249,7 +259,7 @@ def chat(lang: Annotated[str | None, typer.Option("--lang", help="sv or en.")] =
             break
         if not question:
             break
-        typer.echo(render(engine.ask(question, lang=lang, conversation_id=conversation)) + "\n")
+        typer.echo(render(_asked(engine, question, lang, conversation)) + "\n")
 
 
 @app.command("eval")

@@ -57,6 +57,8 @@ class Conversations(Protocol):
 
     def put(self, conversation_id: str, record: Conversation) -> None: ...
 
+    def status(self) -> str: ...
+
 
 class MemoryConversations:
     """This process's own memory; the least recently used conversation goes first."""
@@ -72,6 +74,9 @@ class MemoryConversations:
             if record is not None:
                 self._records.move_to_end(conversation_id)
             return record
+
+    def status(self) -> str:
+        return "ok (memory of this process)"
 
     def put(self, conversation_id: str, record: Conversation) -> None:
         with self._lock:
@@ -130,6 +135,16 @@ class RedisConversations:
         except ValidationError:  # written by another version: start the conversation afresh
             log.warning("conversation %s in Redis has an unknown shape; starting afresh", conversation_id)
             return None
+
+    def status(self) -> str:
+        """For /api/health: Redis answers, or the error (conversations then go on without context)."""
+        import redis
+
+        try:
+            self.client.ping()
+        except redis.RedisError as exc:
+            return f"error: {type(exc).__name__}"
+        return "ok (redis)"
 
     def put(self, conversation_id: str, record: Conversation) -> None:
         import redis

@@ -44,17 +44,23 @@ def embed_text(chunk: Chunk) -> str:
     return f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text
 
 
-def collection_for(settings: Settings, base: str, current: str | None) -> str:
+def collection_for(settings: Settings, base: str, current: str | None, remembered: str | None = None) -> str:
     """The collection an ingest writes: `base` (named after the model and chunking) in this
     deployment's namespace. The namespace is FAKTAKOLL_CHROMA_COLLECTION_PREFIX when set; else on
-    a Chroma server the one this database's newest build (`current`, its collection) used, or a new
-    random one for a database without one; an embedded Chroma's folder is its deployment's own."""
+    a Chroma server the one the database keeps (`remembered`, see Store.remember), or the one its
+    newest build (`current`, its collection) used, or a new random one for a database without one;
+    an embedded Chroma's folder is its deployment's own."""
     if settings.chroma_collection_prefix:
         return f"{settings.chroma_collection_prefix}-{base}"
     if not settings.chroma_url:
         return base
-    remembered = NAMESPACED.fullmatch(current or "")
-    return f"{remembered['namespace'] if remembered else 'fk-' + secrets.token_hex(6)}-{base}"
+    found = NAMESPACED.fullmatch(current or "")
+    return f"{remembered or (found['namespace'] if found else 'fk-' + secrets.token_hex(6))}-{base}"
+
+
+def namespace_of(collection: str) -> str | None:
+    found = NAMESPACED.fullmatch(collection)
+    return found["namespace"] if found else None
 
 
 def unreachable(url: str) -> StoreError:

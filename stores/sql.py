@@ -102,6 +102,11 @@ api_keys = Table(  # its schema is made by stores/migrations; this mirrors it fo
     Column("key_hash", String(64), nullable=False, unique=True),
     Column("created_at", String(40), nullable=False),
 )
+deployment = Table(  # made by stores/migrations (0002); values kept across builds
+    "deployment", user_metadata,
+    Column("name", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)
 chunks = _table("chunks", Chunk, "chunk_id")
 facts = _table("facts", Fact, "fact_id")
 checks = _table("checks", Check, "check_id")
@@ -128,6 +133,12 @@ def _outdated(engine: Engine) -> list[str]:
             if t.name in names and ({c["name"] for c in found.get_columns(t.name)} != set(t.columns.keys())
                                     or {i["name"] for i in found.get_indexes(t.name)} > {i.name for i in t.indexes}
                                     or {i.name for i in t.indexes} - {i["name"] for i in found.get_indexes(t.name)})]
+
+
+def _now() -> str:
+    """Build times order the builds: to the microsecond, so that two ingests in one second keep their order
+    (one fixed-width format: its text order is its time order)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def head_revision() -> str:
@@ -232,7 +243,7 @@ class Store:
         docs: list[Document], chunk_list: list[Chunk], fact_list: list[Fact], check_list: list[Check],
         skipped: list[str], rejected: list[str],
     ) -> None:
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+        now = _now()
         with self.engine.begin() as conn:
             conn.execute(insert(builds).values(
                 build_id=build_id, fingerprint=fingerprint, corpus_version=corpus_version, collection=collection,
@@ -260,6 +271,20 @@ class Store:
             drop = [b for b in ids if b not in complete[: self.keep]]
             for table in (documents, chunks, facts, checks, builds):
                 conn.execute(delete(table).where(table.c.build_id.in_(drop)))
+
+    # --- values of the deployment, kept across builds ------------------------------
+    def remembered(self, name: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(deployment.c.value).where(deployment.c.name == name)).scalar()
+
+    def remember(self, name: str, value: str) -> str:
+        """Keep `value` under `name` unless one is kept already; returns the kept one (the first writer wins)."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(deployment).values(name=name, value=value))
+        except SQLAlchemyError:  # another ingest kept one first
+            pass
+        return self.remembered(name) or value
 
     # --- API keys (stored as sha256 hashes only) ----------------------------------
     def add_api_key(self, name: str, key_hash: str) -> None:
@@ -302,8 +327,7 @@ class Store:
     def touch(self, build_id: str) -> None:
         """Mark a build as the newest check of the corpus (an unchanged re-ingest)."""
         with self.engine.begin() as conn:
-            conn.execute(update(builds).where(builds.c.build_id == build_id).values(
-                created_at=datetime.now(UTC).isoformat(timespec="seconds")))
+            conn.execute(update(builds).where(builds.c.build_id == build_id).values(created_at=_now()))
 
     # --- reading -----------------------------------------------------------------
     def _require(self) -> str:

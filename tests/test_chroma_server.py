@@ -185,3 +185,19 @@ async def test_serving_with_the_server_away_is_a_clear_error(deployments):
     assert narrative.status_code == 503 and error["code"] == "unavailable"
     _names_the_setting(error["message"], str(settings.chroma_url))
     assert "FAKTAKOLL_CHROMA_URL" in error["hint"]
+    asked = CliRunner().invoke(cli, ["ask", QUESTION, "--data-dir", str(settings.data_dir)],
+                               env={"FAKTAKOLL_CHROMA_URL": settings.chroma_url})
+    assert asked.exit_code == 1 and asked.output.startswith("fel: cannot reach the Chroma server")  # no traceback
+
+
+def test_the_namespace_survives_a_rebuild_of_the_build_tables(deployments):
+    """A schema change rebuilds the build tables; the deployment's namespace is kept in a user table, so
+    the next ingest writes to the same collection and embeds nothing again."""
+    from stores.sql import build_metadata
+
+    _, b = deployments
+    before = b.store.current_build()["collection"]  # type: ignore[index]
+    build_metadata.drop_all(b.store.engine)  # what an upgrade to a new build schema does
+    report = run_ingest(b.settings)
+    assert b.store.current_build()["collection"] == before  # type: ignore[index]
+    assert report.embedded == 0

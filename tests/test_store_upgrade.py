@@ -75,3 +75,13 @@ def test_new_database_gets_user_tables_by_migration(tmp_path):
     assert {"api_keys", "user_schema_version", "builds", "facts"} <= tables
     store.add_api_key("a", hash_key("k"))
     assert store.api_key_name(hash_key("k")) == "a"
+
+
+def test_kept_values_survive_a_rebuild_of_the_build_tables(tmp_path):
+    settings = _previous_database(tmp_path / "data")
+    store = Store(settings, upgrade=True)
+    assert store.remember("chroma_namespace", "fk-0a1b2c3d4e5f") == "fk-0a1b2c3d4e5f"
+    assert store.remember("chroma_namespace", "fk-ffffffffffff") == "fk-0a1b2c3d4e5f"  # the first one is kept
+    with sqlite3.connect(settings.data_dir / "faktakoll.sqlite") as db:
+        db.execute("ALTER TABLE facts DROP COLUMN seq")  # an older build schema again
+    assert Store(settings, upgrade=True).remembered("chroma_namespace") == "fk-0a1b2c3d4e5f"

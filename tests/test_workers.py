@@ -117,9 +117,12 @@ async def test_redis_going_away_answers_without_the_conversation(ingested, embed
             assert follow["figures"][0]["value"] == MN_2022
             assert (await client.get("/api/documents")).status_code == 200
             assert (await client.get("/api/documents")).status_code == 429  # the limit is counted in Redis
+            assert (await client.get("/api/health")).json()["stores"]["conversations"] == "ok (redis)"
     # Redis is stopped now
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
         alone = await client.post("/api/ask", json=conversation)
+        health = (await client.get("/api/health")).json()
+    assert health["status"] == "degraded" and health["stores"]["conversations"].startswith("error:")
     assert alone.status_code == 200, alone.text
     assert alone.json()["query"]["orgs"] != ["mn"] and MN_2022 not in [f["value"] for f in alone.json()["figures"]]
     logged = caplog.text

@@ -13,7 +13,8 @@ router = APIRouter(prefix="/api", tags=["health"])
 
 HEALTH_EXAMPLE = {"status": "ok", "build_id": "6c1f0e2a9b7d…", "corpus_version": "2026-11-23-4994500415",
                   "newer_build": False, "documents": 5, "facts": 103, "chunks": 453,
-                  "stores": {"database": "ok", "vectors": "ok (453 passages)"}, "auth_required": False}
+                  "stores": {"database": "ok", "vectors": "ok (453 passages)",
+                                             "conversations": "ok (redis)"}, "auth_required": False}
 
 
 @router.get("/health", response_model=HealthOut,
@@ -29,6 +30,7 @@ def health(serving: ServingDep, settings: SettingsDep) -> HealthOut:
         stores["vectors"] = f"ok ({engine.retriever.vectors._collection.count()} passages)"
     except Exception as exc:  # reported, not raised: this is the health check
         stores["vectors"] = f"error: {type(exc).__name__}"
+    stores["conversations"] = serving.conversations.status()  # Redis, when set: shared by every worker
     ok = all(v.startswith("ok") for v in stores.values())
     return HealthOut(status="ok" if ok else "degraded", build_id=served.build_id,
                      corpus_version=served.corpus_version, newer_build=serving.newer_build,
