@@ -108,6 +108,19 @@ def test_verify_rejects_a_number_that_traces_to_nothing(engine):
     assert verify(answer, [fact], []) == ["12 345 kr"]
 
 
+def test_verify_reads_a_document_name_as_a_name_not_a_figure(engine):
+    """A title such as "Redovisning 2015 nr 3" in a caveat is not a figure; any other number still is."""
+    fact = engine.facts.all()[0]
+    answer = Answer(
+        question="q", lang="sv", status="answered", text=f"Det blev {fact.display}.",
+        caveats=[f"Avvikelse: {fact.display} (Redovisning 2015 nr 3, s. 2) och 36 kr (Redovisning 2015 nr 36)."],
+        query=Query(question="q", lang="sv", intent="figure"), corpus_version="v", verified=True,
+    )
+    names = ["Redovisning 2015 nr 3", "Redovisning 2015 nr 36"]
+    assert verify(answer, [fact], [], names) == ["36 kr"]
+    assert verify(answer, [fact], []) == ["3", "36 kr", "36"]
+
+
 def test_evaluation_set(engine):
     """The set written from the reports (tests/eval): a floor, so a change that answers
     fewer questions right, or more off target, fails. The README reports the numbers."""

@@ -44,6 +44,7 @@ class Engine(FigureAnswers, Narrative):
         build = self.store.current_build() or {}
         self.corpus_version = str(build.get("corpus_version", ""))
         self.latest_year = max((d.meta.year for d in self.docs.values() if d.meta.year), default=None)
+        self.doc_names = {n for d in self.docs.values() for n in (d.meta.title, d.meta.short_name)}  # for verify
         # what a follow-up points back to; given by the server, shared by every build (and worker, with Redis)
         self.conversations = conversations if conversations is not None else MemoryConversations()
         self.stats: Counter[str] = Counter()
@@ -62,7 +63,7 @@ class Engine(FigureAnswers, Narrative):
             self.conversations.put(conversation_id, next_turn(before, query, [f.fact_id for f in answer.figures],
                                                               routes.names_in(query, self.registry)))
         bad = verify(answer, answer_facts := [self.facts.by_id[f.fact_id] for f in answer.figures],
-                     self.facts.checks_for(answer_facts))
+                     self.facts.checks_for(answer_facts), self.doc_names)
         with self._lock:
             self.stats["answers"] += 1
             if bad:
