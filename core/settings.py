@@ -187,5 +187,8 @@ def describe(settings: Settings) -> list[tuple[str, str, str]]:
     """(name, effective value, description) for every setting; used by `faktakoll settings`."""
     rows = []
     for name, field in Settings.model_fields.items():
-        rows.append((f"FAKTAKOLL_{name.upper()}", str(getattr(settings, name)), field.description or ""))
+        value = str(getattr(settings, name))
+        if name.endswith("_url"):  # a password in a URL is never printed
+            value = re.sub(r"(://[^:/@\s]*:)[^@/\s]*@", r"\1***@", value)
+        rows.append((f"FAKTAKOLL_{name.upper()}", value, field.description or ""))
     return rows

@@ -224,7 +224,7 @@ def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: 
         # kept in a user table: a rebuild of the build tables must not move the vectors to a new collection
         collection = collection_for(settings, collection_name(settings), None, store.remember(CHROMA_NAMESPACE, space))
     print_fp = fingerprint(settings, files, listing_skipped, collection)
-    if current and current["fingerprint"] == print_fp and not force:
+    if current and current["fingerprint"] == print_fp and not force and not _vectors_lost(settings, store, collection):
         store.touch(current["build_id"])
         return _summary(store, current, started, up_to_date=True)
     # heavy imports only when there is work to do: an unchanged corpus starts fast
@@ -255,6 +255,16 @@ def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: 
     report = _summary(store, store.current_build() or {}, started, up_to_date=False)
     report.embedded = embedded
     return report
+
+
+def _vectors_lost(settings: Settings, store: Store, collection: str) -> bool:
+    """On a Chroma server (its own lifecycle, unlike the embedded folder beside the database): whether it
+    lacks passages of the current build (emptied, lost, another server); then the ingest embeds them again."""
+    if not settings.chroma_url:
+        return False
+    from stores.index import missing_vectors
+
+    return missing_vectors(settings, collection, store.at_build().chunk_ids()) > 0
 
 
 def _summary(store: Store, build: dict[str, Any], started: float, *, up_to_date: bool) -> IngestReport:

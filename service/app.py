@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from core.errors import FaktakollError, PayloadTooLarge, RateLimited, StoreError
@@ -19,6 +20,7 @@ from core.settings import Settings
 from service.routes import ask, chat, coverage, docs, facts, health, sources, web
 from service.security import RateLimit, SecurityHeaders, SizeLimit, rate_storage
 from service.serving import Serving
+from stores.sql import database_away
 
 log = logging.getLogger("faktakoll.api")
 
@@ -61,6 +63,12 @@ def _install_errors(app: FastAPI) -> None:
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = HTTP_CODES.get(exc.status_code, "bad_request")
         return error_response(exc.status_code, code, str(exc.detail), headers=exc.headers)  # keeps Allow on 405
+
+    @app.exception_handler(SQLAlchemyError)
+    async def database(_: Request, exc: SQLAlchemyError) -> JSONResponse:
+        away = database_away(exc)  # one line per request, no traceback: an outage must not flood the log
+        log.warning("%s", away.message)
+        return error_response(503, "unavailable", away.message, away.hint)
 
     @app.exception_handler(Exception)
     async def crashed(_: Request, exc: Exception) -> JSONResponse:

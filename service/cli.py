@@ -290,12 +290,20 @@ WorkersOpt = Annotated[int | None, typer.Option(
 def _check_stores(settings: Settings) -> None:
     """Before serving (and before any worker starts): something is ingested and Redis, when set,
     answers; else one line and exit 1."""
-    from core.errors import FaktakollError
+    from core.errors import FaktakollError, StoreError
     from service.conversations import check_redis
     from stores.sql import Store
 
     try:
-        Store(settings).document_rows()
+        store = Store(settings).at_build()
+        if settings.chroma_url:  # a server away, emptied or another one: said now, not at the first question
+            from stores.index import missing_vectors
+
+            ids, collection = store.chunk_ids(), str((store.current_build() or {})["collection"])
+            if lost := missing_vectors(settings, collection, ids):
+                raise StoreError(f"the Chroma server at {settings.chroma_url} lacks {lost} of the {len(ids)} "
+                                 "passages of the current build (FAKTAKOLL_CHROMA_URL)",
+                                 hint="run `faktakoll ingest` to embed them again, or correct FAKTAKOLL_CHROMA_URL")
         if settings.redis_url:
             check_redis(settings.redis_url)
     except FaktakollError as exc:
@@ -368,3 +376,4 @@ def keys_remove(name: str, data_dir: DataOpt = None) -> None:
     if not Store(load_settings(None, data_dir)).remove_api_key(name):
         typer.echo(f"fel: ingen nyckel med namnet {name}", err=True)
         raise typer.Exit(1)
+    typer.echo(f"nyckeln {name} är borttagen; den gäller inte längre")

@@ -8,8 +8,8 @@ same conversation. The store lives outside the per-build engine: a conversation 
 switch to a new build (fact ids are stable for the same corpus).
 
 When Redis goes away while serving, a conversation that cannot be read or written is
-logged as a warning and the question is answered on its own, without the earlier turn:
-an answer always names its subject, so the reader sees what it is about.
+logged as a warning and the question is answered on its own, without the earlier turn, with a
+caveat that says so (an answer also always names its subject).
 """
 
 from __future__ import annotations
@@ -35,6 +35,10 @@ MAX_CONVERSATIONS = 1000  # in memory: the oldest conversation beyond this is fo
 CONVERSATION_TTL_SECONDS = 6 * 3600  # in Redis: a conversation untouched this long is forgotten
 KEY_PREFIX = "faktakoll:conv:"
 REDIS_TIMEOUT_SECONDS = 2.0  # connect and read; a Redis that does not answer is treated as away
+
+
+class ConversationAway(StoreError):
+    """The conversation store cannot be read: the question is answered on its own, with a caveat saying so."""
 
 
 class Conversation(BaseModel):
@@ -127,7 +131,7 @@ class RedisConversations:
         except redis.RedisError as exc:
             log.warning("cannot read conversation %s from Redis at %s, answering without it: %s",
                         conversation_id, self.url, exc)
-            return None
+            raise ConversationAway(f"conversation {conversation_id} cannot be read") from exc
         if raw is None:
             return None
         try:

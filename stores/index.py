@@ -87,6 +87,25 @@ def _client(settings: Settings) -> ClientAPI:
         raise unreachable(settings.chroma_url) from exc
 
 
+def missing_vectors(settings: Settings, name: str, chunk_ids: list[str]) -> int:
+    """How many of `chunk_ids` the collection `name` lacks (all, when it does not exist): a Chroma
+    server emptied, lost or swapped under a database that still lists its build. Reads ids only."""
+    import httpx
+    from chromadb.errors import NotFoundError
+
+    client = _client(settings)
+    try:
+        collection = client.get_collection(name, embedding_function=None)  # ids only: no embedding is made
+    except NotFoundError:
+        return len(chunk_ids)
+    except (ValueError, httpx.TransportError) as exc:
+        raise unreachable(settings.chroma_url or str(settings.chroma_dir)) from exc
+    present: set[str] = set()
+    for i in range(0, len(chunk_ids), PAGE):
+        present.update(collection.get(ids=chunk_ids[i : i + PAGE], include=[])["ids"])
+    return len(set(chunk_ids) - present)
+
+
 def _open(settings: Settings, name: str, embeddings: Embeddings) -> Chroma:
     from langchain_chroma import Chroma
 

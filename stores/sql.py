@@ -41,7 +41,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.errors import StoreError
@@ -135,6 +135,21 @@ def _outdated(engine: Engine) -> list[str]:
                                     or {i.name for i in t.indexes} - {i["name"] for i in found.get_indexes(t.name)})]
 
 
+def shown_url(url: str) -> str:
+    """A database URL as messages show it: without its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy reads: its scheme only
+        return url.split(":", 1)[0] + ":…"
+
+
+def database_away(exc: SQLAlchemyError) -> StoreError:
+    """A database error while serving, as one line naming the setting (the driver's text, not the SQL)."""
+    reason = str(getattr(exc, "orig", None) or type(exc).__name__).strip().splitlines()[0][:200]
+    return StoreError(f"the database does not answer (FAKTAKOLL_DATABASE_URL): {reason}",
+                      hint="check that the database server runs; the service goes on by itself when it is back")
+
+
 def _now() -> str:
     """Build times order the builds: to the microsecond, so that two ingests in one second keep their order
     (one fixed-width format: its text order is its time order)."""
@@ -191,13 +206,15 @@ class Store:
             migrate_user_tables(self.engine)
             outdated = _outdated(self.engine)
             if outdated and not upgrade:
-                raise StoreError(f"the stores in {self.url} were written by an older version ({', '.join(outdated)})",
+                raise StoreError(f"the stores in {shown_url(self.url)} were written by an older version "
+                                 f"({', '.join(outdated)})",
                                  hint="run `faktakoll ingest` to rebuild them from the corpus")
             if outdated:
                 build_metadata.drop_all(self.engine)
             build_metadata.create_all(self.engine)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open the database {self.url}: {exc}",
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
+            raise StoreError(f"cannot open the database {shown_url(self.url)}: {reason}",
                              hint="check FAKTAKOLL_DATABASE_URL") from exc
         self.keep = settings.keep_builds
         self._pinned: dict[str, Any] | None = None
@@ -319,6 +336,12 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(select(*cols).where(documents.c.build_id == bid)
                                                                .order_by(documents.c.seq)).mappings()]
+
+    def chunk_ids(self) -> list[str]:
+        """Ids of the current build's chunks."""
+        bid = self._require()
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(chunks.c.chunk_id).where(chunks.c.build_id == bid)).scalars().all())
 
     def kept_chunk_ids(self) -> set[str]:
         with self.engine.connect() as conn:

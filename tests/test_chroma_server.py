@@ -4,6 +4,9 @@ still serving an older build, and a clear error when the server is away."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,6 +161,13 @@ def _away(settings: Settings) -> Settings:
     return settings.model_copy(update={"chroma_url": f"http://127.0.0.1:{free_port()}"})  # nobody listens
 
 
+def _serve(data_dir: Path, chroma_url: str | None) -> subprocess.CompletedProcess[str]:
+    """`faktakoll serve` expected to refuse (a timeout, not a hang, if it starts instead)."""
+    return subprocess.run([str(Path(sys.executable).with_name("faktakoll")), "serve", "--port", str(free_port()),
+                           "--data-dir", str(data_dir)], env={**os.environ, "FAKTAKOLL_CHROMA_URL": str(chroma_url)},
+                          capture_output=True, text=True, timeout=120)
+
+
 def _names_the_setting(message: str, url: str) -> None:
     assert "\n" not in message and url in message and "FAKTAKOLL_CHROMA_URL" in message
 
@@ -180,11 +190,16 @@ async def test_serving_with_the_server_away_is_a_clear_error(deployments):
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
         figure = await client.post("/api/ask", json={"question": "Hur mycket EU-medel fick ASF 2019?"})
         narrative = await client.post("/api/ask", json={"question": QUESTION})
+        chat = await client.post("/api/chat", json={"question": QUESTION})
     assert figure.status_code == 200  # figures come from the database
     error = narrative.json()["error"]
     assert narrative.status_code == 503 and error["code"] == "unavailable"
     _names_the_setting(error["message"], str(settings.chroma_url))
     assert "FAKTAKOLL_CHROMA_URL" in error["hint"]
+    assert chat.status_code == 200 and "event: error" in chat.text and "event: done" not in chat.text  # said
+    assert "FAKTAKOLL_CHROMA_URL" in chat.text
+    served = _serve(settings.data_dir, settings.chroma_url)
+    assert served.returncode == 1 and served.stderr.startswith("fel: cannot reach the Chroma server")  # not silent
     asked = CliRunner().invoke(cli, ["ask", QUESTION, "--data-dir", str(settings.data_dir)],
                                env={"FAKTAKOLL_CHROMA_URL": settings.chroma_url})
     assert asked.exit_code == 1 and asked.output.startswith("fel: cannot reach the Chroma server")  # no traceback
@@ -201,3 +216,16 @@ def test_the_namespace_survives_a_rebuild_of_the_build_tables(deployments):
     report = run_ingest(b.settings)
     assert b.store.current_build()["collection"] == before  # type: ignore[index]
     assert report.embedded == 0
+
+
+def test_an_emptied_server_is_noticed_by_serve_and_refilled_by_ingest(deployments, tmp_path):
+    """A lost volume or another server under the same database: `serve` refuses with one line, and the
+    next ingest of the unchanged corpus embeds the passages again instead of saying 'up to date'."""
+    _, b = deployments
+    with chroma(tmp_path / "empty") as url:
+        moved = b.settings.model_copy(update={"chroma_url": url})
+        served = _serve(moved.data_dir, url)
+        assert served.returncode == 1 and "lacks" in served.stderr and "FAKTAKOLL_CHROMA_URL" in served.stderr
+        report = run_ingest(moved)
+        assert not report.up_to_date and report.embedded == len(b.store.load_chunks())
+        assert run_ingest(moved).up_to_date  # now it is whole

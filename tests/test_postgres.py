@@ -157,3 +157,46 @@ def test_a_new_build_written_to_postgres_is_served(ingested, pg_url, tmp_path):
     assert serving.served.build_id != before
     assert [Path(d.path).name for d in serving.served.engine.docs.values()] == [
         "2022_ks_protokoll_redovisning_internationellt_arbete.txt"]
+
+
+async def test_the_database_going_away_is_a_503_naming_the_setting(ingested, tmp_path, caplog):
+    """PostgreSQL stops under a running service: the API says so in its error shape (and in the chat
+    stream, and in health), one log line per request, no traceback; never a bare 500."""
+    import logging
+
+    from tests.servers import postgres
+
+    caplog.set_level(logging.WARNING)
+    shutil.copytree(ingested[0].chroma_dir, tmp_path / "data" / "chroma")
+    (tmp_path / "c").mkdir()
+    with postgres(tmp_path / "pg") as url:
+        settings = Settings(corpus_dir=small_corpus(tmp_path / "c", "2024_stk_redovisning_internationellt_arbete.txt"),
+                            data_dir=tmp_path / "data", database_url=url)
+        run_ingest(settings)
+        app = create_app(settings, serving=Serving(settings))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+        asked = await client.post("/api/ask", json={"question": "Hur mycket EU-medel fick kulturnämnden 2024?"})
+        chat = await client.post("/api/chat", json={"question": "Hur många EU-projekt hade tekniska nämnden 2024?"})
+        health = await client.get("/api/health")
+    error = asked.json()["error"]
+    assert asked.status_code == 503 and error["code"] == "unavailable"
+    assert "FAKTAKOLL_DATABASE_URL" in error["message"] and "SELECT" not in error["message"]
+    assert chat.status_code == 200 and chat.text.rstrip().split("\n")[-2] == "event: error"
+    assert '"code": "unavailable"' in chat.text and "event: done" not in chat.text
+    assert health.status_code == 200 and health.json()["status"] == "degraded"
+    assert health.json()["stores"]["database"].startswith("error:")
+    assert "Traceback" not in caplog.text and "the database does not answer" in caplog.text
+
+
+def test_a_password_is_never_shown(pg_url):
+    from core.errors import StoreError
+    from core.settings import describe
+
+    host = pg_url.split("@", 1)[1].split("/", 1)[0]
+    wrong = Settings(database_url=f"postgresql+psycopg://faktakoll:hemligt@{host}/no_such_database")
+    with pytest.raises(StoreError) as caught:
+        Store(wrong)
+    assert "hemligt" not in str(caught.value) and "***" in str(caught.value)
+    assert "FAKTAKOLL_DATABASE_URL" in str(caught.value.hint) and "\n" not in str(caught.value)
+    shown = dict((name, value) for name, value, _ in describe(wrong))
+    assert shown["FAKTAKOLL_DATABASE_URL"] == f"postgresql+psycopg://faktakoll:***@{host}/no_such_database"

@@ -125,6 +125,7 @@ async def test_redis_going_away_answers_without_the_conversation(ingested, embed
     assert health["status"] == "degraded" and health["stores"]["conversations"].startswith("error:")
     assert alone.status_code == 200, alone.text
     assert alone.json()["query"]["orgs"] != ["mn"] and MN_2022 not in [f["value"] for f in alone.json()["figures"]]
+    assert alone.json()["caveats"][0].startswith("Samtalets tidigare frågor kunde inte läsas")  # said, not silent
     logged = caplog.text
     assert "rate limit not applied" in logged and "cannot read conversation" in logged
 

@@ -29,6 +29,7 @@ WORDS = {
         "mentions": "Projekt och insatser med {fund} som nämns i rapporten:",
         "quotes": "Ur rapporterna:",
         "none": "Jag hittar inget i rapporterna som besvarar frågan.",
+        "forgotten": "Samtalets tidigare frågor kunde inte läsas just nu; frågan besvaras för sig, utan dem.",
         "change": "Förändring",
         "not_in_reports": "ej redovisat",
         "pair": "Frågan gällde {asked}; rapporten redovisar siffran för {used}.",
@@ -57,6 +58,8 @@ WORDS = {
         "mentions": "Projects and activities financed by {fund} that the report mentions:",
         "quotes": "From the reports:",
         "none": "I find nothing in the reports that answers the question.",
+        "forgotten": "The conversation's earlier questions could not be read just now; this question is answered "
+                     "on its own, without them.",
         "change": "Change",
         "not_in_reports": "not reported",
         "pair": "You asked about {asked}; the report gives the figure for {used}.",

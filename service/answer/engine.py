@@ -22,7 +22,7 @@ from service.answer.retrieve import Retriever
 from service.answer.statements import StatementIndex
 from service.answer.understand import VOCAB, follow_up, understand
 from service.answer.verify import verify
-from service.conversations import Conversations, MemoryConversations, next_turn
+from service.conversations import ConversationAway, Conversations, MemoryConversations, next_turn
 from stores.sql import Store
 
 log = logging.getLogger("faktakoll.answer")
@@ -52,7 +52,11 @@ class Engine(FigureAnswers, Narrative):
 
     def ask(self, question: str, *, lang: str | None = None, conversation_id: str | None = None) -> Answer:
         query = understand(question, self.registry, latest_year=self.latest_year, lang=lang)
-        before = self.conversations.get(conversation_id) if conversation_id else None
+        try:
+            before = self.conversations.get(conversation_id) if conversation_id else None
+            forgotten = False
+        except ConversationAway:  # logged by the store: answered on its own, and the answer says so
+            before, forgotten = None, True
         previous = [self.facts.by_id[i] for i in (before.figures if before else []) if i in self.facts.by_id]
         if conversation_id:
             query = followups.with_subject(follow_up(query, before.query if before else None), previous)
@@ -71,6 +75,8 @@ class Engine(FigureAnswers, Narrative):
         if bad:
             log.warning("answer failed verification (%s): %s", ", ".join(bad), question)
             answer = self._strict(answer)
+        if forgotten:
+            answer = answer.model_copy(update={"caveats": [WORDS[answer.lang]["forgotten"], *answer.caveats]})
         return answer
 
     def _about_previous(self, query: Query, previous: list[Fact], names: list[str]) -> Answer | None:

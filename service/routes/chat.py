@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
+from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
+from sqlalchemy.exc import SQLAlchemyError
 
+from core.errors import FaktakollError, StoreError
 from service.deps import BUILD_HEADER, CORPUS_VERSION_HEADER, KeyDep, ServedDep, SettingsDep
 from service.models import AskRequest, AskResponse
 from service.routes import KEYED, errors
 from service.routes.ask import check_question
+from stores.sql import database_away
+
+log = logging.getLogger("faktakoll.api")
 
 router = APIRouter(prefix="/api", tags=["answers"])
 
@@ -21,6 +28,18 @@ STREAM_EXAMPLE = (
     'event: text\ndata: {"line": "Utbetalda EU-medel till Miljönämnden 2024: ca 10 404 000 kr [1]."}\n\n'
     'event: figures\ndata: [...]\n\nevent: citations\ndata: [...]\n\nevent: done\ndata: {...the whole answer...}\n\n'
 )
+
+
+def unavailable(exc: Exception) -> dict[str, Any]:
+    """The error shape for a failure inside a stream: a store away (503, with its hint) or an internal error."""
+    if isinstance(exc, SQLAlchemyError):
+        exc = database_away(exc)
+    if isinstance(exc, FaktakollError):
+        status = getattr(exc, "status", 503 if isinstance(exc, StoreError) else 500)
+        return {"error": {"status": status, "code": getattr(exc, "code", "unavailable"), "message": exc.message,
+                          "hint": exc.hint}}
+    log.exception("unhandled error in a stream")
+    return {"error": {"status": 500, "code": "internal", "message": "internal error", "hint": "the error was logged"}}
 
 
 def _event(name: str, data: object) -> str:
@@ -40,7 +59,11 @@ def chat(body: AskRequest, _key: KeyDep, served: ServedDep, settings: SettingsDe
 
     def events() -> Iterator[str]:
         yield _event("status", {"message": STATUS.get(lang, STATUS["sv"])})
-        answer = engine.ask(question, lang=body.lang, conversation_id=conversation)
+        try:
+            answer = engine.ask(question, lang=body.lang, conversation_id=conversation)
+        except Exception as exc:  # the stream has begun (200): the error is its last event, in the error shape
+            yield _event("error", unavailable(exc)["error"])
+            return
         full = AskResponse(**answer.model_dump(), conversation_id=conversation)
         for line in answer.text.splitlines():
             yield _event("text", {"line": line})

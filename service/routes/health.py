@@ -27,12 +27,18 @@ def health(serving: ServingDep, settings: SettingsDep) -> HealthOut:
     engine = served.engine
     stores = {"database": serving.database_error or "ok"}
     try:
-        stores["vectors"] = f"ok ({engine.retriever.vectors._collection.count()} passages)"
+        held, needed = engine.retriever.vectors._collection.count(), len(engine.retriever.chunks)
+        stores["vectors"] = (f"ok ({held} passages)" if held >= needed else  # an emptied or another server
+                             f"error: {held} of the build's {needed} passages; run `faktakoll ingest --force`")
     except Exception as exc:  # reported, not raised: this is the health check
         stores["vectors"] = f"error: {type(exc).__name__}"
     stores["conversations"] = serving.conversations.status()  # Redis, when set: shared by every worker
+    try:
+        facts = engine.facts.count()
+    except Exception as exc:  # the database is away: said here, the loaded build keeps answering what it can
+        facts, stores["database"] = 0, f"error: {type(exc).__name__}"
     ok = all(v.startswith("ok") for v in stores.values())
     return HealthOut(status="ok" if ok else "degraded", build_id=served.build_id,
                      corpus_version=served.corpus_version, newer_build=serving.newer_build,
-                     documents=len(served.documents), facts=engine.facts.count(),
+                     documents=len(served.documents), facts=facts,
                      chunks=len(engine.retriever.chunks), stores=stores, auth_required=settings.require_api_key)

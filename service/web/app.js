@@ -315,6 +315,7 @@ async function readStream(res) {
       const data = JSON.parse((block.match(/^data: (.*)$/m) || [])[1] || "null");
       if (name === "status") $("status").textContent = data.message;
       if (name === "done") done = data;
+      if (name === "error") throw new Error(data.message + (data.hint ? ` (${data.hint})` : ""));
     }
     if (end) break;
   }
