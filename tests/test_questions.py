@@ -131,6 +131,17 @@ def test_follow_up_keeps_the_subject(engine):
     assert 31 in values(answer)
 
 
+def test_a_short_question_of_its_own_in_a_conversation_is_no_follow_up(engine):
+    """'Hur sprids projektresultaten?' after a figure question is about the results, not the figure again;
+    'Vad gjorde de?' points back."""
+    conversation = engine.new_conversation()
+    engine.ask("Hur mycket EU-medel fick miljönämnden 2024?", conversation_id=conversation)
+    own = engine.ask("Hur sprids projektresultaten?", conversation_id=conversation)
+    assert not own.figures and not own.query.inherited and "projektresultat" in own.text.lower()
+    back = engine.ask("Vad gjorde de?", conversation_id=conversation)
+    assert "orgs" in back.query.inherited
+
+
 def test_narrative_quotes_are_about_the_named_project_and_clean(engine):
     answer = engine.ask("Vad är HÅPP?")
     assert answer.text.strip() and "#" not in answer.text and "**" not in answer.text

@@ -264,10 +264,22 @@ FOLLOW_UP = re.compile(
 )
 
 
+POINTS_BACK = re.compile(r"\b(de|dem|deras|den|det|dess|dessa|där|da|they|them|their|it|its|there|then)\b")
+
+
+def _own_topic(query: Query) -> bool:
+    """A short question that asks about something by itself: a narrative question (no measure, no
+    subject, no year) with no word pointing back to the previous one."""
+    return (query.intent == "narrative" and query.metric is None and not query.quantity and not query.orgs
+            and not query.funds and not query.years and not POINTS_BACK.search(fold(query.question)))
+
+
 def follow_up(query: Query, previous: Query | None) -> Query:
     """A short question that leaves slots empty takes them from the previous one."""
     if previous is None or not (FOLLOW_UP.search(query.question) or len(query.question.split()) <= 4):
         return query
+    if not FOLLOW_UP.search(query.question) and _own_topic(query):
+        return query  # "Hur sprids projektresultaten?": short, but a question of its own
     update: dict[str, object] = {}
     inherited = []
     for slot in ("years", "orgs", "funds", "metric", "goals", "projects", "quantity", "unit"):
