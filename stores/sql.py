@@ -122,7 +122,12 @@ def _rows(build_id: str, models: list[Any], **extra: Any) -> list[dict[str, Any]
 
 
 def _model(model: type[Any], row: Any) -> Any:
-    return model.model_validate({k: v for k, v in row.items() if k not in ("build_id", "seq")})
+    return model.model_validate(dict(row))
+
+
+def _fields(table: Table) -> list[Any]:
+    """The columns a model reads (not the build id and write order): rows become models without copying."""
+    return [c for c in table.c if c.name not in ("build_id", "seq")]
 
 
 def _outdated(engine: Engine) -> list[str]:
@@ -362,7 +367,7 @@ class Store:
     def load_chunks(self) -> list[Chunk]:
         bid = self._require()
         with self.engine.connect() as conn:
-            rows = conn.execute(select(chunks).where(chunks.c.build_id == bid).order_by(
+            rows = conn.execute(select(*_fields(chunks)).where(chunks.c.build_id == bid).order_by(
                 chunks.c.doc_id, chunks.c.ordinal)).mappings().all()
         return [_model(Chunk, r) for r in rows]
 
@@ -372,7 +377,7 @@ class Store:
     def select_facts(self, where: FactFilter) -> list[Fact]:
         """The current build's facts that pass `where`, filtered by the database (indexed)."""
         bid = self._require()
-        stmt = select(facts).where(facts.c.build_id == bid, *where.clauses(facts)).order_by(facts.c.seq)
+        stmt = select(*_fields(facts)).where(facts.c.build_id == bid, *where.clauses(facts)).order_by(facts.c.seq)
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).mappings().all()
         return [_model(Fact, r) for r in rows]
@@ -394,7 +399,8 @@ class Store:
     def load_checks(self) -> list[Check]:
         bid = self._require()
         with self.engine.connect() as conn:
-            rows = conn.execute(select(checks).where(checks.c.build_id == bid).order_by(checks.c.seq)).mappings().all()
+            rows = conn.execute(select(*_fields(checks)).where(checks.c.build_id == bid)
+                                .order_by(checks.c.seq)).mappings().all()
         return [_model(Check, r) for r in rows]
 
     def load_documents(self) -> list[Document]:

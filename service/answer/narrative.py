@@ -95,9 +95,13 @@ class Narrative(EngineBase):
         must = re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE) if names else None
         intro: list[tuple[Passage, Sentence]] = []
         if must is not None:
-            named = [Passage(c, 0.0, None, None) for c in self.retriever.chunks if must.search(c.text)]
+            # a substring test on the texts folded once per build picks the few chunks the pattern can match
+            folded = [fold(n) for n in names]
+            texts = [(c, t, s) for c, (t, s) in zip(self.retriever.chunks, self.retriever.folded, strict=True)
+                     if any(n in t or n in s for n in folded)]
+            named = [Passage(c, 0.0, None, None) for c, _, _ in texts if must.search(c.text)]
             passages = [p for p in passages if must.search(p.chunk.text)] + named[:8]
-            about = [c for c in self.retriever.chunks if must.search(c.section or "")]  # its own section
+            about = [c for c, _, _ in texts if must.search(c.section or "")]  # its own section
             intro = [(Passage(c, 0.0, None, None), st) for c in about[:1] for st in c.sentences[:4]
                      if len(st.text.split()) > 5 and not st.text.lstrip().startswith("#")][:2]
         best = best_sentences(passages, query.question, limit=NARRATIVE_SENTENCES, must=must) or best_sentences(
