@@ -149,21 +149,29 @@ RESTATED = 0.5  # share of shared word stems above which two sentences restate t
 def restated_checks(figures: list[Fact]) -> list[Check]:
     """A sentence restated in another report (or elsewhere in the same one) with a figure of the
     same quantity changed: "varav 185 nu är självförsörjande" against "varav 187 ...". Rounding
-    within the stated precision is not a discrepancy."""
-    words = [set(tokenize(f.label)) for f in figures]
+    within the stated precision is not a discrepancy. Each figure is compared with the first
+    statements of its quantity (one per restated sentence), not with every other figure: the checks
+    and the work grow with the reports, not with their square."""
+    groups: dict[tuple[str, str], list[tuple[Fact, set[str]]]] = defaultdict(list)  # first statements
     out: list[Check] = []
-    for i, a in enumerate(figures):
-        for j in range(i + 1, len(figures)):
-            b = figures[j]
+    for b in figures:
+        if not b.quantity:
+            continue
+        words_b = set(tokenize(b.label))
+        firsts = groups[(b.quantity, b.unit)]
+        restates = False
+        for a, words_a in firsts:
             if a.span_start == b.span_start and a.doc_id == b.doc_id:
                 continue  # two figures of one sentence
-            if not a.quantity or a.quantity != b.quantity or a.unit != b.unit or a.value == b.value:
+            if len(words_a & words_b) / max(1, len(words_a | words_b)) < RESTATED:
                 continue
-            shared = len(words[i] & words[j]) / max(1, len(words[i] | words[j]))
-            if shared < RESTATED or abs(a.value - b.value) <= max(a.precision, b.precision) / 2:
+            restates = True
+            if a.value == b.value or abs(a.value - b.value) <= max(a.precision, b.precision) / 2:
                 continue
             where = "två rapporter" if a.doc_id != b.doc_id else "två ställen i samma rapport"
             description = (f"Samma uppgift ({a.quantity}) anges olika på {where}: {a.display} ({a.doc_id}, "
                            f"s. {a.page or '–'}) och {b.display} ({b.doc_id}, s. {b.page or '–'})")
             out.append(_check("cross_report", a, [b], description, actual=b.value))
+        if not restates:
+            firsts.append((b, words_b))
     return out
