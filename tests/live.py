@@ -37,11 +37,16 @@ def live_server(corpus_dir: Path, data_dir: Path, **env: str) -> Iterator[str]:
         _wait_until_up(proc, base)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
+
+
+def stop(proc: subprocess.Popen[str], seconds: float = 30) -> None:
+    """Ends a server the test started: politely, then not."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
 
 def _wait_until_up(proc: subprocess.Popen[str], base: str) -> None:

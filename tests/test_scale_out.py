@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from tests.conftest import small_corpus
+from tests.live import stop
 from tests.servers import chroma, free_port, fresh_database, redis
 from tests.test_workers import FAKTAKOLL, WORKER_HEADER, _from, _pids_until, paused
 
@@ -51,11 +52,7 @@ def stack(pg_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tup
             _pids_until(base, 2, proc)
             yield base, env, tmp
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            stop(proc)
 
 
 def test_nothing_is_kept_on_local_disk(stack):

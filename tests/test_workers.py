@@ -31,6 +31,7 @@ from service.conversations import (
 )
 from service.security import WORKER_HEADER
 from service.serving import Serving
+from tests.live import stop
 from tests.servers import free_port, redis
 
 FAKTAKOLL = str(Path(sys.executable).with_name("faktakoll"))
@@ -187,11 +188,7 @@ def two_workers(ingested, redis_url: str) -> Iterator[tuple[str, set[str]]]:
         print(f"two workers up in {time.monotonic() - started:.1f} s")
         yield base, pids
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 def _from(address: str) -> httpx.Client:
