@@ -107,11 +107,29 @@ class Settings(BaseSettings):
     def _absolute(cls, value: Path) -> Path:
         return value.expanduser().resolve()
 
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        if not re.match(r"(sqlite|postgresql|postgres)(\+\w+)?://", value):
+            raise ValueError(f"{masked(value)!r} is not a database URL such as "
+                             "postgresql+psycopg://user:password@host:5432/faktakoll (or sqlite:///file)")
+        from sqlalchemy.engine import make_url
+
+        try:
+            make_url(value)
+        except ValueError as exc:  # a port that is no number, a password with '@' or '/' unquoted
+            raise ValueError(f"{masked(value)!r} cannot be read as a database URL: check the port, and write "
+                             "'@', '/' or ':' in a password as %40, %2F, %3A") from exc
+        return value
+
     @field_validator("chroma_url")
     @classmethod
     def _chroma_url(cls, value: str | None) -> str | None:
         if value is not None and not re.fullmatch(r"https?://[^\s/?#@]+/?", value.strip()):
-            raise ValueError(f"{value!r} is not a Chroma server address such as http://chroma:8000")
+            raise ValueError(f"{masked(value)!r} is not a Chroma server address such as http://chroma:8000")
         return value.strip().rstrip("/") if value else None
 
     @field_validator("chroma_collection_prefix")
@@ -126,7 +144,7 @@ class Settings(BaseSettings):
     @classmethod
     def _redis_url(cls, value: str | None) -> str | None:
         if value is not None and not re.match(r"rediss?://", value.strip()):
-            raise ValueError(f"{value!r} is not a Redis address such as redis://redis:6379/0")
+            raise ValueError(f"{masked(value)!r} is not a Redis address such as redis://redis:6379/0")
         return value.strip() if value else None
 
     @field_validator("rate_limit")
@@ -183,12 +201,17 @@ class Settings(BaseSettings):
         return self.data_dir / "chroma"
 
 
+def masked(value: str) -> str:
+    """A URL (or what was meant as one) without the password it carries: 'user:***@host'."""
+    return re.sub(r"(^|//)([^:/@\s]*):[^@\s/]*@", r"\1\2:***@", value)
+
+
 def describe(settings: Settings) -> list[tuple[str, str, str]]:
     """(name, effective value, description) for every setting; used by `faktakoll settings`."""
     rows = []
     for name, field in Settings.model_fields.items():
         value = str(getattr(settings, name))
         if name.endswith("_url"):  # a password in a URL is never printed
-            value = re.sub(r"(://[^:/@\s]*:)[^@/\s]*@", r"\1***@", value)
+            value = masked(value)
         rows.append((f"FAKTAKOLL_{name.upper()}", value, field.description or ""))
     return rows

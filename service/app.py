@@ -52,6 +52,8 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(FaktakollError)
     async def faktakoll_error(_: Request, exc: FaktakollError) -> JSONResponse:
         status = getattr(exc, "status", 503 if isinstance(exc, StoreError) else 500)
+        if status >= 500:  # a store away: the operator reads it in the log, one line per request
+            log.warning("%s", exc.message)
         return error_response(status, getattr(exc, "code", "unavailable"), exc.message, exc.hint)
 
     @app.exception_handler(RequestValidationError)

@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
+from sqlalchemy.exc import SQLAlchemyError
 
 from core.embeddings import make_embeddings
 from core.settings import Settings
 from service.answer.engine import Engine
 from service.conversations import Conversations, open_conversations
-from stores.sql import Store
+from stores.sql import Store, database_away
 
 log = logging.getLogger("faktakoll.serving")
 
@@ -92,7 +93,8 @@ class Serving:
             latest = self.store.latest_build_id()
         except Exception as exc:  # the database is away: keep serving what is loaded
             self.database_error = f"error: {type(exc).__name__}"
-            log.warning("cannot check for a new build: %s", exc)
+            reason = database_away(exc).message if isinstance(exc, SQLAlchemyError) else str(exc).splitlines()[0]
+            log.warning("cannot check for a new build: %s", reason)
             return
         self.latest, self.database_error = latest, None
         with self._lock:

@@ -217,7 +217,7 @@ class Store:
             if outdated:
                 build_metadata.drop_all(self.engine)
             build_metadata.create_all(self.engine)
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, ImportError, ValueError) as exc:  # ImportError: a driver this install lacks
             reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
             raise StoreError(f"cannot open the database {shown_url(self.url)}: {reason}",
                              hint="check FAKTAKOLL_DATABASE_URL") from exc

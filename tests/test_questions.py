@@ -142,6 +142,12 @@ def test_a_short_question_of_its_own_in_a_conversation_is_no_follow_up(engine):
     assert "orgs" in back.query.inherited
 
 
+def test_a_list_of_what_no_table_counts_is_told_from_the_text(engine):
+    """'Vilka samarbeten finns med andra städer?' is no list of EU funds: the text says which."""
+    answer = engine.ask("Vilka samarbeten finns med andra städer?")
+    assert not answer.figures and "Andra städer som ingår i samarbetet" in answer.text
+
+
 def test_narrative_quotes_are_about_the_named_project_and_clean(engine):
     answer = engine.ask("Vad är HÅPP?")
     assert answer.text.strip() and "#" not in answer.text and "**" not in answer.text

@@ -50,10 +50,13 @@ class Engine(FigureAnswers, Narrative):
         self.stats: Counter[str] = Counter()
         self._lock = threading.Lock()  # counters are shared between request threads
 
-    def ask(self, question: str, *, lang: str | None = None, conversation_id: str | None = None) -> Answer:
+    def ask(self, question: str, *, lang: str | None = None, conversation_id: str | None = None,
+            new: bool = False) -> Answer:
+        """The verified answer; `conversation_id` keeps what a follow-up needs (`new`: an id just made,
+        with nothing to read yet)."""
         query = understand(question, self.registry, latest_year=self.latest_year, lang=lang)
         try:
-            before = self.conversations.get(conversation_id) if conversation_id else None
+            before = self.conversations.get(conversation_id) if conversation_id and not new else None
             forgotten = False
         except ConversationAway:  # logged by the store: answered on its own, and the answer says so
             before, forgotten = None, True
@@ -147,7 +150,9 @@ class Engine(FigureAnswers, Narrative):
                 return self._nothing_for(query, draft, names)
             if names and not ev.exact:
                 return self._nothing_for(query, draft, names)
-        about_a_name = query.metric is None and query.intent == "list" and routes.names_in(query, self.registry)
+        # "Vilka samarbeten/nätverk …?": a list of something no table counts is told from the text
+        about_a_name = query.metric is None and query.intent == "list" and (
+            routes.names_in(query, self.registry) or (query.dimension is None and not query.funds))
         if query.intent == "narrative" or (query.metric is None and not ev.exact) or about_a_name:
             if projects.asks_what(query.question):
                 return self._project_card(query, draft) or self._narrative(query, draft)

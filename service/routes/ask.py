@@ -51,5 +51,6 @@ def ask(body: AskRequest, _key: KeyDep, served: ServedDep, settings: SettingsDep
     question = check_question(body.question, settings.max_question_chars)
     engine = served.engine
     conversation = body.conversation_id or engine.new_conversation()
-    answer = engine.ask(question, lang=body.lang, conversation_id=conversation)
+    answer = engine.ask(question, lang=body.lang, conversation_id=conversation,
+                        new=body.conversation_id is None)
     return AskResponse(**answer.model_dump(), conversation_id=conversation)

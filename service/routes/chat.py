@@ -35,6 +35,7 @@ def unavailable(exc: Exception) -> dict[str, Any]:
     if isinstance(exc, SQLAlchemyError):
         exc = database_away(exc)
     if isinstance(exc, FaktakollError):
+        log.warning("chat: %s", exc.message)  # one line, as the API's own handlers log it
         status = getattr(exc, "status", 503 if isinstance(exc, StoreError) else 500)
         return {"error": {"status": status, "code": getattr(exc, "code", "unavailable"), "message": exc.message,
                           "hint": exc.hint}}
@@ -60,7 +61,8 @@ def chat(body: AskRequest, _key: KeyDep, served: ServedDep, settings: SettingsDe
     def events() -> Iterator[str]:
         yield _event("status", {"message": STATUS.get(lang, STATUS["sv"])})
         try:
-            answer = engine.ask(question, lang=body.lang, conversation_id=conversation)
+            answer = engine.ask(question, lang=body.lang, conversation_id=conversation,
+                                new=body.conversation_id is None)
         except Exception as exc:  # the stream has begun (200): the error is its last event, in the error shape
             yield _event("error", unavailable(exc)["error"])
             return
