@@ -294,3 +294,15 @@ async def test_favicon_is_served_locally(client):
         assert response.status_code == 200 and response.headers["content-type"].startswith("image/svg+xml"), path
     for page in ("index.html", "facts.html"):
         assert '<link rel="icon" href="/static/favicon.svg"' in (WEB / page).read_text(encoding="utf-8")
+
+
+async def test_a_follow_up_in_an_unknown_conversation_says_it_lost_its_context(client):
+    """An expired (or made-up) conversation id: the follow-up is answered on its own, and says so first."""
+    lost = (await client.post("/api/ask", json={"question": "och hur många projekt hade de?",
+                                                "conversation_id": "expired-0123"})).json()
+    assert lost["caveats"][0].startswith("Samtalet finns inte längre")
+    first = (await client.post("/api/ask", json={"question": "och hur många projekt hade de?"})).json()
+    assert not any(c.startswith("Samtalet") for c in first["caveats"])  # a new conversation lost nothing
+    own = (await client.post("/api/ask", json={"question": "Hur sprids projektresultaten?",
+                                               "conversation_id": "expired-4567"})).json()
+    assert not any(c.startswith("Samtalet") for c in own["caveats"])  # a question of its own needs no context

@@ -30,6 +30,8 @@ WORDS = {
         "quotes": "Ur rapporterna:",
         "none": "Jag hittar inget i rapporterna som besvarar frågan.",
         "forgotten": "Samtalets tidigare frågor kunde inte läsas just nu; frågan besvaras för sig, utan dem.",
+        "unknown_conversation": "Samtalet finns inte längre (det kan ha gått ut); frågan besvaras för sig, "
+                                "utan tidigare frågor.",
         "change": "Förändring",
         "not_in_reports": "ej redovisat",
         "pair": "Frågan gällde {asked}; rapporten redovisar siffran för {used}.",
@@ -60,6 +62,8 @@ WORDS = {
         "none": "I find nothing in the reports that answers the question.",
         "forgotten": "The conversation's earlier questions could not be read just now; this question is answered "
                      "on its own, without them.",
+        "unknown_conversation": "The conversation is no longer known (it may have expired); this question is "
+                                "answered on its own, without earlier questions.",
         "change": "Change",
         "not_in_reports": "not reported",
         "pair": "You asked about {asked}; the report gives the figure for {used}.",

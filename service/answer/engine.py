@@ -6,7 +6,7 @@ import logging
 import re
 import threading
 import uuid
-from collections import Counter
+from collections import Counter, OrderedDict
 
 from langchain_core.embeddings import Embeddings
 
@@ -20,12 +20,13 @@ from service.answer.lookup import Evidence, Facts, lookup
 from service.answer.narrative import Narrative
 from service.answer.retrieve import Retriever
 from service.answer.statements import StatementIndex
-from service.answer.understand import VOCAB, follow_up, understand
+from service.answer.understand import VOCAB, asks_back, follow_up, understand
 from service.answer.verify import verify
 from service.conversations import ConversationAway, Conversations, MemoryConversations, next_turn
 from stores.sql import Store
 
 log = logging.getLogger("faktakoll.answer")
+FRESH_IDS = 1000
 
 
 class Engine(FigureAnswers, Narrative):
@@ -49,17 +50,21 @@ class Engine(FigureAnswers, Narrative):
         self.conversations = conversations if conversations is not None else MemoryConversations()
         self.stats: Counter[str] = Counter()
         self._lock = threading.Lock()  # counters are shared between request threads
+        self._fresh: OrderedDict[str, bool] = OrderedDict()  # ids made here, not yet asked with
 
     def ask(self, question: str, *, lang: str | None = None, conversation_id: str | None = None,
             new: bool = False) -> Answer:
         """The verified answer; `conversation_id` keeps what a follow-up needs (`new`: an id just made,
         with nothing to read yet)."""
         query = understand(question, self.registry, latest_year=self.latest_year, lang=lang)
+        new = self._fresh.pop(conversation_id or "", False) or new  # popped either way: only its first question
         try:
             before = self.conversations.get(conversation_id) if conversation_id and not new else None
-            forgotten = False
+            forgotten = None
         except ConversationAway:  # logged by the store: answered on its own, and the answer says so
-            before, forgotten = None, True
+            before, forgotten = None, "forgotten"
+        if conversation_id and not new and before is None and forgotten is None and asks_back(query):
+            forgotten = "unknown_conversation"  # expired, or Redis lost it: a follow-up without its context
         previous = [self.facts.by_id[i] for i in (before.figures if before else []) if i in self.facts.by_id]
         if conversation_id:
             query = followups.with_subject(follow_up(query, before.query if before else None), previous)
@@ -79,7 +84,7 @@ class Engine(FigureAnswers, Narrative):
             log.warning("answer failed verification (%s): %s", ", ".join(bad), question)
             answer = self._strict(answer)
         if forgotten:
-            answer = answer.model_copy(update={"caveats": [WORDS[answer.lang]["forgotten"], *answer.caveats]})
+            answer = answer.model_copy(update={"caveats": [WORDS[answer.lang][forgotten], *answer.caveats]})
         return answer
 
     def _about_previous(self, query: Query, previous: list[Fact], names: list[str]) -> Answer | None:
@@ -113,7 +118,12 @@ class Engine(FigureAnswers, Narrative):
         return None
 
     def new_conversation(self) -> str:
-        return uuid.uuid4().hex
+        """A new id; its first question has nothing to read."""
+        conversation_id = uuid.uuid4().hex
+        self._fresh[conversation_id] = True
+        while len(self._fresh) > FRESH_IDS:
+            self._fresh.popitem(last=False)
+        return conversation_id
 
     # --- composing -----------------------------------------------------------------
     def _answer(self, query: Query) -> Answer:

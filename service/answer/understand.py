@@ -274,12 +274,18 @@ def _own_topic(query: Query) -> bool:
             and not query.funds and not query.years and not POINTS_BACK.search(fold(query.question)))
 
 
+def asks_back(query: Query) -> bool:
+    """Whether a question leans on the one before it: "och 2022?", "hur många projekt?"; not a short
+    question of its own ("Hur sprids projektresultaten?")."""
+    if FOLLOW_UP.search(query.question):
+        return True
+    return len(query.question.split()) <= 4 and not _own_topic(query)
+
+
 def follow_up(query: Query, previous: Query | None) -> Query:
     """A short question that leaves slots empty takes them from the previous one."""
-    if previous is None or not (FOLLOW_UP.search(query.question) or len(query.question.split()) <= 4):
+    if previous is None or not asks_back(query):
         return query
-    if not FOLLOW_UP.search(query.question) and _own_topic(query):
-        return query  # "Hur sprids projektresultaten?": short, but a question of its own
     update: dict[str, object] = {}
     inherited = []
     for slot in ("years", "orgs", "funds", "metric", "goals", "projects", "quantity", "unit"):
