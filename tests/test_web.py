@@ -13,7 +13,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from core.settings import PROJECT_ROOT
+from core.settings import PROJECT_ROOT, Settings
 from tests.live import live_server
 from tests.unlisted import unlisted_build
 
@@ -329,3 +329,30 @@ def _filter(page: Page) -> None:
     before = page.locator("#count").inner_text()
     page.get_by_role("button", name="Filtrera").click()
     expect(page.locator("#count")).not_to_have_text(before)
+
+
+def test_the_page_says_so_when_a_store_is_away(browser, tmp_path):
+    """The vectors' Chroma server stops under a running service: a figure is still answered, a question
+    that needs passages gets one plain sentence on the page (the operator's details go to the console)."""
+    from contextlib import ExitStack
+
+    from ingest.pipeline import run_ingest
+    from tests.conftest import ASN_2019, small_corpus
+    from tests.servers import chroma
+
+    with ExitStack() as service, ExitStack() as vectors:
+        url = vectors.enter_context(chroma(tmp_path / "chroma"))
+        settings = Settings(corpus_dir=small_corpus(tmp_path, ASN_2019), data_dir=tmp_path / "data", chroma_url=url)
+        run_ingest(settings)
+        base = service.enter_context(live_server(settings.corpus_dir, settings.data_dir, CHROMA_URL=url))
+        vectors.close()  # the Chroma server stops; the service runs on
+        page = browser.new_page()
+        page.goto(base + "/")
+        _ask(page, "Hur mycket EU-medel fick ASF 2019?")  # figures come from the database
+        expect(page.locator(".answer").last.locator(".figure-value").first).to_be_visible()
+        answers = page.locator(".answer").count()
+        page.get_by_label("Din fråga").fill("Hur sprids projektresultaten?")  # needs passages
+        page.keyboard.press("Enter")
+        expect(page.locator("#status")).to_have_text("Tjänsten når inte sina källor just nu. Försök igen om en stund.")
+        assert page.locator(".answer").count() == answers
+        page.screenshot(path=ARTIFACTS / "09-store-away.png")

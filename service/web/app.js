@@ -9,7 +9,8 @@ const TEXTS = {
     toggle: "English", toggleLabel: "Switch to English", sources: "Källor", version: "Korpusversion",
     page: "s.", caveat: "Obs", status: {answered: "Besvarad", partial: "Delvis redovisat",
       not_reported: "Redovisas inte", unclear: "Oklart"},
-    searching: "Söker i rapporterna…", failed: "Något gick fel", you: "Du", needKey: "Ange en API-nyckel.",
+    searching: "Söker i rapporterna…", failed: "Något gick fel", you: "Du",
+    unavailable: "Tjänsten når inte sina källor just nu. Försök igen om en stund.", needKey: "Ange en API-nyckel.",
     placeholder: "Hur mycket EU-medel fick miljönämnden 2024?", chart: "Diagram",
     title: "Faktakoll – Malmö stads internationella arbete", conversation: "Samtal", closeLabel: "Stäng källa",
     guideTitle: "Vad du kan fråga om", examplesTitle: "Prova att fråga", section: "avsnitt",
@@ -27,7 +28,8 @@ const TEXTS = {
     toggle: "Svenska", toggleLabel: "Byt till svenska", sources: "Sources", version: "Corpus version",
     page: "p.", caveat: "Note", status: {answered: "Answered", partial: "Partly reported",
       not_reported: "Not reported", unclear: "Unclear"},
-    searching: "Searching the reports…", failed: "Something went wrong", you: "You", needKey: "Enter an API key.",
+    searching: "Searching the reports…", failed: "Something went wrong", you: "You",
+    unavailable: "The service cannot reach its sources just now. Please try again shortly.", needKey: "Enter an API key.",
     placeholder: "How much EU funding did the environment committee get in 2024?", chart: "Chart",
     title: "Faktakoll – the City of Malmö's international work", conversation: "Conversation",
     closeLabel: "Close source", guideTitle: "What you can ask about", examplesTitle: "Try asking",
@@ -286,6 +288,7 @@ async function ask(question) {
     if (res.status === 401) { $("key-row").hidden = false; $("status").textContent = t().needKey; return; }
     if (!res.ok) {
       const body = await res.json().catch(() => ({}));
+      if (res.status === 503) { console.warn(body.error); $("status").textContent = t().unavailable; return; }
       $("status").textContent = `${t().failed}: ${(body.error && body.error.message) || res.status}`;
       return;
     }
@@ -295,11 +298,13 @@ async function ask(question) {
     $("status").textContent = "";
     conv.lastElementChild.scrollIntoView({block: "start"});
   } catch (err) {
-    $("status").textContent = `${t().failed}: ${err}`;
+    $("status").textContent = err instanceof Unavailable ? err.message : `${t().failed}: ${err}`;
   } finally {
     $("ask-button").disabled = false;
   }
 }
+
+class Unavailable extends Error {}
 
 async function readStream(res) {
   const reader = res.body.getReader();
@@ -315,7 +320,10 @@ async function readStream(res) {
       const data = JSON.parse((block.match(/^data: (.*)$/m) || [])[1] || "null");
       if (name === "status") $("status").textContent = data.message;
       if (name === "done") done = data;
-      if (name === "error") throw new Error(data.message + (data.hint ? ` (${data.hint})` : ""));
+      if (name === "error") {  // a store away: the operator's details go to the console, the reader gets a sentence
+        console.warn(data);
+        throw new Unavailable(data.status === 503 ? t().unavailable : `${t().failed}: ${data.message}`);
+      }
     }
     if (end) break;
   }
