@@ -65,7 +65,7 @@ class Engine(FigureAnswers, Narrative):
             before, forgotten = None, "forgotten"
         if conversation_id and not new and before is None and forgotten is None and asks_back(query):
             forgotten = "unknown_conversation"  # expired, or Redis lost it: a follow-up without its context
-        previous = [self.facts.by_id[i] for i in (before.figures if before else []) if i in self.facts.by_id]
+        previous = [f for i in (before.figures if before else []) if (f := self.facts.by_id.get(i)) is not None]
         if conversation_id:
             query = followups.with_subject(follow_up(query, before.query if before else None), previous)
             if lang:

@@ -3,7 +3,7 @@ example questions that work, and how answers are checked. The home page shows th
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from fastapi import APIRouter
 
@@ -12,6 +12,7 @@ from core.schemas import Fact
 from service.deps import KeyDep, ServedDep
 from service.models import CoverageDocument, CoverageOut, LocalizedText, Organisation
 from service.routes import KEYED, errors
+from service.serving import Served
 
 router = APIRouter(prefix="/api", tags=["coverage"])
 
@@ -62,19 +63,33 @@ def coverage(_key: KeyDep, served: ServedDep) -> CoverageOut:
     """What can be asked: the documents (title, year, whether official, how many figures:
     table facts and running-text figures), the years and nämnder they cover, example
     questions (Swedish and English) that are answered from them, and how answers are checked."""
+    found = _COMPUTED.get(served.build_id)
+    if found is None:  # once per build (the home page asks on every visit): a build never changes
+        found = _coverage(served)
+        _COMPUTED.clear()
+        _COMPUTED[served.build_id] = found
+    return found
+
+
+_COMPUTED: dict[str, CoverageOut] = {}
+
+
+def _coverage(served: Served) -> CoverageOut:
     facts = served.engine.facts.all()
     registry = served.engine.registry
     per_doc = Counter(f.doc_id for f in facts)
     text_per_doc = Counter(f.doc_id for f in facts if f.source == "text")
+    by_doc: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        by_doc[f.doc_id].append(f)
     documents = []
     for row in served.documents:
         meta = row["meta"]
-        doc_facts = [f for f in facts if f.doc_id == row["doc_id"]]
         documents.append(CoverageDocument(
             doc_id=row["doc_id"], title=meta["title"], short_name=meta["short_name"], year=meta["year"],
             official=bool(meta.get("official", False)), pages=sum(1 for p in row["pages"] if p.get("number")),
             facts=per_doc[row["doc_id"]], table_facts=per_doc[row["doc_id"]] - text_per_doc[row["doc_id"]],
-            text_figures=text_per_doc[row["doc_id"]], organisations=_organisations(doc_facts, registry)))
+            text_figures=text_per_doc[row["doc_id"]], organisations=_organisations(by_doc[row["doc_id"]], registry)))
     documents.sort(key=lambda d: (-(d.year or 0), d.doc_id))
     text_figures = sum(text_per_doc.values())
     return CoverageOut(
