@@ -148,6 +148,12 @@ def test_a_list_of_what_no_table_counts_is_told_from_the_text(engine):
     assert not answer.figures and "Andra städer som ingår i samarbetet" in answer.text
 
 
+def test_a_claim_about_miljonamnden_is_checked_against_its_own_quantity(engine):
+    """'miljönämnden' folds to 'miljonamnden': its 'miljon' is no amount, the claim counts projects (25)."""
+    answer = engine.ask("Stämmer det att miljönämnden hade 30 EU-projekt 2024?")
+    assert answer.text.startswith("Nej") and values(answer) == [25]
+
+
 def test_narrative_quotes_are_about_the_named_project_and_clean(engine):
     answer = engine.ask("Vad är HÅPP?")
     assert answer.text.strip() and "#" not in answer.text and "**" not in answer.text

@@ -234,7 +234,8 @@ def understand(question: str, registry: Registry, *, latest_year: int | None, la
         claimed = figures[0].value if figures else None
         if claimed is not None and claimed < 1000 and re.search(r"\d\s*(miljoner|miljon|mkr|million)", q):
             claimed *= 1e6
-        if figures and not figures[0].money and not re.search(r"miljon|million|kronor|\bkr\b|mkr|sek", q):
+        if figures and not figures[0].money and not re.search(
+                r"\bmiljon(er)?\b|\bmillions?\b|\bkronor\b|\bkr\b|\bmkr\b|\bsek\b", q):  # not "miljonamnden"
             metric, quantity = _claimed_quantity(fold(question[figures[0].end:]), metric, quantity)
     operation = "verdict" if intent == "check" else VOCAB.operation(q)
     asked_op = VOCAB.operation(q)
