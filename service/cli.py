@@ -262,26 +262,6 @@ def chat(lang: Annotated[str | None, typer.Option("--lang", help="sv or en.")] =
         typer.echo(render(_asked(engine, question, lang, conversation)) + "\n")
 
 
-@app.command("eval")
-def evaluate(
-    questions: Annotated[Path | None, typer.Option(help="Questions file (default: tests/eval/questions.json).")] = None,
-    details: Annotated[bool, typer.Option(help="List every question that missed.")] = False,
-    data_dir: DataOpt = None,
-) -> None:
-    """Score the answer engine on the evaluation questions."""
-    from service.answer import evaluate as ev
-
-    scores = ev.run(_engine(data_dir), questions or ev.QUESTIONS)
-    typer.echo(json.dumps(scores.summary(), indent=2, ensure_ascii=False))
-    if details:
-        for r in scores.results:
-            if r.grade != "correct":
-                typer.echo(f"{r.id} [{r.kind}] {r.grade}: {r.question} → saknas {r.missing} {r.missing_words}, "
-                           f"fel {r.off}, status {r.status} (väntat {r.expected_status})")
-    if scores.summary()["unverified_answers"]:
-        raise typer.Exit(1)
-
-
 WorkersOpt = Annotated[int | None, typer.Option(
     min=1, max=64, help="Worker processes on the one port (default FAKTAKOLL_WORKERS, 1); with more than one, "
     "set FAKTAKOLL_REDIS_URL so that follow-ups and rate limits hold across them.")]

@@ -15,7 +15,6 @@ from sqlalchemy import event, inspect, text
 from core.settings import Settings
 from ingest.pipeline import run_ingest
 from service.answer.engine import Engine
-from service.answer.evaluate import QUESTIONS
 from service.answer.lookup import lookup
 from service.answer.understand import understand
 from service.app import create_app
@@ -24,6 +23,7 @@ from service.serving import Serving
 from stores.protocol import FactFilter
 from stores.sql import Store
 from tests.conftest import CORPUS, small_corpus
+from tests.eval.grade import QUESTIONS
 from tests.servers import fresh_database
 from tests.test_store_upgrade import KEY, PREVIOUS_SCHEMA
 
