@@ -162,7 +162,10 @@ class Query(BaseModel):
     metric: str | None = None
     also_metrics: list[str] = Field(default_factory=list, description="Further metrics the question asks for.")
     goals: list[str] = Field(default_factory=list, description="Kommunfullmäktige goal numbers asked about.")
-    projects: list[str] = Field(default_factory=list, description="Project names asked about.")
+    projects: list[str] = Field(default_factory=list, description="Projects of the reports' tables the question "
+                                "names, as the tables write them.")
+    goals_named: list[str] = Field(default_factory=list, description="Goal numbers asked about, by number or by "
+                                   "the words of their label.")
     ranked: bool = Field(default=False, description="The question asks for the most/least.")
     dimension: str | None = Field(default=None, description="What a list asks for: fund, org, goal or project.")
     claimed: float | None = Field(default=None, description="The figure a 'stämmer det att ...' question claims.")
@@ -179,6 +182,38 @@ class Query(BaseModel):
                               "still say what is asked about.")
     unresolved: list[str] = Field(default_factory=list, description="Names in the question that match no "
                                   "organisation, fund or text in the reports; never replaced by another subject.")
+    # --- what understand read so that no later stage reads the question again
+    names: list[str] = Field(default_factory=list, description="Names of projects or events as typed (capitalised "
+                             "words, acronyms, quoted phrases that are no organisation or fund): 'HÅPP', 'Sluta'.")
+    name_forms: list[str] = Field(default_factory=list, description="Each name with the lower-case words after it, "
+                                  "longest first: 'Sluta skjut', 'Sluta'.")
+    role: str | None = Field(default=None, description="The role of the figure asked for: requisition, granted, "
+                             "budget, cost, outcome, target or paid.")
+    roles: list[str] = Field(default_factory=list, description="Every role the question's words point to.")
+    asks: str | None = Field(default=None, description="What is asked about a named subject: 'what' (what is it, "
+                             "who runs it, which fund finances it).")
+    about_previous: str | None = Field(default=None, description="A short 'which fund/which year' question about "
+                                       "the previous answer: 'fund' or 'year'.")
+    points_back: bool = Field(default=False, description="A short question whose words point back at the previous "
+                              "answer's subject ('hur mycket fick de?').")
+    asks_goal: bool = Field(default=False, description="The question names a kommunfullmäktige goal.")
+    both_ends: bool = Field(default=False, description="A ranking asks for the most and the least.")
+    rank_by: str | None = Field(default=None, description="What the rows of a ranking or threshold are: org, fund, "
+                                "goal or project.")
+    mainly: bool = Field(default=False, description="A claim that something came mainly or mostly from one source.")
+    claim_precision: float = Field(default=0.0, description="The last stated digit of the claimed figure.")
+    claim_loose: bool = Field(default=False, description="The claim hedges its figure: 'nästan', 'drygt', 'ca'.")
+    asked_numbers: list[float] = Field(default_factory=list, description="Numbers the asker wrote (not years).")
+    search_text: str = Field(default="", description="What retrieval searches for: the question and the topic it "
+                             "continues.")
+    terms: list[str] = Field(default_factory=list, description="Word stems of the question (and its topic) that "
+                             "are no question words.")
+    topic_terms: list[str] = Field(default_factory=list, description="Distinctive stems: no question, metric, "
+                                   "organisation or fund words.")
+    places: list[str] = Field(default_factory=list, description="Stems of where something happened ('i "
+                              "mässorna'), not what is counted.")
+    parts: list[Query] = Field(default_factory=list, description="One sub-query per part of a question with "
+                               "several parts, in order; empty for a question of one part.")
 
 
 class FigureOut(BaseModel):
@@ -252,3 +287,6 @@ class Answer(BaseModel):
     verified: bool = Field(description="True when every number in `text` traced to a figure or a quote.")
     computations: list[Computation] = Field(default_factory=list, description="Figures computed from the used "
                                             "facts (sums, differences, shares), each with its operands.")
+
+
+Query.model_rebuild()

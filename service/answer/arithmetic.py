@@ -5,11 +5,10 @@ table facts. Every computed figure lists its operands (each a cited fact) and is
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
-from core.entities import CITY, fold
+from core.entities import CITY
 from core.numbers import format_value, group_thousands
 from core.schemas import Answer, Computation, Fact, Query, TableRow
 from core.vocabulary import load as load_vocabulary
@@ -18,9 +17,6 @@ from service.answer.lookup import Facts, primary
 
 Finish = Callable[..., Answer]
 PERCENT_DECIMALS = 1
-MOST = r"(mest|flest|storst|hogst|most|largest|highest)"
-LEAST = r"(minst|farst|lagst|least|fewest|lowest|smallest)"
-BOTH_ENDS = re.compile(f"{MOST}.*{LEAST}|{LEAST}.*{MOST}")
 
 
 def percent(value: float, lang: str) -> str:
@@ -54,19 +50,6 @@ def compute(op: str, operands: list[Fact]) -> float:
     if op == "share":  # sum of all but the last over the last
         return round(sum(values[:-1]) / values[-1] * 100, PERCENT_DECIMALS)
     raise ValueError(op)
-
-
-def _dimension(query: Query) -> str:
-    q = fold(query.question)
-    if re.search(r"forvaltning|namnd|department|committee|administration|\bboards?\b", q):
-        return "org"
-    if re.search(r"\bfond|program|funds?\b(?! paid)", q) and not re.search(r"eu.funds", q):
-        return "fund"
-    if re.search(r"\bmal\b|malen|malet|goal", q):
-        return "goal"
-    if re.search(r"vilket projekt|vilka projekt|which project", q):
-        return "project"
-    return "org"
 
 
 def parts(facts: Facts, metric: str, dimension: str, years: list[int],
@@ -152,7 +135,7 @@ def _label(draft: Draft, fact: Fact) -> str:
 
 def _table(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
     sv = draft.lang == "sv"
-    dimension = _dimension(query)
+    dimension = query.rank_by or "org"
     year, rows = parts(facts, metric, dimension, query.years, [o for o in query.orgs if o != CITY])
     if not rows or year is None:
         return None
@@ -173,7 +156,7 @@ def _table(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str
         work.lines.append(head if keep else (f"Ingen hade {word} {limit} {year}." if sv else
                                              f"None had {word} {limit} in {year}."))
         chosen = keep
-    elif (query.operation == "rank" or query.ranked) and BOTH_ENDS.search(fold(query.question)):
+    elif (query.operation == "rank" or query.ranked) and query.both_ends:
         high, low = max(rows, key=lambda f: f.value), min(rows, key=lambda f: f.value)
         work.lines.append(f"{'Högst' if sv else 'Highest'} {what} {year}: {_label(draft, high)}, {work.cite(high)}.")
         work.lines.append(f"{'Lägst' if sv else 'Lowest'}: {_label(draft, low)}, {work.cite(low)}.")
@@ -247,8 +230,6 @@ def _over_years(query: Query, facts: Facts, draft: Draft, finish: Finish, metric
     missing = [y for y in query.years if y not in years]
     work.lines += [f"- {y}: {work.cite(f)}" for y, f in zip(years, series, strict=True)]
     work.table = [row_of(draft, f, str(f.year)) for f in series]
-    if missing:
-        work.lines.append(("Ej redovisat: " if sv else "Not reported: ") + ", ".join(map(str, missing)) + ".")
     first, last = series[0], series[-1]
     if query.operation in ("pct_change", "difference"):
         a, b = show(first, draft.lang), show(last, draft.lang)
@@ -264,6 +245,8 @@ def _over_years(query: Query, facts: Facts, draft: Draft, finish: Finish, metric
         comp = work.computed("sum", series, " + ".join(show(f, draft.lang) for f in series) + " = {result}", first.unit)
         work.lines.insert(0, (f"Sammanlagt {years[0]}–{years[-1]}: {comp.display} (beräknat: {comp.text})." if sv
                               else f"Total {years[0]}–{years[-1]}: {comp.display} (computed: {comp.text})."))
+    if missing:  # what is missing is said first
+        work.lines.insert(0, ("Ej redovisat: " if sv else "Not reported: ") + ", ".join(map(str, missing)) + ".")
     return _done(query, draft, finish, work, partial=bool(missing))
 
 
@@ -322,13 +305,15 @@ def _sum_of(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: st
     work.lines += [f"- {_label(draft, f)} {f.year}: {work.cite(f)}" for f in found]
     work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
     missing = [o for o in query.orgs if o not in {f.org for f in found} and facts.pair(o) not in {f.org for f in found}]
+    if missing:  # what is missing is said first
+        work.lines.insert(0, ("Ej redovisat: " if sv else "Not reported: ") + ", ".join(map(str, missing)) + ".")
     return _done(query, draft, finish, work, partial=bool(missing))
 
 
 def _sum_table(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
     """The sum of a table's rows, compared with the total the report states."""
     sv = draft.lang == "sv"
-    year, rows = parts(facts, metric, _dimension(query), query.years)
+    year, rows = parts(facts, metric, query.rank_by or "org", query.years)
     if len(rows) < 2 or year is None:
         return None
     work = Work(draft)

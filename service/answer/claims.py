@@ -8,10 +8,8 @@ against the funds its own sentences name. Both show the figures or the sentence 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-from core.entities import fold
 from core.schemas import Answer, Query
 from service.answer import arithmetic, projects
 from service.answer.compose import Draft, clean
@@ -22,9 +20,7 @@ Finish = Callable[..., Answer]
 
 
 def is_rank_claim(query: Query) -> bool:
-    q = fold(query.question)
-    return query.intent == "check" and query.claimed is None and bool(
-        re.search(r"\b(mest|flest|storst|hogst|framst|most|biggest|largest|highest|mainly)\b", q))
+    return query.intent == "check" and query.claimed is None and ((query.ranked and not query.fewest) or query.mainly)
 
 
 def rank_verdict(query: Query, facts: Facts, draft: Draft, finish: Finish) -> Answer | None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.entities import CITY, Registry
+from core.lang import LANGS, phrases
 from core.numbers import format_value
 from core.schemas import Check, Citation, Document, Fact, FigureOut, Sentence, TableRow
 from core.vocabulary import load as load_vocabulary
@@ -17,71 +18,7 @@ from core.words import tokenize
 from service.answer.lookup import Evidence, FactsById, Nearest
 from service.answer.retrieve import Passage
 
-WORDS = {
-    "sv": {
-        "source": "Källa",
-        "not_reported": "Rapporterna redovisar inte",
-        "split_lists": "Fördelningen per program i rapporten tar bara upp dessa:",
-        "no_account": "Rapporterna för {year} innehåller ingen redovisning från {who}.",
-        "nearest": "Det som redovisas och ligger närmast:",
-        "split": "Rapporterna anger inte hur mycket av detta som kom från",
-        "total_instead": "Det som redovisas är totalen",
-        "mentions": "Projekt och insatser med {fund} som nämns i rapporten:",
-        "quotes": "Ur rapporterna:",
-        "none": "Jag hittar inget i rapporterna som besvarar frågan.",
-        "forgotten": "Samtalets tidigare frågor kunde inte läsas just nu; frågan besvaras för sig, utan dem.",
-        "unknown_conversation": "Samtalet finns inte längre (det kan ha gått ut); frågan besvaras för sig, "
-                                "utan tidigare frågor.",
-        "change": "Förändring",
-        "not_in_reports": "ej redovisat",
-        "pair": "Frågan gällde {asked}; rapporten redovisar siffran för {used}.",
-        "owner": " (till projekt där Malmö stad var projektägare)",
-        "rounded": " (avrundat)",
-        "yes": "Ja, det stämmer ungefär.",
-        "exact_yes": "Ja, det stämmer.",
-        "no": "Nej, det stämmer inte.",
-        "report_says": "Rapporten anger",
-        "deviation": "Avvikelse i rapporterna:",
-        "other_year": "andra år",
-        "city": "hela staden samma år",
-        "org_total": "organisationens totala belopp",
-        "year": "år",
-        "value": "värde",
-        "org": "organisation",
-    },
-    "en": {
-        "source": "Source",
-        "not_reported": "The reports do not state",
-        "split_lists": "The report's breakdown by programme lists only these:",
-        "no_account": "The reports for {year} contain no account from {who}.",
-        "nearest": "The nearest reported figures:",
-        "split": "The reports do not say how much of this came from",
-        "total_instead": "What is reported is the total",
-        "mentions": "Projects and activities financed by {fund} that the report mentions:",
-        "quotes": "From the reports:",
-        "none": "I find nothing in the reports that answers the question.",
-        "forgotten": "The conversation's earlier questions could not be read just now; this question is answered "
-                     "on its own, without them.",
-        "unknown_conversation": "The conversation is no longer known (it may have expired); this question is "
-                                "answered on its own, without earlier questions.",
-        "change": "Change",
-        "not_in_reports": "not reported",
-        "pair": "You asked about {asked}; the report gives the figure for {used}.",
-        "owner": " (to projects owned by the City of Malmö)",
-        "rounded": " (rounded)",
-        "yes": "Yes, roughly.",
-        "exact_yes": "Yes, that is correct.",
-        "no": "No, that is not correct.",
-        "report_says": "The report states",
-        "deviation": "The reports are inconsistent here:",
-        "other_year": "other years",
-        "city": "the whole city, same year",
-        "org_total": "the organisation's total",
-        "year": "year",
-        "value": "value",
-        "org": "organisation",
-    },
-}
+WORDS = {lang: phrases(lang) for lang in LANGS}  # the answer phrases: core/data/lang/*.toml
 
 
 @dataclass
@@ -313,8 +250,8 @@ def series_rows(draft: Draft, ev: Evidence, key: str) -> tuple[list[TableRow], l
             rows.append(TableRow(label=head, value=None, display=draft.w("not_in_reports")))
     lines = [f"- {r.label}: {r.display} [{r.citation}]" for r in rows if r.value is not None]
     gaps = [r.label for r in rows if r.value is None]
-    if gaps:
-        lines.append(f"{draft.w('not_in_reports').capitalize()}: {', '.join(gaps)}.")
+    if gaps:  # what is missing is said first
+        lines.insert(0, f"{draft.w('not_in_reports').capitalize()}: {', '.join(gaps)}.")
     present = [f for f in facts if f in draft.used]
     if len(present) >= 2 and present[0].unit == present[-1].unit:
         a, b = present[0], present[-1]

@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import uuid
 from collections import Counter, OrderedDict
 
 from langchain_core.embeddings import Embeddings
 
-from core.entities import Registry, fold
+from core.entities import Registry
 from core.schemas import Answer, Fact, Query, TableRow
 from core.settings import Settings
-from service.answer import arithmetic, claims, followups, projects, routes
+from service.answer import arithmetic, claims, contract, followups, projects, routes
 from service.answer.compose import WORDS, Draft, nearest_lines, series_rows
 from service.answer.figure_answers import FigureAnswers
 from service.answer.lookup import Evidence, Facts, lookup
 from service.answer.narrative import Narrative
 from service.answer.retrieve import Retriever
 from service.answer.statements import StatementIndex
-from service.answer.understand import VOCAB, asks_back, follow_up, understand
+from service.answer.understand import VOCAB, Lexicon, asks_back, follow_up, understand
 from service.answer.verify import verify
 from service.conversations import ConversationAway, Conversations, MemoryConversations, next_turn
 from stores.sql import Store
@@ -41,6 +40,10 @@ class Engine(FigureAnswers, Narrative):
         # the running-text figures are searched by their words: the statement index holds them
         texts = {d.doc_id: d.text for d in self.docs.values()}
         self.statements = StatementIndex(self.facts.where(source="text"), texts)
+        # what a question may name that only this build knows: its table projects and goal labels
+        goals = {(f.goal_label, f.goal, f.year) for f in self.facts.where(has=["goal"]) if f.goal_label and f.goal}
+        self.lexicon = Lexicon(projects=frozenset(p for p in self.facts.distinct("project") if p),
+                               goals=tuple(sorted(goals)))
         self.retriever = Retriever(settings, self.store, embeddings)
         build = self.store.current_build() or {}
         self.corpus_version = str(build.get("corpus_version", ""))
@@ -56,7 +59,7 @@ class Engine(FigureAnswers, Narrative):
             new: bool = False) -> Answer:
         """The verified answer; `conversation_id` keeps what a follow-up needs (`new`: an id just made,
         with nothing to read yet)."""
-        query = understand(question, self.registry, latest_year=self.latest_year, lang=lang)
+        query = understand(question, self.registry, latest_year=self.latest_year, lang=lang, lexicon=self.lexicon)
         new = self._fresh.pop(conversation_id or "", False) or new  # popped either way: only its first question
         try:
             before = self.conversations.get(conversation_id) if conversation_id and not new else None
@@ -67,22 +70,29 @@ class Engine(FigureAnswers, Narrative):
             forgotten = "unknown_conversation"  # expired, or Redis lost it: a follow-up without its context
         previous = [f for i in (before.figures if before else []) if (f := self.facts.by_id.get(i)) is not None]
         if conversation_id:
-            query = followups.with_subject(follow_up(query, before.query if before else None), previous)
+            query = followups.with_subject(follow_up(query, before.query if before else None, self.registry), previous)
             if lang:
                 query = query.model_copy(update={"lang": lang})
         answer = self._about_previous(query, previous, before.names if before else []) or self._answer(query)
         if conversation_id:
             self.conversations.put(conversation_id, next_turn(before, query, [f.fact_id for f in answer.figures],
-                                                              routes.names_in(query, self.registry)))
+                                                              query.names))
         bad = verify(answer, answer_facts := [self.facts.by_id[f.fact_id] for f in answer.figures],
                      self.facts.checks_for(answer_facts), self.doc_names)
+        broken = [] if bad else contract.violations(answer, answer_facts, self.registry, self.statements.folded)
         with self._lock:
             self.stats["answers"] += 1
             if bad:
                 self.stats["verification_failed"] += 1
+            if broken:
+                self.stats["contract_violations"] += 1
         if bad:
             log.warning("answer failed verification (%s): %s", ", ".join(bad), question)
             answer = self._strict(answer)
+        elif broken:
+            log.warning("answer broke the match contract (%s): %s", "; ".join(broken), question)
+            answer = self._honest(answer, answer_facts)
+        answer = contract.with_matches(answer, answer_facts, self.registry, self.statements.folded)
         if forgotten:
             answer = answer.model_copy(update={"caveats": [WORDS[answer.lang][forgotten], *answer.caveats]})
         return answer
@@ -90,17 +100,16 @@ class Engine(FigureAnswers, Narrative):
     def _about_previous(self, query: Query, previous: list[Fact], names: list[str]) -> Answer | None:
         """'vilken fond var det?', 'vilket år?': answered from the previous answer's first figure, or from
         what the reports say about the project the conversation is about."""
-        q = fold(query.question)
-        if len(query.question.split()) > followups.SHORT:
+        if query.about_previous is None:
             return None
         draft = Draft(query.lang, self.registry, self.docs)
-        if not previous and names and followups.WHICH_FUND.search(q):
+        if not previous and names and query.about_previous == "fund":
             return self._fund_of_name(query, draft, names[0])
         if not previous:
             return None
         fact = previous[0]
         sv = draft.lang == "sv"
-        if followups.WHICH_FUND.search(q):
+        if query.about_previous == "fund":
             fund = followups.fund_of(fact, self.registry)
             n = draft.cite_fact(fact)
             about = fact.project or draft.name(fact.org)
@@ -111,7 +120,7 @@ class Engine(FigureAnswers, Narrative):
             name = self.registry.display(fund, draft.lang)
             text = f"{name} ({about}) [{n}]." if sv else f"{name} ({about}) [{n}]."
             return self._finish(query, draft, "answered", text, [], [])
-        if followups.WHICH_YEAR.search(q):
+        if query.about_previous == "year":
             n = draft.cite_fact(fact)
             text = (f"Uppgiften gäller {fact.year} [{n}]." if sv else f"The figure is for {fact.year} [{n}].")
             return self._finish(query, draft, "answered", text, [], [])
@@ -144,27 +153,27 @@ class Engine(FigureAnswers, Narrative):
             verdict = self._fund_claim(query, draft)
             if verdict is not None:
                 return verdict
-        if projects.asks_what(query.question) and routes.names_in(query, self.registry):
+        if query.asks == "what" and query.names:
             card = self._project_card(query, draft)  # "vad är X", "vem är projektägare för X": the project itself
             if card is not None:
                 return card
         ev = lookup(query, self.facts)
         if self._goal_not_found(query, ev):
             return self._no_goal(query, draft)
-        if routes.statement(query, ev, self.registry):
+        if routes.statement(query, ev):
             answer = self._statement(query, draft)
             if answer is not None or query.metric == "figure":
                 return answer or self._narrative(query, draft)
-            names = routes.names_in(query, self.registry)
+            names = query.names
             if names and not query.orgs:  # a project or event: never answered with the city's figure
                 return self._nothing_for(query, draft, names)
             if names and not ev.exact:
                 return self._nothing_for(query, draft, names)
         # "Vilka samarbeten/nätverk …?": a list of something no table counts is told from the text
         about_a_name = query.metric is None and query.intent == "list" and (
-            routes.names_in(query, self.registry) or (query.dimension is None and not query.funds))
+            query.names or (query.dimension is None and not query.funds))
         if query.intent == "narrative" or (query.metric is None and not ev.exact) or about_a_name:
-            if projects.asks_what(query.question):
+            if query.asks == "what":
                 return self._project_card(query, draft) or self._narrative(query, draft)
             return self._narrative(query, draft)
         lines: list[str] = []
@@ -232,8 +241,7 @@ class Engine(FigureAnswers, Narrative):
         return "not_reported", lines
 
     def _fund_claim(self, query: Query, draft: Draft) -> Answer | None:
-        names = [v for n in routes.names_in(query, self.registry) for v in projects.variants(query.question, n)]
-        for name in names:
+        for name in query.name_forms:
             card = projects.card(name, self.retriever, self.facts, self.registry, self.statements.texts)
             if card is None:
                 continue
@@ -244,8 +252,7 @@ class Engine(FigureAnswers, Narrative):
 
     def _goal_not_found(self, query: Query, ev: Evidence) -> bool:
         """A question about a kommunfullmäktige goal whose row the reports leave empty (or do not have)."""
-        asks_goal = re.search(r"kf-?mal|kommunfullmaktigemal|budgetmal|\bmalet\b|\bmal \d|goal", fold(query.question))
-        return bool(asks_goal) and query.metric in ("eu_funds_paid", "project_count") and not any(
+        return query.asks_goal and query.metric in ("eu_funds_paid", "project_count") and not any(
             f.goal for f in ev.exact) and not query.orgs
 
     def _no_goal(self, query: Query, draft: Draft) -> Answer:
@@ -258,6 +265,27 @@ class Engine(FigureAnswers, Narrative):
         lines += [f"- {draft.state(f)}" for f in self.facts.primary_rows(rows)[:8]]
         return self._finish(query, draft, "not_reported", "\n".join(lines) if rows else lines[0].split(";")[0] + ".",
                             [], [])
+
+    def _honest(self, answer: Answer, used: list[Fact]) -> Answer:
+        """Fallback for an answer that broke the match contract: the figures that match the question exactly
+        are the answer; with none, it is said first that the asked figure is not reported and what the figures
+        shown concern instead, each with its source."""
+        draft = Draft(answer.lang, self.registry, self.docs)
+        folded = self.statements.folded
+        exact = [f for f in used if not contract.relaxed(answer.query, f, self.registry, folded)]
+        if exact:
+            lines = [draft.state_figure(f) if f.source == "text" else draft.state(f) for f in exact]
+            return self._finish(answer.query, draft, "answered", "\n".join(lines), [], [])
+        what: list[str] = []
+        for fact in used:
+            for slot in contract.relaxed(answer.query, fact, self.registry, folded):
+                name, value = slot.split(":", 1)
+                shown = draft.name(value) if name == "subject" and value in self.registry.organisations else (
+                    self.registry.display(value, answer.lang) if name == "fund" and value != "total" else value)
+                what.append(draft.w(f"relaxed_{name}").format(value=shown))
+        lines = [draft.w("honest").format(what=", ".join(dict.fromkeys(what)))]
+        lines += [draft.state_figure(f) if f.source == "text" else draft.state(f) for f in used]
+        return self._finish(answer.query, draft, "not_reported", "\n".join(lines), [], [])
 
     def _strict(self, answer: Answer) -> Answer:
         """Fallback: only the stored facts, each as its own sourced line."""

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import re
 
-from core.numbers import parse_english_figures, parse_figures
 from core.schemas import Answer, Fact, Query
-from service.answer import arithmetic, routes
+from service.answer import arithmetic
 from service.answer.base import EngineBase
 from service.answer.compose import Draft
 from service.answer.statements import Match
-from service.answer.understand import ONE_MILLION
 
 LOOSE_CLAIM = 0.1  # "nästan/drygt/ungefär X" holds within 10 % of X
 SERIES_MATCHES = 12
@@ -28,14 +26,14 @@ class FigureAnswers(EngineBase):
     def _statement(self, query: Query, draft: Draft) -> Answer | None:
         """A figure from running text; None when nothing in the text fits the question."""
         year = query.years[0] if len(query.years) == 1 else None
-        passages = self.retriever.search(f"{query.question} {query.topic or ''}", k=6, year=year,
+        passages = self.retriever.search(query.search_text, k=6, year=year,
                                          orgs=query.orgs or None)
         spans = [(p.chunk.doc_id, p.chunk.start, p.chunk.end) for p in passages]
-        matches = self.statements.search(query, passages=spans, names=routes.names_in(query, self.registry),
+        matches = self.statements.search(query, passages=spans, names=query.names,
                                          k=SERIES_MATCHES if query.intent == "series" else 5)
         if not matches and query.years and query.quantity:  # nothing for that year: say so, then other years
             other = self.statements.search(query.model_copy(update={"years": []}), passages=spans,
-                                           names=routes.names_in(query, self.registry))
+                                           names=query.names)
             near = sorted((m for m in other if m.counted and m.fact.year not in query.years),
                           key=lambda m: min(abs(m.fact.year - y) for y in query.years))
             matches = near[:1]  # the nearest year
@@ -133,11 +131,8 @@ class FigureAnswers(EngineBase):
                     "Partly: the figure is within the report's rounding of the limit."
             return ("Ja, det stämmer." if holds else "Nej, det stämmer inte.") if sv else \
                 ("Yes, that is correct." if holds else "No, that is not correct.")
-        reader = parse_english_figures if draft.lang == "en" else parse_figures
-        stated = [f for f in reader(ONE_MILLION.sub("1 ", query.question))
-                  if abs(f.value - claimed) < 0.5 * max(1.0, f.precision)]
-        slack = max(0.5, fact.precision, stated[0].precision if stated else 0.0)  # rounded or truncated
-        loose = bool(stated and stated[0].qualifier)  # "nästan en miljon", "drygt 4 miljoner", "ungefär 50"
+        slack = max(0.5, fact.precision, query.claim_precision)  # rounded or truncated
+        loose = query.claim_loose  # "nästan en miljon", "drygt 4 miljoner", "ungefär 50"
         if loose and abs(claimed - fact.value) <= LOOSE_CLAIM * abs(claimed):
             return "Ja, ungefär: avrundat stämmer det." if sv else "Yes, roughly: as a rounded figure."
         if abs(claimed - fact.value) <= max(0.5, fact.precision / 2):

@@ -7,20 +7,12 @@ The conversation keeps the figures the last answer stated; a follow-up that poin
 
 from __future__ import annotations
 
-import re
-
-from core.entities import Registry, fold
+from core.entities import Registry
 from core.schemas import Fact, Query
-
-WHICH_FUND = re.compile(r"vilken fond|vilket program|vilka fonder|which fund|which programme|what fund")
-WHICH_YEAR = re.compile(r"vilket ar|vilka ar|which year|what year|nar var det|when was")
-POINTS_BACK = re.compile(r"\b(de|dem|den|dessa|det projektet|projektet|they|them|it|that project|the project)\b")
-SHORT = 7  # words: a longer question stands on its own
 
 
 def points_back(query: Query) -> bool:
-    q = fold(query.question)
-    return len(query.question.split()) <= SHORT and bool(POINTS_BACK.search(q))
+    return query.points_back
 
 
 def with_subject(query: Query, previous: list[Fact]) -> Query:

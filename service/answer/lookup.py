@@ -8,20 +8,17 @@ years, the whole city in the same year. Never a 0 for something missing.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from core.entities import CITY, Registry, fold
+from core.entities import CITY, Registry
 from core.schemas import Check, Fact, Query
-from core.words import tokenize
 from stores.protocol import FactFilter, FactStore
 
 AMOUNT_METRICS = {"eu_funds_paid", "total_budget"}
-GOAL_WORDS = 2  # distinctive words a question shares with a goal's label to name it
 CACHED_LOOKUPS = 4096  # look-ups remembered per build (a build never changes)
 
 
@@ -154,39 +151,21 @@ def subject_key(fact: Fact) -> tuple[object, ...]:
     return (fact.org, fact.year, fact.metric, fact.fund, fact.goal, fact.project, fact.category)
 
 
-def named_in(question: str, names: set[str]) -> list[str]:
-    """Names (goal labels, project names) that the question mentions, longest first."""
-    q = fold(question)
-    return [n for n in sorted(names, key=len, reverse=True) if len(n) > 3 and fold(n) in q]
-
-
-def _goals(query: Query, facts: Facts) -> list[str]:
-    if query.goals:
-        return query.goals
-    labels = set(facts.distinct("goal_label", year=query.years))
-    named = set(named_in(query.question, labels))
-    if not named and re.search(r"mal(?:et|en)?\b|goal", fold(query.question)):
-        asked = set(tokenize(query.question))
-        overlap = {lb: len(asked & set(tokenize(lb))) for lb in labels if lb}
-        best = max(overlap.values(), default=0)
-        named = {lb for lb, n in overlap.items() if n == best and n >= GOAL_WORDS}
-    return sorted({f.goal for f in facts.where(has=["goal"]) if f.goal and f.goal_label in named})
-
-
 def lookup(query: Query, facts: Facts) -> Evidence:
     metric = query.metric or "eu_funds_paid"
-    projects = query.projects or named_in(query.question, set(facts.distinct("project")))
+    projects = query.projects
     years = query.years
-    goals = _goals(query, facts)
+    goals = query.goals or query.goals_named
     orgs = query.orgs or ([] if projects or query.goals != goals else [CITY])
     fund = query.funds[0] if query.funds else None
     ev = Evidence(metric=metric, orgs=orgs or [CITY], years=years)
     if query.intent == "list" or query.ranked:
         ev.listing = _listing(query, facts, metric, orgs or [CITY], years, fund)
         if query.ranked:
-            ev.listing.sort(key=lambda f: f.value, reverse=not re.search(r"minst|least", fold(query.question)))
+            ev.listing.sort(key=lambda f: f.value, reverse=not query.fewest)
         groups = {f.group for f in ev.listing if f.group}
-        ev.listing += facts.where(group=sorted(groups), role="total", metric=metric) if groups else []
+        if fund is None:  # a table's total is the total of every fund, never one fund's
+            ev.listing += facts.where(group=sorted(groups), role="total", metric=metric) if groups else []
     none: list[str | None] = [None]
     for name in [metric, *query.also_metrics]:
         for fnd in [*query.funds] or none:

@@ -8,7 +8,7 @@ import re
 from core.entities import CITY, fold
 from core.numbers import parse_figures
 from core.schemas import Answer, Query, Sentence
-from service.answer import projects, routes
+from service.answer import projects
 from service.answer.base import EngineBase
 from service.answer.compose import Draft, best_sentences, clean
 from service.answer.retrieve import Passage
@@ -37,11 +37,12 @@ class Narrative(EngineBase):
         pattern = re.compile("|".join(re.escape(a) for a in (entity.name, *entity.aliases)), re.IGNORECASE)
         family = set(query.orgs) | {p for o in query.orgs if (p := self.facts.pair(o))}
         year = query.years[0] if query.years else None
-        passages = [p for p in self.retriever.search(f"{entity.name} {query.question}", k=12, year=year,
+        passages = [p for p in self.retriever.search(f"{entity.name} {query.search_text}", k=12, year=year,
                                                      orgs=list(family))
                     if (not family or (p.chunk.orgs and p.chunk.orgs[0] in family))
                     and (year is None or p.chunk.year == year)]
-        picked = [(p, s) for p, s in best_sentences(passages, query.question + " " + entity.name, limit=6, must=pattern)
+        picked = [(p, s) for p, s in best_sentences(passages, f"{query.search_text} {entity.name}", limit=6,
+                                                     must=pattern)
                   if len({m.entity_id for m in self.registry.find_funds(s.text)}) <= 2  # not overviews
                   and not any(f.money for f in parse_figures(s.text))][:4]  # names, not amounts to misread
         if not picked:
@@ -53,8 +54,7 @@ class Narrative(EngineBase):
 
     def _project_card(self, query: Query, draft: Draft) -> Answer | None:
         """'Vad är HÅPP?': who runs it, which fund, the amounts stated for it, and how the reports describe it."""
-        names = [v for n in routes.names_in(query, self.registry) for v in projects.variants(query.question, n)]
-        for name in names:
+        for name in query.name_forms:
             found = projects.card(name, self.retriever, self.facts, self.registry, self.statements.texts)
             if found is None or not found.intro:
                 continue
@@ -78,7 +78,7 @@ class Narrative(EngineBase):
     def _narrative(self, query: Query, draft: Draft) -> Answer:
         year = query.years[0] if len(query.years) == 1 else None
         family = [o for o in query.orgs if o != CITY] + [p for o in query.orgs if (p := self.facts.pair(o))]
-        passages: list[Passage] = self.retriever.search(query.question, k=6, year=year, orgs=family or None)
+        passages: list[Passage] = self.retriever.search(query.search_text, k=6, year=year, orgs=family or None)
         if family and year:
             mentioned = [c for c in self.retriever.chunks if c.year == year and set(c.orgs) & set(family)]
             own = [Passage(c, 0.0, None, None) for c in mentioned if c.orgs[0] in family]  # its own chapter
@@ -91,7 +91,7 @@ class Narrative(EngineBase):
             found = [p for p in passages if set(p.chunk.orgs) & set(family)]
             ids = {p.chunk.chunk_id for p in found}
             passages = (found + [p for p in own if p.chunk.chunk_id not in ids])[:OWN_CHAPTER] or passages
-        names = routes.names_in(query, self.registry)
+        names = query.names
         must = re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE) if names else None
         intro: list[tuple[Passage, Sentence]] = []
         if must is not None:
@@ -104,8 +104,8 @@ class Narrative(EngineBase):
             about = [c for c, _, _ in texts if must.search(c.section or "")]  # its own section
             intro = [(Passage(c, 0.0, None, None), st) for c in about[:1] for st in c.sentences[:4]
                      if len(st.text.split()) > 5 and not st.text.lstrip().startswith("#")][:2]
-        best = best_sentences(passages, query.question, limit=NARRATIVE_SENTENCES, must=must) or best_sentences(
-            passages, query.question, limit=NARRATIVE_SENTENCES)
+        best = best_sentences(passages, query.search_text, limit=NARRATIVE_SENTENCES, must=must) or best_sentences(
+            passages, query.search_text, limit=NARRATIVE_SENTENCES)
         seen = {s.start for _, s in intro}
         picked = (intro + [(p, st) for p, st in best if st.start not in seen])[:NARRATIVE_SENTENCES]
         if not picked and names:

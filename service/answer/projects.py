@@ -18,11 +18,6 @@ from core.schemas import Chunk, Fact, Sentence
 from service.answer.lookup import Facts
 from service.answer.retrieve import Retriever
 
-ASKS_WHAT = re.compile(
-    r"^\s*(vad (ar|var|handlar)|what (is|was)|berätta om|berätta|tell me about|describe|vilket projekt ar)"
-    r"|vad (ar|var) [\w\- ]+\?|vem (leder|driver|agde|ager|ar projektagare|var projektagare)"
-    r"|who (runs|owns|leads|is the project owner|funds)|(vilken|which) fond (finansierar|finansierade|funds)",
-    re.IGNORECASE)
 INTRO_SENTENCES = 5
 NAME_BEFORE = 600  # characters before a stated amount in which the project's name still heads it
 AMOUNTS = 4
@@ -35,19 +30,6 @@ class Card:
     funds: list[str] = field(default_factory=list)
     amounts: list[Fact] = field(default_factory=list)
     intro: list[tuple[Chunk, Sentence]] = field(default_factory=list)
-
-
-def variants(question: str, name: str) -> list[str]:
-    """'Sluta skjut' from "vad är Sluta skjut": the name with the lower-case words after it, longest first."""
-    at = question.find(name)
-    if at < 0:
-        return [name]
-    rest = re.findall(r"[\wåäöÅÄÖ\-]+", question[at + len(name):])[:2]
-    return [f"{name} {' '.join(rest[:n])}" for n in (2, 1) if len(rest) >= n] + [name]
-
-
-def asks_what(question: str) -> bool:
-    return bool(ASKS_WHAT.search(fold(question)))
 
 
 def card(name: str, retriever: Retriever, facts: Facts, registry: Registry, texts: dict[str, str]) -> Card | None:

@@ -18,12 +18,8 @@ from core.entities import CITY, fold
 from core.schemas import Fact, Query
 from core.vocabulary import load as load_vocabulary
 from core.words import tokenize
+from service.answer.understand import QUESTION_WORDS
 
-QUESTION_WORDS = set(tokenize(
-    "hur många mycket mkt vad vilka vilken vilket var när vem varför fick får har hade det den de en ett är och i på "
-    "av till för från med om under som att stämmer sant totalt sammanlagt antal antalet år året 2018 2019 2020 2021 "
-    "2022 2023 2024 2025 how many much what which who when did does do was were is are the a an of in on to for from "
-    "with by and or total number year there it that malmö stad staden city kronor euro procent"))
 YEAR_BONUS = 2.0
 YEAR_PENALTY = 3.0
 ORG_BONUS = 1.5
@@ -35,8 +31,6 @@ MIN_SCORE = 3.0
 NEAR = 45  # characters on each side of a figure that still speak of it
 NEAR_WEIGHT = 0.3
 ROLE_WEIGHT = 2.5
-PLACE = re.compile(r"\b(?:i|pa|vid|in|at|on)\s+([a-z\-]+)")  # where something happened, not what it counts
-ASKS_TARGET = re.compile(r"\bmal(et|en)?\b|malsattning|forvant|planera|\bska\b|skulle|target|goal|expected|aim|plan")
 PREFIX = 7  # letters two stems share to count as the same word ("internationell", "international")
 QUANTITY_WEIGHT = 0.5  # a rare word the figure counts ("självförsörjande") says more than a common one
 NAME_BONUS = 3.0
@@ -54,7 +48,7 @@ class Match:
 
 def role_fit(query: Query, fact: Fact) -> float:
     """Targets answer questions about targets; otherwise what happened comes first."""
-    asks_target = bool(ASKS_TARGET.search(fold(query.question)))
+    asks_target = "target" in query.roles
     if fact.stated_role == "mal":
         return ROLE_WEIGHT if asks_target else -ROLE_WEIGHT
     return 0.0
@@ -86,7 +80,7 @@ class StatementIndex:
     def __init__(self, facts: list[Fact], texts: dict[str, str] | None = None) -> None:
         self.figures = [f for f in facts if f.source == "text"]
         self.texts = texts or {}
-        self._folded = {doc: fold(text) for doc, text in self.texts.items()}  # same offsets; once per build
+        self.folded = {doc: fold(text) for doc, text in self.texts.items()}  # same offsets; once per build
         self._words = [_stems(f"{f.section or ''} {f.label}") for f in self.figures]
         self._counts = [_stems(f.quantity or "") for f in self.figures]
         df: Counter[str] = Counter(w for words in self._words for w in words)
@@ -103,10 +97,10 @@ class StatementIndex:
                names: list[str] = ()) -> list[Match]:  # type: ignore[assignment]
         """Figures ranked for the question; `passages` are (doc_id, start, end) of retrieved chunks, best first;
         `names` (a project, an event) count when the text names them shortly before the figure."""
-        terms = _stems(f"{query.question} {query.topic or ''}")
+        terms = set(query.terms)
         asked = _asked_nouns(query.quantity) if query.quantity else set()
         rare = [t for t in terms if len(t) >= RARE_LETTERS and self.idf(t) >= RARE_IDF]  # a project's name, lower case
-        places = {t for m in PLACE.finditer(fold(query.question)) for t in tokenize(m.group(1))}  # "deltog i mässorna"
+        places = set(query.places)  # "deltog i mässorna": where it happened, not what is counted
         out: list[Match] = []
         for fact, words, counts in zip(self.figures, self._words, self._counts, strict=True):
             score = sum(self.idf(t) for t in terms if t in words)
@@ -143,7 +137,7 @@ class StatementIndex:
         """A project's name heading the text before the figure counts as if the sentence said it."""
         if not names and not rare:
             return 0.0
-        text = self._folded.get(fact.doc_id, "")
+        text = self.folded.get(fact.doc_id, "")
         before = text[max(0, fact.span_start - NAME_WINDOW):fact.span_start]
         said = fold(fact.label)
         bonus = NAME_BONUS if any(fold(n) in before and fold(n) not in said for n in names) else 0.0

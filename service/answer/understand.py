@@ -9,11 +9,14 @@ and the engine falls back to retrieval.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from core.entities import CITY, Mention, Registry, fold
+from core.lang import cue, roles, word_list
 from core.numbers import parse_english_figures, parse_figures, word_numbers
 from core.schemas import Query
 from core.vocabulary import load as load_vocabulary
+from core.words import tokenize
 
 EN_WORDS = {"how", "much", "many", "what", "which", "did", "does", "the", "were", "was", "get", "receive",
             "received", "funds", "money", "projects", "and", "about", "is", "it", "true", "that", "of",
@@ -43,8 +46,8 @@ INTENTS = [
     )),
     ("list", (
         r"uppdelat|fordelat|fordelning|per sektor|per program|per namnd|per forvaltning|per mal|per fond"
-        r"|broken down|by sector|by programme|by goal|\bmest\b|storst|flest|hogst|minst|\bmost\b|largest|highest|least|"
-        r"\bvilka\b|lista|\bwhich\b|\blist\b|namnge|name the"
+        r"|broken down|by sector|by programme|by goal|" + cue("most").pattern + "|" + cue("least").pattern +
+        r"|\bvilka\b|lista|\bwhich\b|\blist\b|namnge|name the"
     )),
     ("count", (
         r"hur manga|antal|antalet|how many|number of"
@@ -63,7 +66,6 @@ RELATIVE = [
     (r"\bi forrfjol\b|year before last", -2),
     (r"\bi ar\b|this year|senaste (aret|rapporten)|latest (year|report)", 0),
 ]
-RANKED = r"\bmest\b|storst|flest|farst|hogst|lagst|minst|\bmost\b|largest|highest|least|fewest|lowest"
 BOTH = {"eu_funds_paid", "project_count"}  # metrics a question may ask for together
 PARTS_OF = {"owned_project_count", "partner_project_count"}  # asked for these, the total is another question
 RANGE = re.compile(r"((?:19|20)\d{2})\s*(?:-|–|—|till|to|och|and)\s*((?:19|20)\d{2})")
@@ -101,8 +103,8 @@ QUANTITY = re.compile(
     r"([a-z][\w\-]*(?:\s(?:och|and|o|eller)\s[a-z][\w\-]*|\s(?!i\b|pa\b|av\b|till\b|in\b|at\b|of\b|to\b|for\b"
     r"|var\b|som\b|har\b|hade\b|fick\b|did\b|were\b|was\b|are\b|the\b|det\b|de\b|deltog\b|fran\b|from\b|med\b"
     r"|with\b|inom\b|under\b|vid\b|efter\b)[a-z][\w\-]*)?)")
-RANK_NOUN = re.compile(r"(?:flest|mest|most|fewest|farst|minst|storst antal|hogst antal)\s+(?:antal\s+)?"
-                       r"(?:eu[ -]?)?([a-z][\w\-]*)")
+RANK_NOUN = re.compile(f"(?:{cue('ranked_noun').pattern})"
+                       r"\s+(?:antal\s+)?(?:eu[ -]?)?([a-z][\w\-]*)")
 CLAIMED_NOUN = re.compile(r"^\s*(?:st\.?\s+)?([a-z][\w\-]*(?:\s[a-z][\w\-]*)?)")
 TABLE_NOUNS = re.compile(r"^(eu[ -]?)?(projekt|projects?|forvaltningar|namnder|departments|committees|lander|countries"
                          r"|samverkansparter|partners?|aktorer)\b")
@@ -116,7 +118,6 @@ PASSIVE = re.compile(r"^[a-z]{3,}(ades|des|tes|evs|revs|ogs|ats|its)$")  # "skre
 CHECK = re.compile(r"stammer det|ar det sant|ar det korrekt|stammer siffran|stammer uppgiften|is it true|is it correct"
                    r"|correct that|true that|stammer pastaendet|kan det stamma|^stammer")
 THRESHOLD = re.compile(r"(mer|mindre|fler|farre|over|under|more|less|fewer|greater|above|below)\s+(an|than)\s+")
-FEWEST = re.compile(r"\bminst\b|farst|lagst|least|fewest|lowest|smallest")
 NAME = re.compile(r"(?<![\w])([A-ZÅÄÖ][\wÅÄÖåäö\-+]{1,}(?:\s[A-ZÅÄÖ0-9][\wÅÄÖåäö\-+]*)*)")
 ORG_WORD = re.compile(r"\b([\wåäö\-]+(?:forvaltningen|forvaltning|forv|namnden|namnd|kontoret|kontor))\b")
 
@@ -200,7 +201,142 @@ def _in_a_name(question: str, mention: Mention) -> bool:
     return word.lower().startswith("malm") and len(word) <= 6 and bool(re.match(r"\s+[A-ZÅÄÖ]", question[mention.end:]))
 
 
-def understand(question: str, registry: Registry, *, latest_year: int | None, lang: str | None = None) -> Query:
+
+# --- names, cues and words: read here once, so no later stage reads the question again -----------
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What one build names that a question may name: the projects of its tables and the goal labels
+    (label, goal number, year)."""
+
+    projects: frozenset[str] = frozenset()
+    goals: tuple[tuple[str, str, int], ...] = ()
+
+
+NAME_LIKE = re.compile(r"(?<![.?!]\s)\b(?:[A-ZÅÄÖ][\wåäöÅÄÖ\-+.]*[\wåäöÅÄÖ+])(?:\s+(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ\-+.]*"
+                       r"[\wåäöÅÄÖ+]|of|for|to|the)(?=\s+[A-ZÅÄÖ0-9]|\b))*"
+                       r"|[”\"'“]([^”\"'“]{3,})[”\"'“]")
+ACRONYM = re.compile(r"[A-ZÅÄÖ].*[A-ZÅÄÖ]")
+METRIC_NAMES = {"a", "an", "ar", "de", "den", "det", "en", "esf-pengar", "ett", "eu", "eu-medel", "eu-medlen",
+                "eu-pengar", "eu-projekt", "eu-projekten", "how", "hur", "i", "is", "kf", "kf-mal", "mkr", "och",
+                "sek", "stammer", "the", "vad", "var", "vilka", "vilken", "what", "which"}
+PLACE = re.compile(r"\b(?:i|pa|vid|in|at|on)\s+([a-z\-]+)")  # where something happened, not what it counts
+GOAL_WORDS = 2  # distinctive words a question shares with a goal's label to name it
+SHORT = 7  # words: a longer question stands on its own
+QUESTION_WORDS = set(tokenize(" ".join(word_list("question"))))
+METRIC_WORDS = set(tokenize(" ".join(word_list("metric"))))
+
+
+def names_in(question: str, registry: Registry) -> list[str]:
+    """Capitalised words, acronyms and quoted phrases that are not organisations or funds: a project, an event."""
+    text = question
+    known = [(m.start, m.end) for m in (*registry.find_orgs_asked(text), *registry.find_funds_asked(text))]
+    out = []
+    text = text.strip()
+    for m in NAME_LIKE.finditer(text):
+        first = m.group().split()[0] if m.group().split() else ""
+        if m.start() == 0 and not (ACRONYM.search(first) or text[m.end():m.end() + 1] == ":"):
+            continue  # a capital that only starts the sentence ("Hur", "Stämmer"), unless "HÅPP", "React-EU", "X:"
+        words = [w for w in m.group().strip("”\"'“?.,!").split() if fold(w) not in METRIC_NAMES and not w.isdigit()]
+        name = " ".join(words) if words and fold(words[0]) == fold(m.group().split()[0]) else ""
+        name = re.sub(r"(?i)-?projekte[nt]$|-?projekt$|^projektet\s+", "", name)
+        name = re.sub(r"-[a-zåäö]+$", "", name)  # "TAMU-deltagarna": the name is TAMU
+        mentions = [fold(text[a:b]) for a, b in known if a < m.end() and m.start() < b]
+        inside = any(fold(name) in k for k in mentions)  # an organisation or fund ("React-EU Uppsök" is a project)
+        if not inside and fold(name) not in METRIC_NAMES and len(name) > 1:
+            out.append(name)
+    return out
+
+
+def variants(question: str, name: str) -> list[str]:
+    """'Sluta skjut' from "vad är Sluta skjut": the name with the lower-case words after it, longest first."""
+    at = question.find(name)
+    if at < 0:
+        return [name]
+    rest = re.findall(r"[\wåäöÅÄÖ\-]+", question[at + len(name):])[:2]
+    return [f"{name} {' '.join(rest[:n])}" for n in (2, 1) if len(rest) >= n] + [name]
+
+
+def content_terms(text: str) -> list[str]:
+    """Word stems that are no question words (and no numbers)."""
+    return list(dict.fromkeys(t for t in tokenize(text) if t not in QUESTION_WORDS and not t.isdigit()))
+
+
+def topic_terms(text: str, registry: Registry) -> list[str]:
+    """Distinctive stems of a text: not question, metric, organisation or fund words."""
+    spans = [(m.start, m.end) for m in (*registry.find_orgs_asked(text), *registry.find_funds_asked(text))]
+    folded = fold(text)
+    for start, end in sorted(spans, reverse=True):
+        folded = folded[:start] + " " + folded[end:]
+    return list(dict.fromkeys(t for t in tokenize(folded) if t not in QUESTION_WORDS and t not in METRIC_WORDS
+                              and not t.isdigit() and len(t) > 2))
+
+
+def _named_in(q: str, names: set[str]) -> list[str]:
+    """Names (goal labels, project names) that the folded question mentions, longest first."""
+    return [n for n in sorted(names, key=len, reverse=True) if len(n) > 3 and fold(n) in q]
+
+
+def _goals_named(question: str, q: str, years: list[int], lexicon: Lexicon) -> list[str]:
+    labels = {label for label, _, year in lexicon.goals if not years or year in years}
+    named = set(_named_in(q, labels))
+    if not named and cue("goal").search(q):
+        asked = set(tokenize(question))
+        overlap = {lb: len(asked & set(tokenize(lb))) for lb in labels if lb}
+        best = max(overlap.values(), default=0)
+        named = {lb for lb, n in overlap.items() if n == best and n >= GOAL_WORDS}
+    return sorted({goal for label, goal, _ in lexicon.goals if label in named})
+
+
+def _rank_by(q: str) -> str:
+    """What the rows of a ranking or threshold are."""
+    if re.search(r"forvaltning|namnd|department|committee|administration|\bboards?\b", q):
+        return "org"
+    if re.search(r"\bfond|program|funds?\b(?! paid)", q) and not re.search(r"eu.funds", q):
+        return "fund"
+    if re.search(r"\bmal\b|malen|malet|goal", q):
+        return "goal"
+    if re.search(r"vilket projekt|vilka projekt|which project", q):
+        return "project"
+    return "org"
+
+
+def _asked_numbers(question: str) -> list[float]:
+    """The asker's own numbers ('över en miljon', '41,9 miljoner'): an answer may repeat them."""
+    out = [1_000_000.0] if re.search(r"\b(?:en|one|a)\s+(?:miljon|million)\b", question, re.IGNORECASE) else []
+    for fig in parse_figures(question) + word_numbers(question):
+        scale = 1e6 if fig.bare and fig.value < 1000 and "miljon" in question[fig.end:fig.end + 9] else 1
+        out.append(fig.value * scale)
+    return out
+
+
+def _claim_form(question: str, claimed: float | None, lang: str) -> tuple[float, bool]:
+    """The precision of the claimed figure as written and whether it is hedged ('nästan', 'drygt')."""
+    if claimed is None:
+        return 0.0, False
+    reader = parse_english_figures if lang == "en" else parse_figures
+    stated = [f for f in reader(ONE_MILLION.sub("1 ", question))
+              if abs(f.value - claimed) < 0.5 * max(1.0, f.precision)]
+    return (stated[0].precision, bool(stated[0].qualifier)) if stated else (0.0, False)
+
+
+def _reading(question: str, registry: Registry, topic: str | None) -> dict[str, object]:
+    """The slots that come from the question's words (and the topic a follow-up continues)."""
+    q = fold(question)
+    text = f"{question} {topic or ''}"
+    names = names_in(question, registry)
+    return {
+        "names": names,
+        "name_forms": [v for n in names for v in variants(question, n)],
+        "search_text": text.strip(),
+        "terms": content_terms(text),
+        "topic_terms": topic_terms(text, registry),
+        "places": list(dict.fromkeys(t for m in PLACE.finditer(q) for t in tokenize(m.group(1)))),
+    }
+
+def understand(question: str, registry: Registry, *, latest_year: int | None, lang: str | None = None,
+               lexicon: Lexicon | None = None) -> Query:
+    lexicon = lexicon or Lexicon()
     q = fold(question)
     orgs = list(dict.fromkeys(m.entity_id for m in registry.find_orgs_asked(question) if not _in_a_name(question, m)))
     if len(orgs) > 1 and CITY in orgs:
@@ -247,14 +383,29 @@ def understand(question: str, registry: Registry, *, latest_year: int | None, la
         intent, operation, claimed = "check", "verdict", threshold  # "fick förskolenämnden över en miljon?"
     dimension = next((d for d, pat in DIMENSIONS if re.search(pat, q)), None) if intent == "list" or operation in (
         "rank", "threshold") else None
-    return Query(question=question, lang=lang or detect_lang(question), intent=intent, years=years, orgs=orgs,
+    language = lang or detect_lang(question)
+    precision, loose = _claim_form(question, claimed, language)
+    found_roles = [name for name, pattern in roles() if pattern.search(q)]
+    short = len(question.split()) <= SHORT
+    about_previous = ("fund" if cue("which_fund").search(q) else "year" if cue("which_year").search(q) else None
+                      ) if short else None
+    return Query(question=question, lang=language, intent=intent, years=years, orgs=orgs,
                  funds=funds, metric=metric, also_metrics=[m for m in metrics if m != metric and m in BOTH
                                                            and not (m == "project_count" and metric in PARTS_OF)],
-                 goals=goals, claimed=claimed, dimension=dimension, ranked=bool(re.search(RANKED, q)),
+                 goals=goals, goals_named=goals or _goals_named(question, q, years, lexicon),
+                 projects=_named_in(q, set(lexicon.projects)),
+                 claimed=claimed, dimension=dimension,
+                 ranked=bool(cue("most").search(q) or cue("least").search(q)),
                  quantity=quantity, operation=operation, threshold=threshold,
                  above=not re.search(r"mindre|farre|under|less|fewer|below", q),
-                 fewest=bool(FEWEST.search(q)), unit=_unit(q, metric),
-                 unresolved=unresolved_names(question, registry, set()))
+                 fewest=bool(cue("least").search(q)), unit=_unit(q, metric),
+                 unresolved=unresolved_names(question, registry, set()),
+                 role=next(iter(found_roles), None), roles=found_roles,
+                 asks="what" if cue("asks_what").search(q) else None, about_previous=about_previous,
+                 points_back=short and bool(cue("subject_back").search(q)), asks_goal=bool(cue("goal").search(q)),
+                 both_ends=bool(cue("both_ends").search(q)), rank_by=_rank_by(q), mainly=bool(cue("mainly").search(q)),
+                 claim_precision=precision, claim_loose=loose, asked_numbers=_asked_numbers(question),
+                 **_reading(question, registry, None))  # type: ignore[arg-type]
 
 
 STEP = re.compile(r"aret (innan|fore|efter)|foregaende ar|the year (before|after)|previous year|next year")
@@ -265,14 +416,13 @@ FOLLOW_UP = re.compile(
 )
 
 
-POINTS_BACK = re.compile(r"\b(de|dem|deras|den|det|dess|dessa|där|da|they|them|their|it|its|there|then)\b")
 
 
 def _own_topic(query: Query) -> bool:
     """A short question that asks about something by itself: a narrative question (no measure, no
     subject, no year) with no word pointing back to the previous one."""
     return (query.intent == "narrative" and query.metric is None and not query.quantity and not query.orgs
-            and not query.funds and not query.years and not POINTS_BACK.search(fold(query.question)))
+            and not query.funds and not query.years and not cue("points_back").search(fold(query.question)))
 
 
 def asks_back(query: Query) -> bool:
@@ -283,8 +433,9 @@ def asks_back(query: Query) -> bool:
     return len(query.question.split()) <= 4 and not _own_topic(query)
 
 
-def follow_up(query: Query, previous: Query | None) -> Query:
-    """A short question that leaves slots empty takes them from the previous one."""
+def follow_up(query: Query, previous: Query | None, registry: Registry | None = None) -> Query:
+    """A short question that leaves slots empty takes them from the previous one (and its words, the
+    topic it continues)."""
     if previous is None or not asks_back(query):
         return query
     update: dict[str, object] = {}
@@ -307,6 +458,8 @@ def follow_up(query: Query, previous: Query | None) -> Query:
         update.setdefault("lang", query.lang if detect_lang(query.question) == "en" else previous.lang)
     if inherited:
         update["topic"] = previous.topic or previous.question
+        if registry is not None:
+            update.update(_reading(query.question, registry, str(update["topic"])))
         if query.metric is None or "metric" in inherited:
             update["intent"] = previous.intent if previous.intent != "check" else "figure"
     return query.model_copy(update={**update, "inherited": inherited})
