@@ -212,6 +212,10 @@ class Query(BaseModel):
                                    "organisation or fund words.")
     places: list[str] = Field(default_factory=list, description="Stems of where something happened ('i "
                               "mässorna'), not what is counted.")
+    interpreted: list[str] = Field(default_factory=list, description="Organisation ids read from a misspelled name "
+                                   "('miljönämden' -> mn); the answer says 'Tolkat som …'.")
+    did_you_mean: list[str] = Field(default_factory=list, description="Organisation ids a misspelled name may be, "
+                                    "when no one is sure: the answer asks, with no figures.")
     parts: list[Query] = Field(default_factory=list, description="One sub-query per part of a question with "
                                "several parts, in order; empty for a question of one part.")
 

@@ -1,6 +1,6 @@
 """`understand` is the only reader of the question: every later stage of the answer engine reads the
 Query's slots. A read of `.question` outside understand.py fails here, except to show it (the
-Answer's `question=` field) or to log it."""
+Answer's `question=` field, a phrase, an f-string) or to log it."""
 
 from __future__ import annotations
 
@@ -25,6 +25,10 @@ def _reads(path: Path) -> list[str]:
             func = node.func
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "log":
                 allowed.update(id(a) for a in node.args)  # logged
+            if isinstance(func, ast.Attribute) and func.attr == "format":
+                allowed.update(id(kw.value) for kw in node.keywords)  # shown in a phrase
+        if isinstance(node, ast.FormattedValue):
+            allowed.add(id(node.value))  # shown in the text
     return [f"{path.name}:{node.lineno}" for node in ast.walk(tree)
             if isinstance(node, ast.Attribute) and node.attr == "question" and id(node) not in allowed]
 
@@ -68,3 +72,20 @@ def test_understand_fills_the_slots_later_stages_read():
         "vilken fond finansierade projekten som ASF drev under 2022 i Malmö?", registry, latest_year=2024
     ).about_previous
     assert [r for r, _ in roles()][:2] == ["requisition", "granted"]
+
+
+def test_a_misspelled_organisation_is_read_or_asked_back_never_the_city():
+    registry = Registry.load()
+    sure = understand("Hur mycket EU-medel fick miljönämden 2024?", registry, latest_year=2024)
+    assert sure.orgs == ["mn"] and sure.interpreted == ["mn"]
+    assert understand("kulturnämden 2024", registry, latest_year=2024).orgs == ["kn"]
+    plain = understand("Hur många andra kommuner startade GVI-arbete under förvaltningen?", registry, latest_year=2024)
+    assert plain.orgs == [] and plain.interpreted == [] and plain.did_you_mean == []
+
+
+def test_a_question_of_several_parts_has_one_query_per_part():
+    registry = Registry.load()
+    q = understand("Hur många deltog i Malmökraften och hur många gick vidare till arbete?", registry, latest_year=2024)
+    assert [p.question for p in q.parts] == ["Hur många deltog i Malmökraften?", "hur många gick vidare till arbete?"]
+    assert q.parts[1].names == ["Malmökraften"] and "names" in q.parts[1].inherited
+    assert understand("Hur mycket fick ASF och GVF 2022?", registry, latest_year=2024).parts == []

@@ -61,11 +61,8 @@ def relaxed(query: Query, fact: Fact, registry: Registry, texts: dict[str, str])
             if fact.source == "text" else set()  # a sentence in another chapter that names the organisation
         if not ({fact.org, fact.unit_org, registry.unit_of(fact.org)} | said) & asked:
             out.append(f"subject:{fact.org}")
-    elif names:
-        if fact.source == "text" and not _names_near(fact, names, texts):
-            out.append(f"subject:{fact.org}")
-        elif fact.source != "text" and not fact.project:
-            out.append(f"subject:{fact.org}")
+    elif names and not (_names_near(fact, names, texts) if fact.source == "text" else fact.project):
+        out.append(f"subject:{fact.org}")  # a project or event asked: a figure that is not its own
     if query.projects and fact.source != "text" and fact.project not in query.projects:
         out.append(f"subject:{fact.project or fact.org}")
     if query.funds and fact.source != "text" and fact.fund not in query.funds and not (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import uuid
 from collections import Counter, OrderedDict
@@ -25,6 +26,7 @@ from service.conversations import ConversationAway, Conversations, MemoryConvers
 from stores.sql import Store
 
 log = logging.getLogger("faktakoll.answer")
+MARKER = re.compile(r"\[(\d+)\]")
 FRESH_IDS = 1000
 
 
@@ -73,10 +75,25 @@ class Engine(FigureAnswers, Narrative):
             query = followups.with_subject(follow_up(query, before.query if before else None, self.registry), previous)
             if lang:
                 query = query.model_copy(update={"lang": lang})
-        answer = self._about_previous(query, previous, before.names if before else []) or self._answer(query)
+        answer = self._checked(self._about_previous(query, previous, before.names if before else [])
+                               or self._answer(query))
+        if query.parts:  # every part answered on its own, unless only the question as a whole is answered
+            parts = self._parts(query)
+            if parts.status == "answered" or answer.status != "answered":
+                answer = parts
         if conversation_id:
             self.conversations.put(conversation_id, next_turn(before, query, [f.fact_id for f in answer.figures],
                                                               query.names))
+        if query.interpreted:  # a misspelled name read as an organisation: said
+            names = ", ".join(Draft(answer.lang, self.registry, self.docs).name(o) for o in query.interpreted)
+            answer = answer.model_copy(update={"caveats": [WORDS[answer.lang]["interpreted"].format(names=names),
+                                                           *answer.caveats]})
+        if forgotten:
+            answer = answer.model_copy(update={"caveats": [WORDS[answer.lang][forgotten], *answer.caveats]})
+        return answer
+
+    def _checked(self, answer: Answer) -> Answer:
+        """verify (every number traced) and the match contract; a failing answer falls back to what holds."""
         bad = verify(answer, answer_facts := [self.facts.by_id[f.fact_id] for f in answer.figures],
                      self.facts.checks_for(answer_facts), self.doc_names)
         broken = [] if bad else contract.violations(answer, answer_facts, self.registry, self.statements.folded)
@@ -87,15 +104,47 @@ class Engine(FigureAnswers, Narrative):
             if broken:
                 self.stats["contract_violations"] += 1
         if bad:
-            log.warning("answer failed verification (%s): %s", ", ".join(bad), question)
+            log.warning("answer failed verification (%s): %s", ", ".join(bad), answer.question)
             answer = self._strict(answer)
         elif broken:
-            log.warning("answer broke the match contract (%s): %s", "; ".join(broken), question)
+            log.warning("answer broke the match contract (%s): %s", "; ".join(broken), answer.question)
             answer = self._honest(answer, answer_facts)
-        answer = contract.with_matches(answer, answer_facts, self.registry, self.statements.folded)
-        if forgotten:
-            answer = answer.model_copy(update={"caveats": [WORDS[answer.lang][forgotten], *answer.caveats]})
-        return answer
+        return contract.with_matches(answer, answer_facts, self.registry, self.statements.folded)
+
+    def _parts(self, query: Query) -> Answer:
+        """A question of several parts: each part answered and checked in order (a part that points back, 'hur
+        mycket fick de?', takes its subject from the part before), then one answer: answered only when every
+        part is, and what is missing said first."""
+        answers: list[Answer] = []
+        previous: list[Fact] = []
+        for part in query.parts:
+            part = followups.with_subject(part, previous) if answers else part
+            answer = self._checked(self._answer(part))
+            answers.append(answer)
+            previous = [f for fig in answer.figures if (f := self.facts.by_id.get(fig.fact_id)) is not None]
+        lang = query.lang
+        offset = 0
+        texts: list[str] = []
+        out = Answer(question=query.question, lang=lang, status="answered", text="", query=query,
+                     corpus_version=self.corpus_version, verified=all(a.verified for a in answers))
+        for answer in answers:
+            def shift(m: re.Match[str], by: int = offset) -> str:
+                return f"[{int(m.group(1)) + by}]"
+            texts.append(f"» {answer.query.question}\n{MARKER.sub(shift, answer.text)}")
+            out.figures += [f.model_copy(update={"citation": f.citation + offset}) for f in answer.figures]
+            out.citations += [c.model_copy(update={"n": c.n + offset}) for c in answer.citations]
+            out.table += [r.model_copy(update={"citation": r.citation + offset if r.citation else None})
+                          for r in answer.table]
+            out.computations += answer.computations
+            out.caveats += [MARKER.sub(shift, c) for c in answer.caveats if MARKER.sub(shift, c) not in out.caveats]
+            offset += len(answer.citations)
+        missing = [a for a in answers if a.status != "answered"]
+        if missing:
+            head = "; ".join(WORDS[lang]["part_missing"].format(part=a.query.question) for a in missing)
+            texts.insert(0, f"{head}.")
+            out.status = "partial" if len(missing) < len(answers) else missing[0].status
+        out.text = "\n\n".join(texts)
+        return out
 
     def _about_previous(self, query: Query, previous: list[Fact], names: list[str]) -> Answer | None:
         """'vilken fond var det?', 'vilket år?': answered from the previous answer's first figure, or from
@@ -139,6 +188,10 @@ class Engine(FigureAnswers, Narrative):
         draft = Draft(query.lang, self.registry, self.docs)
         if query.unresolved and not query.orgs:
             return self._unresolved(query, draft)
+        if query.did_you_mean and not query.orgs:  # a name nearly like several: asked back, no figures
+            joiner = " eller " if draft.lang == "sv" else " or "
+            text = draft.w("did_you_mean").format(names=joiner.join(draft.name(o) for o in query.did_you_mean))
+            return self._finish(query, draft, "unclear", text, [], [])
         if routes.arithmetic(query):
             answer = arithmetic.answer(query, self.facts, draft, self._finish)
             if answer is not None:

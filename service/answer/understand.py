@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
 
 from core.entities import CITY, Mention, Registry, fold
 from core.lang import cue, roles, word_list
@@ -320,6 +323,49 @@ def _claim_form(question: str, claimed: float | None, lang: str) -> tuple[float,
     return (stated[0].precision, bool(stated[0].qualifier)) if stated else (0.0, False)
 
 
+SURE = 88  # rapidfuzz ratio from which a misspelled organisation name is read as that organisation
+UNSURE = 84  # from here to SURE: asked back ("Menade du …?")
+GENERIC_ORG = re.compile(r"^(forvaltning|namnd|kontor|styrelse|organisation|kommun)[a-z]*$")
+ORG_LIKE = 7  # letters of a word that may be a misspelled organisation name
+
+
+@cache
+def _org_words(registry: Registry) -> tuple[tuple[str, str], ...]:
+    """(folded one-word name, organisation id) for every nämnd, förvaltning and kontor."""
+    out = []
+    for org in registry.organisations.values():
+        if org.id == CITY:
+            continue  # "staden", "kommunen": ordinary words, never read from a near miss
+        for alias in (org.name, *org.aliases, *org.colloquial):
+            word = fold(alias)
+            if " " not in word and len(word) >= ORG_LIKE:
+                out.append((word, org.id))
+    return tuple(sorted(set(out)))
+
+
+def misspelled_orgs(question: str, registry: Registry, taken: list[Mention]) -> tuple[list[str], list[str]]:
+    """(sure, unsure) organisation ids of words that are no known name but nearly one ('miljönämden')."""
+    words = _org_words(registry)
+    sure: list[str] = []
+    unsure: list[str] = []
+    for m in re.finditer(rf"[\wåäöÅÄÖ\-]{{{ORG_LIKE},}}", question):
+        if any(t.start <= m.start() < t.end for t in taken):
+            continue
+        word = fold(m.group()).rstrip("s") if fold(m.group()).endswith("ns") else fold(m.group())
+        if word in QUESTION_WORDS or word in METRIC_WORDS:
+            continue
+        if GENERIC_ORG.match(word):
+            continue  # "förvaltningen", "nämnderna": no name at all
+        scored = [(fuzz.ratio(word, w), org) for w, org in words if w[:3] == word[:3]]  # typos keep the start
+        best = max((s for s, _ in scored), default=0)
+        if best >= SURE:
+            found = {registry.unit_of(org) for s, org in scored if s >= best - 2}
+            (sure if len(found) == 1 else unsure).extend(sorted(found))
+        elif best >= UNSURE:
+            unsure.extend(sorted({registry.unit_of(org) for s, org in scored if s >= UNSURE}))
+    return list(dict.fromkeys(sure)), list(dict.fromkeys(unsure))
+
+
 def _reading(question: str, registry: Registry, topic: str | None) -> dict[str, object]:
     """The slots that come from the question's words (and the topic a follow-up continues)."""
     q = fold(question)
@@ -334,11 +380,51 @@ def _reading(question: str, registry: Registry, topic: str | None) -> dict[str, 
         "places": list(dict.fromkeys(t for m in PLACE.finditer(q) for t in tokenize(m.group(1)))),
     }
 
+PART_BREAK = re.compile(
+    r"\s*(?:\?\s+|,\s*(?:och\s+|samt\s+|and\s+)?|\s(?:och|samt|and|men|but)\s+)"
+    r"(?=(?:hur|vad|vilka|vilken|vilket|vem|när|nar|varför|varfor|how|what|which|who|when|where|why)\b)",
+    re.IGNORECASE)
+INHERITED_BY_PARTS = ("years", "orgs", "funds", "names", "name_forms", "projects", "goals", "goals_named")
+
+
+def split_parts(question: str) -> list[str]:
+    """The questions a question asks: 'hur många deltog och hur många gick vidare?' is two."""
+    parts = [p.strip(" ?,;") for p in PART_BREAK.split(question.strip())]
+    parts = [p for p in parts if p]
+    return parts if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts) else [question]
+
+
 def understand(question: str, registry: Registry, *, latest_year: int | None, lang: str | None = None,
                lexicon: Lexicon | None = None) -> Query:
+    """The Query of a question; one sub-query per part when it asks several things."""
+    whole = _understand(question, registry, latest_year=latest_year, lang=lang, lexicon=lexicon)
+    texts = split_parts(question)
+    if len(texts) == 1:
+        return whole
+    first = _understand(texts[0] + "?", registry, latest_year=latest_year, lang=whole.lang, lexicon=lexicon)
+    parts = [first]
+    for text in texts[1:]:
+        part = _understand(text + "?", registry, latest_year=latest_year, lang=whole.lang, lexicon=lexicon)
+        update: dict[str, object] = {s: getattr(first, s) for s in INHERITED_BY_PARTS
+                                     if not getattr(part, s) and getattr(first, s)}
+        if update:
+            update["inherited"] = [s for s in update if s in INHERITED_BY_PARTS]
+            update["topic"] = first.question
+            update.update(_reading(part.question, registry, first.question))
+            update["names"], update["name_forms"] = part.names or first.names, part.name_forms or first.name_forms
+        parts.append(part.model_copy(update=update))
+    return whole.model_copy(update={"parts": parts})
+
+
+def _understand(question: str, registry: Registry, *, latest_year: int | None, lang: str | None = None,
+                lexicon: Lexicon | None = None) -> Query:
     lexicon = lexicon or Lexicon()
     q = fold(question)
-    orgs = list(dict.fromkeys(m.entity_id for m in registry.find_orgs_asked(question) if not _in_a_name(question, m)))
+    mentions = registry.find_orgs_asked(question)
+    orgs = list(dict.fromkeys(m.entity_id for m in mentions if not _in_a_name(question, m)))
+    taken = [*mentions, *registry.find_funds_asked(question)]
+    interpreted, did_you_mean = misspelled_orgs(question, registry, taken)
+    orgs += [o for o in interpreted if o not in orgs]
     if len(orgs) > 1 and CITY in orgs:
         orgs.remove(CITY)  # "stadens förvaltningar": the city is context, the unit is the subject
     funds = list(dict.fromkeys(m.entity_id for m in registry.find_funds_asked(question)))
@@ -405,6 +491,7 @@ def understand(question: str, registry: Registry, *, latest_year: int | None, la
                  points_back=short and bool(cue("subject_back").search(q)), asks_goal=bool(cue("goal").search(q)),
                  both_ends=bool(cue("both_ends").search(q)), rank_by=_rank_by(q), mainly=bool(cue("mainly").search(q)),
                  claim_precision=precision, claim_loose=loose, asked_numbers=_asked_numbers(question),
+                 interpreted=interpreted, did_you_mean=[o for o in did_you_mean if o not in orgs],
                  **_reading(question, registry, None))  # type: ignore[arg-type]
 
 
