@@ -25,10 +25,21 @@ class Pack:
 
 @cache
 def pack(lang: str) -> Pack:
-    path = LANG_DIR / f"{lang if lang in LANGS else 'sv'}.toml"
+    """The pack of a language: data/lang/LANG.toml, and the phrases of every data/lang/LANG/*.toml (one file per
+    answerer; a key defined twice is an error)."""
+    lang = lang if lang in LANGS else "sv"
+    path = LANG_DIR / f"{lang}.toml"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return Pack(phrases=dict(data["phrases"]), cues={k: tuple(v) for k, v in data.get("cues", {}).items()},
+        phrases = dict(data["phrases"])
+        for extra in sorted((LANG_DIR / lang).glob("*.toml")):
+            path = extra
+            more = tomllib.loads(extra.read_text(encoding="utf-8")).get("phrases", {})
+            twice = sorted(set(more) & set(phrases))
+            if twice:
+                raise KeyError(f"phrases defined twice: {', '.join(twice)}")
+            phrases.update(more)
+        return Pack(phrases=phrases, cues={k: tuple(v) for k, v in data.get("cues", {}).items()},
                     roles={k: tuple(v) for k, v in data.get("roles", {}).items()}, words=dict(data.get("words", {})))
     except (OSError, tomllib.TOMLDecodeError, KeyError) as exc:
         raise CorpusError(f"{path}: cannot read the language pack: {exc}",

@@ -275,6 +275,50 @@ class Computation(BaseModel):
     text: str = Field(description="The computation written out, e.g. '8,3 + 3,9 = 12,2 miljoner kr'.")
 
 
+class Note(BaseModel):
+    """A sentence of the answer's own (a head, a verdict, what is missing, a list row): a phrase key of the
+    language packs and its arguments. Arguments are language-neutral references that compose writes in the
+    answer's language: 'org:mn', 'fund:esf', 'metric:eu_funds_paid', 'fact:ID' (the figure and its
+    citation), 'fact:ID:PRECISION', 'show:ID' (the figure alone), 'describe:ID', 'label:ID' (what a table row
+    is about), 'cite:ID', 'orgs:a,b' (names joined), 'value:V:UNIT', 'pct:V', 'comp:I' / 'work:I' (the I-th
+    computation's display / written-out work), 'text:…' (as the report writes it), 'year:Y'. A capital
+    first letter ('Metric:…') capitalises the rendering."""
+
+    key: str
+    args: dict[str, str] = Field(default_factory=dict)
+
+
+class Item(BaseModel):
+    """A piece of evidence an answer shows, in order: a stored fact, a running-text figure (with its
+    sentence as quote), a quoted sentence of a passage, or a computation."""
+
+    kind: str = Field(description="fact, figure, sentence or computation.")
+    fact_id: str | None = None
+    doc_id: str | None = None
+    start: int | None = Field(default=None, description="A sentence's span in Document.text.")
+    end: int | None = None
+    chunk_id: str | None = None
+    section: str | None = None
+    computation: int | None = Field(default=None, description="Index into Evidence.computations.")
+    quote: bool = Field(default=True, description="A figure shown with its sentence.")
+    bullet: bool = False
+    use: str = Field(default="answer", description="answer, context (a ranking's rows, a share's whole) or "
+                     "nearest (offered instead, said so first).")
+
+
+class Evidence(BaseModel):
+    """What an answerer found for a query, never text: the status it supports, the lines to say in order
+    (notes and items), table rows (by fact), computations with their operands, and caveats of its own.
+    compose(evidence, lang) writes the answer from it; verify checks the numbers and the match contract."""
+
+    answerer: str
+    status: str
+    lines: list[Note | Item] = Field(default_factory=list)
+    table: list[TableRow] = Field(default_factory=list)
+    computations: list[Computation] = Field(default_factory=list)
+    caveats: list[Note] = Field(default_factory=list)
+
+
 class Answer(BaseModel):
     """The API's answer shape (keep stable)."""
 

@@ -1,5 +1,7 @@
 """The domain vocabulary as data (data/vocabulary.toml): metrics with their question pattern,
-labels and unit; the words people ask with for quantities; the operations a question asks for.
+labels and unit, and the cues by which ingest recognises them in the reports (running text,
+table captions, table cells); the words people ask with for quantities; the operations a
+question asks for.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from core.errors import CorpusError
 
@@ -22,9 +25,34 @@ class Metric:
     en: str
     unit: str
     pattern: re.Pattern[str]
+    # cues in the reports' own text (not folded, case-insensitive); see the file's header
+    prose_after: re.Pattern[str] | None = None
+    prose_before: re.Pattern[str] | None = None
+    prose_sentence: re.Pattern[str] | None = None
+    prose_order: int = 0
+    prose_unmarked: bool = False
+    prose_refines: str | None = None
+    caption: re.Pattern[str] | None = None
+    caption_default: bool = False
+    cell_after: re.Pattern[str] | None = None
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.sv
+
+    @property
+    def in_prose(self) -> bool:
+        """Whether running text can state this metric (it has a prose cue)."""
+        return self.prose_after is not None or self.prose_before is not None or self.prose_sentence is not None
+
+    def stated(self, before: str, after: str, sentence: str) -> bool:
+        """Whether the prose cue holds for a figure with `before` and `after` it in `sentence`:
+        prose_after or prose_before (when either is given), and prose_sentence (when given)."""
+        if not self.in_prose:
+            return False
+        near = (self.prose_after is None and self.prose_before is None
+                or bool(self.prose_after and self.prose_after.match(after))
+                or bool(self.prose_before and self.prose_before.search(before)))
+        return near and (self.prose_sentence is None or bool(self.prose_sentence.search(sentence)))
 
 
 @dataclass(frozen=True)
@@ -51,16 +79,83 @@ class Vocabulary:
     def quantity_words(self, word: str) -> tuple[str, ...]:
         return self.quantity.get(word, (word,))
 
+    def prose_metrics(self, unit: str) -> list[Metric]:
+        """The metrics of `unit` running text is read for, in the order they are tried
+        (prose_order, then file order); refinements are left to `refinements`."""
+        found = [m for m in self.metrics.values() if m.unit == unit and m.in_prose and m.prose_refines is None]
+        return sorted(found, key=lambda m: m.prose_order)  # stable: file order among equals
+
+    def refinements(self, metric: str) -> list[Metric]:
+        """The metrics that narrow `metric` in running text, in file order."""
+        return [m for m in self.metrics.values() if m.prose_refines == metric and m.in_prose]
+
+    def caption_metric(self, caption: str, unit: str) -> str | None:
+        """The metric a table caption names for its figures of `unit`: the first metric of that
+        unit whose caption cue is in it, else the unit's caption_default, else None."""
+        of_unit = [m for m in self.metrics.values() if m.unit == unit]
+        named = next((m.id for m in of_unit if m.caption and m.caption.search(caption)), None)
+        return named or next((m.id for m in of_unit if m.caption_default), None)
+
+    def cell_metric(self, after: str) -> tuple[str, int] | None:
+        """(metric, length of its word) when the text right after a table figure names the
+        metric of that cell ("12 projekt")."""
+        for m in self.metrics.values():
+            found = m.cell_after.match(after) if m.cell_after else None
+            if found:
+                return m.id, found.end()
+        return None
+
+
+def _cue(row: dict[str, Any], key: str) -> re.Pattern[str] | None:
+    """An optional report cue: a regular expression on the report's text, case-insensitive."""
+    value = row.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"metric {row.get('id')!r}: {key} must be a string (a regular expression)")
+    return re.compile(value, re.IGNORECASE)
+
+
+def _flag(row: dict[str, Any], key: str, kind: type) -> Any:
+    value = row.get(key, kind())
+    if type(value) is not kind:
+        raise ValueError(f"metric {row.get('id')!r}: {key} must be {'true or false' if kind is bool else 'an integer'}")
+    return value
+
+
+def _metric(row: dict[str, Any]) -> Metric:
+    refines = row.get("prose_refines")
+    if refines is not None and not isinstance(refines, str):
+        raise ValueError(f"metric {row.get('id')!r}: prose_refines must be a metric id")
+    return Metric(
+        row["id"], row["sv"], row["en"], row["unit"], re.compile(row["pattern"]),
+        prose_after=_cue(row, "prose_after"), prose_before=_cue(row, "prose_before"),
+        prose_sentence=_cue(row, "prose_sentence"), prose_order=_flag(row, "prose_order", int),
+        prose_unmarked=_flag(row, "prose_unmarked", bool), prose_refines=refines,
+        caption=_cue(row, "caption"), caption_default=_flag(row, "caption_default", bool),
+        cell_after=_cue(row, "cell_after"),
+    )
+
+
+def _check_refines(metrics: dict[str, Metric]) -> None:
+    for m in metrics.values():
+        if m.prose_refines is None:
+            continue
+        base = metrics.get(m.prose_refines)
+        if base is None or not base.in_prose or base.prose_refines is not None or base.unit != m.unit:
+            raise ValueError(f"metric {m.id!r}: prose_refines {m.prose_refines!r} must name a metric of the same "
+                             "unit that has its own prose cue and refines none")
+
 
 @cache
 def load(path: Path = VOCABULARY) -> Vocabulary:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        metrics = {row["id"]: Metric(row["id"], row["sv"], row["en"], row["unit"], re.compile(row["pattern"]))
-                   for row in data["metric"]}
+        metrics = {row["id"]: _metric(row) for row in data["metric"]}
+        _check_refines(metrics)
         operations = tuple((row["id"], re.compile(row["pattern"])) for row in data["operation"])
         quantity = {k: tuple(v) for k, v in data.get("quantity", {}).items()}
-    except (OSError, tomllib.TOMLDecodeError, KeyError, re.error) as exc:
+    except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError, re.error) as exc:
         raise CorpusError(f"{path}: cannot read the vocabulary: {exc}",
                           hint="fix the entry named in the message") from exc
     return Vocabulary(metrics, quantity, operations)

@@ -12,10 +12,24 @@ from dataclasses import dataclass, field
 from core.entities import CITY, Registry
 from core.lang import LANGS, phrases
 from core.numbers import format_value
-from core.schemas import Check, Citation, Document, Fact, FigureOut, Sentence, TableRow
+from core.schemas import (
+    Answer,
+    Check,
+    Citation,
+    Computation,
+    Document,
+    Evidence,
+    Fact,
+    FigureOut,
+    Item,
+    Note,
+    Query,
+    Sentence,
+    TableRow,
+)
 from core.vocabulary import load as load_vocabulary
 from core.words import tokenize
-from service.answer.lookup import Evidence, FactsById, Nearest
+from service.answer.lookup import Facts, FactsById, Found, Nearest, same_unit
 from service.answer.retrieve import Passage
 
 WORDS = {lang: phrases(lang) for lang in LANGS}  # the answer phrases: core/data/lang/*.toml
@@ -233,7 +247,7 @@ def caveat(check: Check, draft: Draft, facts_by_id: FactsById) -> str:
             f"the stated total {total_text}{why}.")
 
 
-def series_rows(draft: Draft, ev: Evidence, key: str) -> tuple[list[TableRow], list[str]]:
+def series_rows(draft: Draft, ev: Found, key: str) -> tuple[list[TableRow], list[str]]:
     """Rows (year or organisation -> value), every value stated, the years without a figure named."""
     rows: list[TableRow] = []
     facts = sorted(ev.exact, key=lambda f: (f.year, f.org))
@@ -264,3 +278,163 @@ def series_rows(draft: Draft, ev: Evidence, key: str) -> tuple[list[TableRow], l
         prefix = next((p for p in ("ca ", "about ") if amount.startswith(p)), "")
         lines.append(f"{draft.w('change')} {span}: {prefix}{sign}{amount.removeprefix(prefix)}.")
     return rows, lines
+
+
+# --- compose(evidence): the answer's text written from what an answerer found -----------------------
+
+
+@dataclass
+class Context:
+    """What composing reads besides the evidence: names, documents, the facts of the build."""
+
+    registry: Registry
+    docs: dict[str, Document]
+    facts: Facts
+    corpus_version: str
+
+
+def label_of(draft: Draft, fact: Fact) -> str:
+    """What a table row is about: the fund, the goal, the project or the organisation."""
+    if fact.dimension == "fund" and fact.fund:
+        return draft.registry.display(fact.fund, draft.lang)
+    if fact.dimension == "goal":
+        return fact.goal_label or f"mål {fact.goal}"
+    if fact.dimension == "project" and fact.project:
+        return fact.project
+    return draft.name(fact.org)
+
+
+def _money(value: float, unit: str, lang: str) -> str:
+    return format_value(value, unit, lang=lang)
+
+
+def _percent(value: float, lang: str) -> str:
+    text = f"{value:.1f}"
+    return (text.replace(".", ",") + " %") if lang == "sv" else text + " %"
+
+
+def render(draft: Draft, ref: str, facts: Facts, computations: list[Computation]) -> str:
+    """One argument of a note in the answer's language (see core.schemas.Note)."""
+    kind, _, rest = ref.partition(":")
+    if kind[:1].isupper():  # 'Metric:eu_funds_paid': the same, with a capital first letter
+        text = render(draft, f"{kind.lower()}:{rest}", facts, computations)
+        return text[:1].upper() + text[1:]
+    if kind == "text":
+        return rest
+    if kind == "year":
+        return rest
+    if kind == "org":
+        return draft.name(rest)
+    if kind == "orgs":
+        joiner = " och " if draft.lang == "sv" else " and "
+        return joiner.join(draft.name(o) for o in rest.split(",") if o)
+    if kind == "fund":
+        return draft.registry.display(rest, draft.lang)
+    if kind == "metric":
+        return load_vocabulary().metric_label(rest, draft.lang)
+    if kind == "pct":
+        return _percent(float(rest), draft.lang)
+    if kind == "value":
+        value, _, unit = rest.partition(":")
+        return _money(float(value), unit or "SEK", draft.lang)
+    if kind in ("comp", "work"):
+        comp = computations[int(rest)]
+        return comp.display if kind == "comp" else comp.text
+    fact_id, _, precision = rest.partition(":")
+    fact = facts.by_id[fact_id]
+    if kind == "fact":  # the figure and its citation, recorded as used
+        draft.state(fact)
+        return f"{show(fact, draft.lang, float(precision) if precision else None)} [{draft.cite_fact(fact)}]"
+    if kind == "show":
+        return show(fact, draft.lang)
+    if kind == "showfig":
+        return draft.show_figure(fact)
+    if kind == "describe":
+        return draft.describe(fact)
+    if kind == "label":
+        return label_of(draft, fact)
+    if kind == "cite":
+        return f"[{draft.cite_fact(fact)}]"
+    raise ValueError(f"unknown reference {ref!r}")
+
+
+def say(draft: Draft, note: Note, facts: Facts, computations: list[Computation]) -> str:
+    args = {name: render(draft, ref, facts, computations) for name, ref in note.args.items()}
+    return draft.w(note.key).format(**args)
+
+
+def cite_span(draft: Draft, item: Item) -> tuple[int, str]:
+    """A quoted sentence of a passage: its citation number and its readable text."""
+    doc = draft.docs[str(item.doc_id)]
+    start, end = int(item.start or 0), int(item.end or 0)
+    quote = doc.text[start:end]
+    for c in draft.citations:
+        if c.quote == quote:
+            return c.n, clean(quote)
+    n = len(draft.citations) + 1
+    draft.citations.append(Citation(n=n, doc_id=doc.doc_id, title=doc.meta.title, year=doc.meta.year,
+                                    page=doc.page_at(start).number, quote=quote, chunk_id=item.chunk_id,
+                                    span_start=start, span_end=end, official=doc.meta.official,
+                                    section=clean(item.section or "") or None))
+    return n, clean(quote)
+
+
+def compose(evidence: Evidence, query: Query, ctx: Context) -> Answer:
+    """The answer written from the evidence in the query's language: notes from the language packs, each
+    fact stated with its scope and citation, each quote verbatim and cited, in the evidence's order. Pure:
+    the same evidence gives the same answer."""
+    draft = Draft(query.lang, ctx.registry, ctx.docs)
+    lines: list[str] = []
+    for line in evidence.lines:
+        if isinstance(line, Note):
+            lines.append(say(draft, line, ctx.facts, evidence.computations))
+            continue
+        bullet = "- " if line.bullet else ""
+        if line.kind == "fact":
+            lines.append(bullet + draft.state(ctx.facts.by_id[str(line.fact_id)]))
+        elif line.kind == "figure":
+            lines.append(bullet + draft.state_figure(ctx.facts.by_id[str(line.fact_id)], quote=line.quote))
+        elif line.kind == "sentence":
+            n, text = cite_span(draft, line)
+            lines.append(f"{bullet}”{text}” [{n}]")
+    table = []
+    for row in evidence.table:
+        if row.fact_id is None:
+            table.append(row.model_copy(update={"display": draft.w("not_in_reports")}))
+            continue
+        fact = ctx.facts.by_id[row.fact_id]
+        draft.state(fact)
+        table.append(row.model_copy(update={"display": show(fact, draft.lang), "citation": draft.cite_fact(fact)}))
+    caveats = [say(draft, c, ctx.facts, evidence.computations) for c in evidence.caveats]
+    return finish(ctx, query, draft, evidence.status, "\n".join(lines), table, caveats, evidence.computations)
+
+
+def finish(ctx: Context, query: Query, draft: Draft, status: str, text: str, table: list[TableRow],
+           caveats: list[str], computations: list[Computation] | None = None) -> Answer:
+    """The answer with the caveats of the figures it uses (report inconsistencies), unlisted documents named,
+    and the corpus version."""
+    unofficial = [f for f in draft.used if f.doc_id in ctx.facts.unofficial]
+    if unofficial:
+        refs = ", ".join(dict.fromkeys(f"[{draft.cite_fact(f)}]" for f in unofficial))
+        text = f"{draft.w('unofficial_head').format(refs=refs)}\n{text}"
+    stated = [caveat(c, draft, ctx.facts.by_id) for c in ctx.facts.checks_for(draft.used)
+              if not any(f.doc_id in ctx.facts.unofficial for f in c.figures)]  # named below instead
+    caveats = list(dict.fromkeys(caveats + stated + _unofficial_caveats(ctx, draft)))
+    return Answer(question=query.question, lang=draft.lang, status=status, text=text, figures=draft.figures,
+                  table=table, citations=draft.citations, caveats=caveats, query=query,
+                  corpus_version=ctx.corpus_version, verified=True, computations=list(computations or []))
+
+
+def _unofficial_caveats(ctx: Context, draft: Draft) -> list[str]:
+    """An unlisted document that states another value for a figure the answer uses is named."""
+    out: list[str] = []
+    keys = {same_unit(f): f for f in draft.used if f.doc_id not in ctx.facts.unofficial}
+    if not keys or not ctx.facts.unofficial:
+        return out
+    for other in ctx.facts.where(doc_id=sorted(ctx.facts.unofficial), year=[f.year for f in draft.used]):
+        used = keys.get(same_unit(other))
+        if other.doc_id in ctx.facts.unofficial and used is not None and abs(other.value - used.value) > max(
+                used.precision, other.precision) / 2:
+            n = draft.cite_fact(other)  # its title can be anything: named by its citation, not in the text
+            out.append(draft.w("unofficial_value").format(n=n, display=other.display))
+    return out

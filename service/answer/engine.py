@@ -11,12 +11,12 @@ from collections import Counter, OrderedDict
 from langchain_core.embeddings import Embeddings
 
 from core.entities import Registry
-from core.schemas import Answer, Fact, Query, TableRow
+from core.schemas import Answer, Evidence, Fact, Query, TableRow
 from core.settings import Settings
 from service.answer import arithmetic, claims, contract, followups, projects, routes
-from service.answer.compose import WORDS, Draft, nearest_lines, series_rows
+from service.answer.compose import WORDS, Context, Draft, compose, nearest_lines, series_rows
 from service.answer.figure_answers import FigureAnswers
-from service.answer.lookup import Evidence, Facts, lookup
+from service.answer.lookup import Facts, Found, lookup
 from service.answer.narrative import Narrative
 from service.answer.retrieve import Retriever
 from service.answer.statements import StatementIndex
@@ -47,6 +47,8 @@ class Engine(FigureAnswers, Narrative):
         self.lexicon = Lexicon(projects=frozenset(p for p in self.facts.distinct("project") if p),
                                goals=tuple(sorted(goals)))
         self.retriever = Retriever(settings, self.store, embeddings)
+        self.corpus_version = str((self.store.current_build() or {}).get("corpus_version", ""))
+        self.ctx = Context(self.registry, self.docs, self.facts, self.corpus_version)
         build = self.store.current_build() or {}
         self.corpus_version = str(build.get("corpus_version", ""))
         self.latest_year = max((d.meta.year for d in self.docs.values() if d.meta.year), default=None)
@@ -75,7 +77,7 @@ class Engine(FigureAnswers, Narrative):
             query = followups.with_subject(follow_up(query, before.query if before else None, self.registry), previous)
             if lang:
                 query = query.model_copy(update={"lang": lang})
-        answer = self._checked(self._about_previous(query, previous, before.names if before else [])
+        answer = self._checked(query, self._about_previous(query, previous, before.names if before else [])
                                or self._answer(query))
         if query.parts:  # every part answered on its own, unless only the question as a whole is answered
             parts = self._parts(query)
@@ -92,8 +94,10 @@ class Engine(FigureAnswers, Narrative):
             answer = answer.model_copy(update={"caveats": [WORDS[answer.lang][forgotten], *answer.caveats]})
         return answer
 
-    def _checked(self, answer: Answer) -> Answer:
-        """verify (every number traced) and the match contract; a failing answer falls back to what holds."""
+    def _checked(self, query: Query, result: Answer | Evidence) -> Answer:
+        """compose (evidence -> text), verify (every number traced) and the match contract; a failing answer
+        falls back to what holds."""
+        answer = compose(result, query, self.ctx) if isinstance(result, Evidence) else result
         bad = verify(answer, answer_facts := [self.facts.by_id[f.fact_id] for f in answer.figures],
                      self.facts.checks_for(answer_facts), self.doc_names)
         broken = [] if bad else contract.violations(answer, answer_facts, self.registry, self.statements.folded)
@@ -119,7 +123,7 @@ class Engine(FigureAnswers, Narrative):
         previous: list[Fact] = []
         for part in query.parts:
             part = followups.with_subject(part, previous) if answers else part
-            answer = self._checked(self._answer(part))
+            answer = self._checked(part, self._answer(part))
             answers.append(answer)
             previous = [f for fig in answer.figures if (f := self.facts.by_id.get(fig.fact_id)) is not None]
         lang = query.lang
@@ -184,7 +188,7 @@ class Engine(FigureAnswers, Narrative):
         return conversation_id
 
     # --- composing -----------------------------------------------------------------
-    def _answer(self, query: Query) -> Answer:
+    def _answer(self, query: Query) -> Answer | Evidence:
         draft = Draft(query.lang, self.registry, self.docs)
         if query.unresolved and not query.orgs:
             return self._unresolved(query, draft)
@@ -263,10 +267,10 @@ class Engine(FigureAnswers, Narrative):
                 "another organisation's figures. Please give the full name or abbreviation (e.g. ASF, SBK, GVF).")
         return self._finish(query, draft, "unclear", text, [], [])
 
-    def _pair_note(self, draft: Draft, ev: Evidence) -> list[str]:
+    def _pair_note(self, draft: Draft, ev: Found) -> list[str]:
         return [draft.w("pair").format(asked=draft.name(a), used=draft.name(u)) for a, u in ev.pair_used.items()]
 
-    def _missing(self, query: Query, draft: Draft, ev: Evidence) -> tuple[str, list[str]]:
+    def _missing(self, query: Query, draft: Draft, ev: Found) -> tuple[str, list[str]]:
         metric = VOCAB.metric_label(ev.metric, draft.lang)
         who = ", ".join(draft.name(o) for o in ev.orgs)
         when = ", ".join(str(y) for y in ev.years)
@@ -303,7 +307,7 @@ class Engine(FigureAnswers, Narrative):
                 return verdict
         return None
 
-    def _goal_not_found(self, query: Query, ev: Evidence) -> bool:
+    def _goal_not_found(self, query: Query, ev: Found) -> bool:
         """A question about a kommunfullmäktige goal whose row the reports leave empty (or do not have)."""
         return query.asks_goal and query.metric in ("eu_funds_paid", "project_count") and not any(
             f.goal for f in ev.exact) and not query.orgs

@@ -29,7 +29,7 @@ class Nearest:
 
 
 @dataclass
-class Evidence:
+class Found:
     exact: list[Fact] = field(default_factory=list)
     nearest: list[Nearest] = field(default_factory=list)
     listing: list[Fact] = field(default_factory=list)
@@ -151,14 +151,14 @@ def subject_key(fact: Fact) -> tuple[object, ...]:
     return (fact.org, fact.year, fact.metric, fact.fund, fact.goal, fact.project, fact.category)
 
 
-def lookup(query: Query, facts: Facts) -> Evidence:
+def lookup(query: Query, facts: Facts) -> Found:
     metric = query.metric or "eu_funds_paid"
     projects = query.projects
     years = query.years
     goals = query.goals or query.goals_named
     orgs = query.orgs or ([] if projects or query.goals != goals else [CITY])
     fund = query.funds[0] if query.funds else None
-    ev = Evidence(metric=metric, orgs=orgs or [CITY], years=years)
+    ev = Found(metric=metric, orgs=orgs or [CITY], years=years)
     if query.intent == "list" or query.ranked:
         ev.listing = _listing(query, facts, metric, orgs or [CITY], years, fund)
         if query.ranked:
@@ -181,7 +181,7 @@ def lookup(query: Query, facts: Facts) -> Evidence:
     return ev
 
 
-def _exact(facts: Facts, ev: Evidence, orgs: list[str], *, metric: str, years: list[int], fund: str | None,
+def _exact(facts: Facts, ev: Found, orgs: list[str], *, metric: str, years: list[int], fund: str | None,
            goal: str | None, project: str | None) -> list[Fact]:
     """The organisation's facts; years it does not report come from its nämnd/förvaltning pair."""
     out: list[Fact] = []

@@ -7,7 +7,7 @@ shares, rankings and thresholds over table metrics go to arithmetic.
 from __future__ import annotations
 
 from core.schemas import Query
-from service.answer.lookup import Evidence
+from service.answer.lookup import Found
 
 TEXT_ROLES = {"requisition", "granted", "cost", "outcome"}  # roles the tables never state
 ARITHMETIC = {"sum", "share", "pct_change", "threshold", "rank", "difference"}
@@ -18,7 +18,7 @@ def arithmetic(query: Query) -> bool:
             and (query.operation in ARITHMETIC or query.threshold is not None) and query.intent != "check")
 
 
-def statement(query: Query, ev: Evidence) -> bool:
+def statement(query: Query, ev: Found) -> bool:
     """Whether running-text figures answer: a noun the tables do not count, or a named project or
     event (never the city's or a fund's total in its place)."""
     if query.metric == "figure" or query.quantity:
