@@ -2,9 +2,10 @@
 
 Driven by the shape of the text, not by these files: a block of two or more lines that
 end in figures is a table; the paragraph(s) above it are its caption, which says what the
-figures are (paid EU funds, projects, partners), for which year, whether they are rounded,
-and what the rows are (organisations, programmes, goals, projects). Every fact keeps the
-verbatim source line; `verify_quotes` rejects any fact whose quote is not found there.
+figures are (paid EU funds, projects, partners: the metrics' caption cues and cell words in
+core/data/vocabulary.toml), for which year, whether they are rounded, and what the rows are
+(organisations, programmes, goals, projects). Every fact keeps the verbatim source line;
+`verify_quotes` rejects any fact whose quote is not found there.
 
 A table goes on over a page break (normalize has left out the running footer): the column
 header repeated on the new page is passed over. A line that starts in lower case after a
@@ -22,15 +23,16 @@ from dataclasses import dataclass, field
 from core.entities import CITY, Registry
 from core.numbers import Figure, parse_figures, years_in
 from core.schemas import Document, Fact
+from core.vocabulary import load as load_vocabulary
 from ingest.normalize import Normalized
 
 GOAL_PREFIX = re.compile(r"^\s*(?:[•\-–]\s*)?(\d{1,2})\.\s+(?=\D)")
 TOTAL_LABEL = re.compile(r"^(summa|totalt?|sammanlagt|total)\b", re.IGNORECASE)
-PROJECT_CELL = re.compile(r"^\s*(?:EU-)?projekt\b", re.IGNORECASE)
 FILLER = re.compile(r"^[\s:;,.–\-]*$")
 SEPARATOR = re.compile(r"^[\s\-–_=|]+$")
 RANGE = re.compile(r"((?:19|20)\d{2})\s*[—–-]\s*((?:19|20)\d{2})")
 MAX_CAPTION_LINES = 3
+UNNAMED = "count"  # the metric of table figures no caption cue names (core/data/vocabulary.toml)
 # labels that are document structure, not data: section numbers, dot leaders, "Tabell 3"
 NOT_A_LABEL = re.compile(r"^\d|\.{3,}|^(tabell|figur|bilaga|bild|sida|diagram)$", re.IGNORECASE)
 EMPTY_ROW = re.compile(r"^\s*(?:\d{1,2}\.\s+\D.*|[^\d\t]+\t)\s*$")
@@ -49,7 +51,7 @@ class Row:
     lines: list[Line]
     goal: str | None
     label: str
-    cells: list[tuple[Figure, bool]]  # (figure, is "N projekt")
+    cells: list[tuple[Figure, str | None]]  # (figure, the metric its own word names: "N projekt")
 
 
 @dataclass
@@ -68,9 +70,11 @@ def lines_of(text: str) -> list[Line]:
     return out
 
 
-def parse_row(text: str) -> tuple[str | None, str, list[tuple[Figure, bool]]] | None:
-    """(goal number, label, cells) when the line is a label followed only by figures.
-    A Markdown pipe row reads the same with its bars as blanks (offsets are kept)."""
+def parse_row(text: str) -> tuple[str | None, str, list[tuple[Figure, str | None]]] | None:
+    """(goal number, label, cells) when the line is a label followed only by figures; a cell
+    whose figure is followed by a metric's word (cell_after in core/data/vocabulary.toml,
+    "12 projekt") names that metric. A Markdown pipe row reads the same with its bars as
+    blanks (offsets are kept)."""
     if PIPE_ROW.match(text):
         text = text.replace("|", " ")
     goal = None
@@ -86,15 +90,17 @@ def parse_row(text: str) -> tuple[str | None, str, list[tuple[Figure, bool]]] | 
         return None
     if all(f.is_year_like for f in figures):
         return None
-    cells, cursor = [], figures[0].start
+    vocab = load_vocabulary()
+    cells: list[tuple[Figure, str | None]] = []
+    cursor = figures[0].start
     for fig in figures:
         if not FILLER.match(body[cursor : fig.start]):
             return None
         cursor = fig.end
-        proj = PROJECT_CELL.match(body[cursor:])
-        if proj:
-            cursor += proj.end()
-        cells.append((fig, bool(proj)))
+        named = vocab.cell_metric(body[cursor:])
+        if named:
+            cursor += named[1]
+        cells.append((fig, named[0] if named else None))
     if not FILLER.match(body[cursor:]):
         return None
     return goal, label, cells
@@ -131,7 +137,7 @@ class _Scan:
         else:
             self.current, self.pending, self.after_empty_row = None, [], False
 
-    def add_row(self, i: int, line: Line, parsed: tuple[str | None, str, list[tuple[Figure, bool]]]) -> None:
+    def add_row(self, i: int, line: Line, parsed: tuple[str | None, str, list[tuple[Figure, str | None]]]) -> None:
         goal, label, cells = parsed
         pending = [] if TOTAL_LABEL.match(label) else self.pending
         if pending and not goal:
@@ -236,13 +242,11 @@ def table_facts(ctx: Context, table: Table, index: int) -> list[Fact]:
         return []
     money_table = bool(re.search(r"\b(SEK|kronor|kr|belopp|medel)\b|utbetal|betald", cap, re.IGNORECASE))
     rounded = bool(re.search(r"avrundat|ungefärlig|\bca\b|\bcirka\b", cap, re.IGNORECASE))
-    money_metric = "total_budget" if re.search(r"budget(?!mål)", cap, re.I) else "eu_funds_paid"
+    vocab = load_vocabulary()
+    money_metric = vocab.caption_metric(cap, "SEK") or UNNAMED
     goal_table = bool(re.search(r"mål", cap, re.IGNORECASE))
     project_table = bool(re.search(r"projektnamn|\bprojekt\b.*\bfond", cap, re.IGNORECASE))
-    count_metric = (
-        "partners" if re.search(r"samverkan|partner|sektor|aktör", cap, re.I)
-        else "countries" if re.search(r"länder", cap, re.I) else "count"
-    )
+    count_metric = vocab.caption_metric(cap, "count") or UNNAMED
     header_orgs = [m.entity_id for m in ctx.registry.find_orgs(cap) if m.entity_id != CITY]
     default_org = header_orgs[0] if header_orgs else ctx.doc.meta.scope
     group = f"{ctx.doc.doc_id}:t{index}"
@@ -256,9 +260,9 @@ def table_facts(ctx: Context, table: Table, index: int) -> list[Fact]:
         if goal_table and project_table and len(cells) > 1 and cells[-1][0].bare and cells[-1][0].value <= 20:
             goal = goal or str(int(cells[-1][0].value))  # a trailing goal-number column
             cells = cells[:-1]
-        for n, (fig, is_projects) in enumerate(cells):
-            if is_projects:
-                metric, unit = "project_count", "count"
+        for n, (fig, named) in enumerate(cells):
+            if named:
+                metric, unit = named, vocab.unit(named)
             elif fig.money or (money_table and not (fig.bare and fig.value < 100 and n > 0)):
                 metric, unit = money_metric, "SEK"
             else:

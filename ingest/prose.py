@@ -2,7 +2,8 @@
 då motsvarande siffra var 54 projekt", "cirka 22,5 miljoner kronor i EU-medel".
 
 A figure becomes a fact only when the words around it say what it counts (projects,
-paid EU funds, project value, external partners, countries, participating units). The
+paid EU funds, project value, external partners, countries, participating units): the
+metrics' prose cues in core/data/vocabulary.toml, tried in the order given there. The
 year is the one in the figure's own clause, else the nearest before it in the sentence,
 else the report's year; the organisation is the one named before it, else the section's.
 """
@@ -14,55 +15,39 @@ import re
 from core.entities import CITY
 from core.numbers import Figure, parse_figures, word_numbers, years_in
 from core.schemas import Fact
+from core.vocabulary import Vocabulary
+from core.vocabulary import load as load_vocabulary
 from ingest.chunk import Section, section_at, sections, sentence_spans
 from ingest.facts import Context, Line
 
 CLAUSE_BREAK = re.compile(r",|;|\bdå\b|\btill\b|\bjämfört\s+med\b|\batt\s+jämföra\s+med\b|\bmedan\b")
 PREVIOUS_YEAR = re.compile(r"föregående\s+år|förra\s+året|året\s+innan", re.IGNORECASE)
-PROJECTS_AFTER = re.compile(
-    r"^\s*(?:st\.?\s+)?(?:(?:EU-|redovisade\s+|aktiva\s+|EU-finansierade\s+|internationella\s+)+)?projekt(?:en)?\b",
-    re.IGNORECASE,
-)
-PROJECTS_BEFORE = re.compile(r"antalet\s+(?:EU-)?projekt\s*$", re.IGNORECASE)
-OWNER_BEFORE = re.compile(r"projektägare\s+(?:i|för)\s*$", re.IGNORECASE)
-PARTNER_BEFORE = re.compile(r"projektpart(?:ner)?\s+i\s*$", re.IGNORECASE)
 NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")  # "Key Action 2 projekt": the figure is part of a name
 DATED = re.compile(r"\b(?:19|20)\d{2}\b|under\s+året|föregående\s+år", re.IGNORECASE)
-COOPERATE = re.compile(r"samverkade|samarbetade", re.IGNORECASE)
-UNITS_AFTER = re.compile(r"^\s*(?:av\s+stadens\s+)?(förvaltningar|nämnder)\b", re.IGNORECASE)
-PARTNERS_AFTER = re.compile(r"^\s*(?:antal\s+)?externa\s+aktörer", re.IGNORECASE)
-COUNTRIES_AFTER = re.compile(r"^\s*(?:andra\s+)?länder\b", re.IGNORECASE)
-PAID = re.compile(r"utbetal|betalades|betalda|betalats", re.IGNORECASE)
-VALUE = re.compile(r"budgetvärde|projektvärde", re.IGNORECASE)
 RANGE_WORDS = re.compile(r"spännvidd|sträcker sig|varierar|skifta", re.IGNORECASE)
-PARTICIPATE = re.compile(r"deltog|deltagit|medverkade|medverkar|deltar", re.IGNORECASE)
+AMOUNT_AFTER = re.compile(r"^\s*(?:kronor|kr|SEK)")  # "4 029 253 SEK": a figure written as an amount
 
 
-def _metric(sentence: str, fig: Figure) -> tuple[str, str] | None:
+def _metric(sentence: str, fig: Figure, vocabulary: Vocabulary | None = None) -> tuple[str, str] | None:
+    """(metric, unit) of a figure in a sentence, by the metrics' prose cues in the vocabulary
+    (core/data/vocabulary.toml); None when no cue names it."""
+    vocab = vocabulary or load_vocabulary()
     before, after = sentence[: fig.start], sentence[fig.end :]
     if not fig.money and fig.value < 1000:
         if NAME_BEFORE.search(before) or not DATED.search(sentence):
             return None
-        if PROJECTS_AFTER.match(after) or PROJECTS_BEFORE.search(before):
-            if OWNER_BEFORE.search(before):
-                return "owned_project_count", "count"
-            if PARTNER_BEFORE.search(before):
-                return "partner_project_count", "count"
-            return "project_count", "count"
-        if UNITS_AFTER.match(after) and PARTICIPATE.search(sentence):
-            return "participating_units", "count"
-        if PARTNERS_AFTER.match(after):
-            return "partners", "count"
-        if COUNTRIES_AFTER.match(after) and COOPERATE.search(sentence):
-            return "countries", "count"
+        for metric in vocab.prose_metrics("count"):
+            if metric.stated(before, after, sentence):
+                narrower = next((m for m in vocab.refinements(metric.id) if m.stated(before, after, sentence)), metric)
+                return narrower.id, narrower.unit
         return None
     if fig.bare or RANGE_WORDS.search(sentence):
         return None
-    if fig.money or re.match(r"^\s*(?:kronor|kr|SEK)", after) or VALUE.search(sentence):
-        if VALUE.search(sentence):
-            return "total_budget", "SEK"
-        if PAID.search(sentence):
-            return "eu_funds_paid", "SEK"
+    amount = fig.money or bool(AMOUNT_AFTER.match(after))
+    for metric in vocab.prose_metrics("SEK"):
+        if (amount or metric.prose_unmarked) and metric.stated(before, after, sentence):
+            narrower = next((m for m in vocab.refinements(metric.id) if m.stated(before, after, sentence)), metric)
+            return narrower.id, narrower.unit
     return None
 
 
