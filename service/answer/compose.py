@@ -304,6 +304,9 @@ def label_of(draft: Draft, fact: Fact) -> str:
     return draft.name(fact.org)
 
 
+REF = re.compile(r"^[A-Za-z]+:")  # a table row's label may be a reference ('org:mn'); a year stays as it is
+
+
 def _money(value: float, unit: str, lang: str) -> str:
     return format_value(value, unit, lang=lang)
 
@@ -328,6 +331,21 @@ def render(draft: Draft, ref: str, facts: Facts, computations: list[Computation]
     if kind == "orgs":
         joiner = " och " if draft.lang == "sv" else " and "
         return joiner.join(draft.name(o) for o in rest.split(",") if o)
+    if kind == "relaxed":  # how shown figures differ from the question: 'year:2021;subject:malmo_stad'
+        out = []
+        for slot in rest.split(";"):
+            name, _, value = slot.partition(":")
+            if name == "subject" and value in draft.registry.organisations:
+                value = draft.name(value)
+            elif name == "fund" and value in draft.registry.funds:
+                value = draft.registry.display(value, draft.lang)
+            out.append(draft.w(f"relaxed_{name}").format(value=value))
+        return ", ".join(dict.fromkeys(out))
+    if kind == "names":
+        return ", ".join(draft.name(o) for o in rest.split(",") if o)
+    if kind == "orgs_or":
+        joiner = " eller " if draft.lang == "sv" else " or "
+        return joiner.join(draft.name(o) for o in rest.split(",") if o)
     if kind == "fund":
         return draft.registry.display(rest, draft.lang)
     if kind == "metric":
@@ -340,6 +358,14 @@ def render(draft: Draft, ref: str, facts: Facts, computations: list[Computation]
     if kind in ("comp", "work"):
         comp = computations[int(rest)]
         return comp.display if kind == "comp" else comp.text
+    if kind == "change":  # the signed difference of two facts: 'ca +27,9 miljoner kr'
+        first, last = (facts.by_id[i] for i in rest.split(":"))
+        diff = last.value - first.value
+        sign = "+" if diff > 0 else "−" if diff < 0 else "±"
+        amount = format_value(abs(diff), first.unit, approximate=first.approximate or last.approximate,
+                              precision=max(first.precision, last.precision), lang=draft.lang)
+        prefix = next((p for p in ("ca ", "about ") if amount.startswith(p)), "")
+        return f"{prefix}{sign}{amount.removeprefix(prefix)}"
     fact_id, _, precision = rest.partition(":")
     fact = facts.by_id[fact_id]
     if kind == "fact":  # the figure and its citation, recorded as used
@@ -399,12 +425,14 @@ def compose(evidence: Evidence, query: Query, ctx: Context) -> Answer:
             lines.append(f"{bullet}”{text}” [{n}]")
     table = []
     for row in evidence.table:
+        label = render(draft, row.label, ctx.facts, evidence.computations) if REF.match(row.label) else row.label
         if row.fact_id is None:
-            table.append(row.model_copy(update={"display": draft.w("not_in_reports")}))
+            table.append(row.model_copy(update={"label": label, "display": draft.w("not_in_reports")}))
             continue
         fact = ctx.facts.by_id[row.fact_id]
         draft.state(fact)
-        table.append(row.model_copy(update={"display": show(fact, draft.lang), "citation": draft.cite_fact(fact)}))
+        table.append(row.model_copy(update={"label": label, "display": show(fact, draft.lang),
+                                            "citation": draft.cite_fact(fact)}))
     caveats = [say(draft, c, ctx.facts, evidence.computations) for c in evidence.caveats]
     return finish(ctx, query, draft, evidence.status, "\n".join(lines), table, caveats, evidence.computations)
 

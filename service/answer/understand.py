@@ -384,6 +384,7 @@ PART_BREAK = re.compile(
     r"\s*(?:\?\s+|,\s*(?:och\s+|samt\s+|and\s+)?|\s(?:och|samt|and|men|but)\s+)"
     r"(?=(?:hur|vad|vilka|vilken|vilket|vem|när|nar|varför|varfor|how|what|which|who|when|where|why)\b)",
     re.IGNORECASE)
+OPERATES_ON = {"share", "sum", "difference", "pct_change"}  # a part asking these of "det/de" works on the part before
 INHERITED_BY_PARTS = ("years", "orgs", "funds", "names", "name_forms", "projects", "goals", "goals_named")
 
 
@@ -405,6 +406,8 @@ def understand(question: str, registry: Registry, *, latest_year: int | None, la
     parts = [first]
     for text in texts[1:]:
         part = _understand(text + "?", registry, latest_year=latest_year, lang=whole.lang, lexicon=lexicon)
+        if part.operation in OPERATES_ON and cue("points_back").search(fold(text)):
+            return whole  # "…, och hur stor andel av totalen var det?": an operation on the first part's answer
         update: dict[str, object] = {s: getattr(first, s) for s in INHERITED_BY_PARTS
                                      if not getattr(part, s) and getattr(first, s)}
         if update:

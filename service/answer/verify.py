@@ -1,6 +1,7 @@
 """Verify: every number an answer shows must equal a used fact, a figure in the quoted
 text of a cited passage, a stored check's figure, or a difference of two used facts
-(the change in a comparison). Years and citation markers aside.
+(the change in a comparison). Years and citation markers aside. Then the match contract
+(service/answer/contract.py): `check` gives both.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from core.numbers import Figure, parse_english_figures, parse_figures, word_numbers
+from core.entities import Registry
 from core.schemas import Answer, Check, Fact
+from service.answer import contract
 
 MARKER = re.compile(r"\[\d+\]|\bs\. ?\d+(?:[–-]\d+)?|\bp\. ?\d+|\d+\(\d+\)")  # citations, page references
 ORDINAL = re.compile(r"(?m)^\s*\d{1,2}\.\s")
@@ -112,3 +115,23 @@ def verify(answer: Answer, facts: list[Fact], checks: list[Check], names: Iterab
     for row in answer.table:
         bad.extend(untraceable(shown(row.display), allowed, answer.lang))
     return bad
+
+
+@dataclass
+class Report:
+    """What verify found wrong with an answer: numbers that trace to nothing, and breaches of the match
+    contract (an answered answer on a figure of another subject, year or fund; a partial or not-reported
+    answer that does not say first what is missing)."""
+
+    numbers: list[str]
+    contract: list[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.numbers or self.contract)
+
+
+def check(answer: Answer, facts: list[Fact], checks: list[Check], names: Iterable[str], registry: Registry,
+          texts: dict[str, str]) -> Report:
+    """Numbers first; the contract only for an answer whose numbers hold (`texts`: the documents, folded)."""
+    numbers = verify(answer, facts, checks, names)
+    return Report(numbers, [] if numbers else contract.violations(answer, facts, registry, texts))

@@ -1,0 +1,145 @@
+"""The plan: an ordered registry of answerers. Each says from the Query's slots whether it applies and
+gathers evidence (never text); the first that finds evidence answers. The order is the product's
+judgement of what a question asks first: a name nobody knows is asked back before anything is
+looked up; arithmetic and claims before plain figures; a named project's own figures before any
+table's; words before a table when the question asks for words; the table facts last, with what is
+not reported and the nearest figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from core.schemas import Evidence, Fact, Query
+from service.answer import arithmetic, claims, projects, routes, table
+from service.answer.lookup import Found, lookup
+
+if TYPE_CHECKING:
+    from service.answer.engine import Engine
+
+
+@dataclass
+class Ask:
+    """One question being answered: the engine's stores, the previous answer, the look-up done once."""
+
+    engine: Engine
+    previous: list[Fact] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # what the conversation was about (project names)
+    _found: dict[int, Found] = field(default_factory=dict)
+
+    def found(self, query: Query) -> Found:
+        key = id(query)
+        if key not in self._found:
+            self._found[key] = lookup(query, self.engine.facts)
+        return self._found[key]
+
+
+class Answerer(Protocol):
+    name: str
+
+    def applies(self, query: Query, ask: Ask) -> bool: ...
+
+    def gather(self, query: Query, ask: Ask) -> Evidence | None: ...
+
+
+@dataclass(frozen=True)
+class Step:
+    """An answerer made of two functions of the Query (and the question's context)."""
+
+    name: str
+    applies: Callable[[Query, Ask], bool]
+    gather: Callable[[Query, Ask], Evidence | None]
+
+
+def _previous(query: Query, ask: Ask) -> Evidence | None:
+    if not ask.previous and ask.names and query.about_previous == "fund":
+        return ask.engine._fund_of_name(query, ask.names[0])
+    return table.about_previous(query, ask.previous, ask.engine.registry)
+
+
+def _arithmetic(query: Query, ask: Ask) -> Evidence | None:
+    found = arithmetic.answer(query, ask.engine.facts)
+    if found is None and query.operation == "rank":
+        return ask.engine._no_ranking(query)
+    return found
+
+
+def _fund_claim(query: Query, ask: Ask) -> Evidence | None:
+    engine = ask.engine
+    for name in query.name_forms:
+        card = projects.card(name, engine.retriever, engine.facts, engine.registry, engine.statements.texts)
+        if card is not None and (verdict := claims.fund_verdict(query, name, card, engine.registry)) is not None:
+            return verdict
+    return None
+
+
+def _goal_not_found(query: Query, ask: Ask) -> bool:
+    """A question about a kommunfullmäktige goal whose row the reports leave empty (or do not have)."""
+    return query.asks_goal and query.metric in ("eu_funds_paid", "project_count") and not any(
+        f.goal for f in ask.found(query).exact) and not query.orgs
+
+
+def _text_figures(query: Query, ask: Ask) -> Evidence | None:
+    """A figure of the running text; a named project or event is never answered with another subject's."""
+    found = ask.engine._statement(query)
+    if found is not None:
+        return found
+    if query.metric == "figure":
+        return ask.engine._narrative(query)
+    if query.names and (not query.orgs or not ask.found(query).exact):
+        return ask.engine._nothing_for(query, query.names)
+    return None
+
+
+def _asks_for_words(query: Query, ask: Ask) -> bool:
+    # "Vilka samarbeten/nätverk …?": a list of something no table counts is told from the text
+    about_a_name = query.metric is None and query.intent == "list" and bool(
+        query.names or (query.dimension is None and not query.funds))
+    return query.intent == "narrative" or (query.metric is None and not ask.found(query).exact) or about_a_name
+
+
+def _words(query: Query, ask: Ask) -> Evidence:
+    if query.asks == "what":
+        return ask.engine._project_card(query) or ask.engine._narrative(query)
+    return ask.engine._narrative(query)
+
+
+def _table(query: Query, ask: Ask) -> Evidence | None:
+    found = ask.found(query)
+    facts = ask.engine.facts
+    if query.intent == "list" and found.listing:
+        return table.listing(found)
+    if found.exact and query.intent in ("series", "comparison") and (len(found.years) > 1 or len(found.orgs) > 1):
+        return table.series(found, "year" if len(found.years) > 1 else "org")
+    if found.exact and query.operation == "share" and len(found.exact) == 1 and (
+            shared := arithmetic.share_of_fact(query, found.exact[0], facts)):
+        return shared
+    if found.exact:
+        return table.exact(query, found, ask.engine._verdict)
+    split = arithmetic.split_sum(query, facts) if query.orgs else None
+    return split or table.missing(query, found, ask.engine._fund_mentions)
+
+
+PLAN: tuple[Step, ...] = (
+    Step("previous", lambda q, a: q.about_previous is not None, _previous),
+    Step("unresolved", lambda q, a: bool(q.unresolved) and not q.orgs, lambda q, a: table.unresolved(q)),
+    Step("did_you_mean", lambda q, a: bool(q.did_you_mean) and not q.orgs, lambda q, a: table.did_you_mean(q)),
+    Step("arithmetic", lambda q, a: routes.arithmetic(q), _arithmetic),
+    Step("rank_claim", lambda q, a: claims.is_rank_claim(q), lambda q, a: claims.rank_verdict(q, a.engine.facts)),
+    Step("fund_claim", lambda q, a: q.intent == "check" and q.claimed is None and bool(q.funds), _fund_claim),
+    Step("project", lambda q, a: q.asks == "what" and bool(q.names), lambda q, a: a.engine._project_card(q)),
+    Step("goal", _goal_not_found, lambda q, a: table.no_goal(q, a.engine.facts)),
+    Step("text_figures", lambda q, a: routes.statement(q, a.found(q)), _text_figures),
+    Step("narrative", _asks_for_words, _words),
+    Step("table", lambda q, a: True, _table),
+)
+
+
+def gather(query: Query, ask: Ask) -> Evidence:
+    """The evidence of the first answerer that applies and finds some."""
+    for step in PLAN:
+        if step.applies(query, ask) and (found := step.gather(query, ask)) is not None:
+            return found
+    raise AssertionError("the table answerer always answers")  # pragma: no cover
