@@ -5,17 +5,12 @@ table facts. Every computed figure lists its operands (each a cited fact) and is
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from core.entities import CITY
 from core.numbers import format_value, group_thousands
-from core.schemas import Answer, Computation, Fact, Query, TableRow
-from core.vocabulary import load as load_vocabulary
-from service.answer.compose import Draft, row_of, show
+from core.schemas import Computation, Evidence, Fact, Note, Query, TableRow
+from service.answer.compose import show
 from service.answer.lookup import Facts, primary
 
-Finish = Callable[..., Answer]
 PERCENT_DECIMALS = 1
 
 
@@ -75,21 +70,23 @@ def total_of(facts: Facts, rows: list[Fact], metric: str, year: int) -> Fact | N
 class Work:
     """Lines and computations of one arithmetic answer."""
 
-    def __init__(self, draft: Draft) -> None:
-        self.draft = draft
-        self.lines: list[str] = []
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.lines: list[Note] = []
         self.computations: list[Computation] = []
         self.table: list[TableRow] = []
 
+    def say(self, key: str, **args: str) -> None:
+        self.lines.append(Note(key=key, args=args))
+
     def cite(self, fact: Fact, precision: float | None = None) -> str:
-        self.draft.state(fact)  # records the figure and its citation
-        return f"{show(fact, self.draft.lang, precision)} [{self.draft.cite_fact(fact)}]"
+        """The figure with its citation, as a reference compose writes (and records as used)."""
+        return f"fact:{fact.fact_id}" + (f":{precision!r}" if precision else "")
 
     def computed(self, op: str, operands: list[Fact], text: str, unit: str) -> Computation:
         value = compute(op, operands)
         sign = "−" if value < 0 else ("+" if op in ("difference", "pct_change") and value > 0 else "")
-        shown = percent(abs(value), self.draft.lang) if unit == "percent" else money(abs(value), operands,
-                                                                                      self.draft.lang)
+        shown = percent(abs(value), self.lang) if unit == "percent" else money(abs(value), operands, self.lang)
         about = next((a for a in ("ca ", "about ") if shown.startswith(a)), "")
         display = f"{about}{sign}{shown[len(about):]}"
         comp = Computation(op=op, value=value, display=display, unit=unit, operands=[f.fact_id for f in operands],
@@ -97,114 +94,113 @@ class Work:
         self.computations.append(comp)
         return comp
 
+    def comp(self, comp: Computation) -> str:
+        """'comp:I' of a computation of this work."""
+        return f"comp:{self.computations.index(comp)}"
 
-def answer(query: Query, facts: Facts, draft: Draft, finish: Finish) -> Answer | None:
+    def work(self, comp: Computation) -> str:
+        """'work:I' of a computation of this work."""
+        return f"work:{self.computations.index(comp)}"
+
+
+def answer(query: Query, facts: Facts) -> Evidence | None:
     metric = query.metric or "eu_funds_paid"
     over_years = query.operation in ("pct_change", "difference") or (query.operation == "sum" and len(query.years) > 1)
     if over_years and len(query.years) > 1 and len(query.orgs) <= 1 and len(query.funds) <= 1:
-        return _over_years(query, facts, draft, finish, metric)
+        return _over_years(query, facts, metric)
     if query.operation == "share" and (query.orgs or query.funds) and query.threshold is None:
-        return _share_of(query, facts, draft, finish, metric)
+        return _share_of(query, facts, metric)
     if query.operation == "sum" and len(query.orgs) + len(query.funds) > 1:
-        return _sum_of(query, facts, draft, finish, metric)
+        return _sum_of(query, facts, metric)
     if query.operation == "sum" and not query.orgs and not query.funds:
-        return _sum_table(query, facts, draft, finish, metric)
+        return _sum_table(query, facts, metric)
     if query.operation in ("rank", "threshold") or query.threshold is not None or query.ranked:
-        return _table(query, facts, draft, finish, metric)
+        return _table(query, facts, metric)
     return None
 
 
-def label_of(draft: Draft, fact: Fact) -> str:
-    """What a table row is about: the fund, the goal, the project or the organisation."""
-    return _label(draft, fact)
+MAX_TIED = 6  # the tied rows a ranking's head names by phrase (arith_top_*_N); organisations by 'orgs:'
 
 
-def finish_work(query: Query, draft: Draft, finish: Finish, work: Work) -> Answer:
-    return _done(query, draft, finish, work)
+def names_of(rows: list[Fact]) -> tuple[str, dict[str, str]]:
+    """What the rows are about, joined ('A och B'): the phrase suffix and its arguments."""
+    if len(rows) == 1:
+        return "", {"names": f"label:{rows[0].fact_id}"}
+    if all(not ((f.dimension == "fund" and f.fund) or f.dimension == "goal" or (f.dimension == "project" and f.project))
+           for f in rows):  # each labelled by its organisation
+        return "", {"names": "orgs:" + ",".join(f.org for f in rows)}
+    if len(rows) > MAX_TIED:
+        raise ValueError(f"more than {MAX_TIED} tied rows to name")
+    return f"_{len(rows)}", {f"n{i}": f"label:{f.fact_id}" for i, f in enumerate(rows)}
 
 
-def _label(draft: Draft, fact: Fact) -> str:
-    if fact.dimension == "fund" and fact.fund:
-        return draft.registry.display(fact.fund, draft.lang)
-    if fact.dimension == "goal":
-        return fact.goal_label or f"mål {fact.goal}"
-    if fact.dimension == "project" and fact.project:
-        return fact.project
-    return draft.name(fact.org)
-
-
-def _table(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
-    sv = draft.lang == "sv"
+def _table(query: Query, facts: Facts, metric: str) -> Evidence | None:
     dimension = query.rank_by or "org"
     year, rows = parts(facts, metric, dimension, query.years, [o for o in query.orgs if o != CITY])
     if not rows or year is None:
         return None
-    what = load_vocabulary().metric_label(metric, draft.lang)
-    work = Work(draft)
+    what = f"metric:{metric}"
+    work = Work(query.lang)
     if query.years and year not in query.years:
-        work.lines.append((f"Rapporterna har ingen sådan tabell för {', '.join(map(str, query.years))}; "
-                           f"det som finns gäller {year}:") if sv else
-                          f"The reports have no such table for {', '.join(map(str, query.years))}; "
-                          f"this is for {year}:")
+        work.say("arith_no_table_for", asked="text:" + ", ".join(map(str, query.years)), year=f"year:{year}")
     ranked = sorted(rows, key=lambda f: f.value, reverse=not query.fewest)
     chosen = ranked
     if query.threshold is not None:
         keep = [f for f in ranked if (f.value > query.threshold if query.above else f.value < query.threshold)]
-        limit = format_value(query.threshold, rows[0].unit, lang=draft.lang)
-        word = ("mer än" if query.above else "mindre än") if sv else ("more than" if query.above else "less than")
-        head = f"{what[:1].upper()}{what[1:]} {year}, {word} {limit}:"
-        work.lines.append(head if keep else (f"Ingen hade {word} {limit} {year}." if sv else
-                                             f"None had {word} {limit} in {year}."))
+        limit = f"value:{query.threshold!r}:{rows[0].unit}"
+        side = "above" if query.above else "below"
+        if keep:
+            work.say(f"arith_threshold_head_{side}", what=f"Metric:{metric}", year=f"year:{year}", limit=limit)
+        else:
+            work.say(f"arith_threshold_none_{side}", year=f"year:{year}", limit=limit)
         chosen = keep
     elif (query.operation == "rank" or query.ranked) and query.both_ends:
         high, low = max(rows, key=lambda f: f.value), min(rows, key=lambda f: f.value)
-        work.lines.append(f"{'Högst' if sv else 'Highest'} {what} {year}: {_label(draft, high)}, {work.cite(high)}.")
-        work.lines.append(f"{'Lägst' if sv else 'Lowest'}: {_label(draft, low)}, {work.cite(low)}.")
-        work.lines.append("Hela listan:" if sv else "The full list:")
+        work.say("arith_both_high", what=what, year=f"year:{year}", label=f"label:{high.fact_id}",
+                 fig=work.cite(high))
+        work.say("arith_both_low", label=f"label:{low.fact_id}", fig=work.cite(low))
+        work.say("arith_full_list")
         chosen = sorted(rows, key=lambda f: f.value, reverse=True)
     elif query.operation == "rank" or query.ranked:
         top = [f for f in ranked if f.value == ranked[0].value]
-        best = ("Lägst" if query.fewest else "Högst") if sv else ("Lowest" if query.fewest else "Highest")
-        names = " och ".join(_label(draft, f) for f in top) if sv else " and ".join(_label(draft, f) for f in top)
-        work.lines.append(f"{best} {what} {year}: {names}, {work.cite(top[0])}.")
-        work.lines.append("Hela listan:" if sv else "The full list:")
+        suffix, names = names_of(top)
+        work.say(f"arith_top_{'low' if query.fewest else 'high'}{suffix}", what=what, year=f"year:{year}",
+                 fig=work.cite(top[0]), **names)
+        work.say("arith_full_list")
     common = one_form(chosen)
-    work.lines += [f"- {_label(draft, f)}: {work.cite(f, common)}" for f in chosen]
+    for f in chosen:
+        work.say("arith_row", label=f"label:{f.fact_id}", fig=work.cite(f, common))
     if query.threshold is not None and chosen:
         _sum_and_share(query, facts, work, chosen, rows, metric, year)
-    note = _scope_note(rows, draft)
+    note = _scope_note(rows)
     if note:
         work.lines.append(note)
-    return _done(query, draft, finish, work)
+    return _done(work)
 
 
 def _sum_and_share(query: Query, facts: Facts, work: Work, chosen: list[Fact], rows: list[Fact], metric: str,
                    year: int) -> None:
-    sv = work.draft.lang == "sv"
     if len(chosen) > 1:
-        terms = " + ".join(show(f, work.draft.lang) for f in chosen)
+        terms = " + ".join(show(f, work.lang) for f in chosen)
         comp = work.computed("sum", chosen, f"{terms} = {{result}}", chosen[0].unit)
-        work.lines.append(f"{'Sammanlagt' if sv else 'Together'}: {comp.text} ({'beräknat' if sv else 'computed'}).")
+        work.say("arith_together_work", work=work.work(comp))
     if query.operation != "share":
         return
     total = total_of(facts, rows, metric, year)
     if total is None:
-        work.lines.append("Rapporten anger ingen total att räkna andelen mot." if sv else
-                          "The report gives no total to compute the share against.")
+        work.say("arith_no_total")
         return
-    part = " + ".join(show(f, work.draft.lang) for f in chosen)
-    whole = show(total, work.draft.lang)
+    part = " + ".join(show(f, work.lang) for f in chosen)
+    whole = show(total, work.lang)
     comp = work.computed("share", [*chosen, total], f"({part}) / {whole} = {{result}}", "percent")
-    work.lines.append(f"{'Andel av totalen' if sv else 'Share of the total'} {work.cite(total)}: {comp.text} "
-                      f"({'beräknat' if sv else 'computed'}).")
+    work.say("arith_share_of_total_work", total=work.cite(total), work=work.work(comp))
 
 
-def _scope_note(rows: list[Fact], draft: Draft) -> str:
+def _scope_note(rows: list[Fact]) -> Note | None:
     approx = any(f.approximate for f in rows)
     if not approx:
-        return ""
-    return ("Beloppen är avrundade i rapporten; jämförelser nära gränsen är osäkra." if draft.lang == "sv" else
-            "The report rounds these amounts; comparisons close to the limit are uncertain.")
+        return None
+    return Note(key="arith_rounded_limit")
 
 
 def _subject_facts(facts: Facts, query: Query, metric: str, org: str, years: list[int],
@@ -218,125 +214,121 @@ def _subject_facts(facts: Facts, query: Query, metric: str, org: str, years: lis
     return found
 
 
-def _over_years(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
-    sv = draft.lang == "sv"
+def _row(fact: Fact, label: str) -> TableRow:
+    """A table row by fact: compose writes its display and citation."""
+    return TableRow(label=label, value=fact.value, display="", unit=fact.unit, fact_id=fact.fact_id)
+
+
+def _over_years(query: Query, facts: Facts, metric: str) -> Evidence | None:
     org = query.orgs[0] if query.orgs else CITY
     found = _subject_facts(facts, query, metric, org, query.years, query.funds[0] if query.funds else None)
     years = sorted({f.year for f in found})
     if len(years) < 2:
         return None
-    work = Work(draft)
+    work = Work(query.lang)
     series = [next(f for f in found if f.year == y) for y in years]
     missing = [y for y in query.years if y not in years]
-    work.lines += [f"- {y}: {work.cite(f)}" for y, f in zip(years, series, strict=True)]
-    work.table = [row_of(draft, f, str(f.year)) for f in series]
+    for y, f in zip(years, series, strict=True):
+        work.say("arith_year_row", year=f"year:{y}", fig=work.cite(f))
+    work.table = [_row(f, str(f.year)) for f in series]
     first, last = series[0], series[-1]
+    span = {"first": f"year:{first.year}", "last": f"year:{last.year}"}
     if query.operation in ("pct_change", "difference"):
-        a, b = show(first, draft.lang), show(last, draft.lang)
+        a, b = show(first, query.lang), show(last, query.lang)
         diff = work.computed("difference", [first, last], f"{b} − {a} = {{result}}", first.unit)
-        work.lines.insert(0, (f"Skillnad {first.year}–{last.year}: {diff.display} (beräknat: {diff.text})." if sv
-                              else f"Difference {first.year}–{last.year}: {diff.display} (computed: {diff.text})."))
+        work.lines.insert(0, Note(key="arith_difference", args={**span, "comp": work.comp(diff),
+                                                                 "work": work.work(diff)}))
     if query.operation in ("pct_change", "difference"):
-        a, b = show(first, draft.lang), show(last, draft.lang)
+        a, b = show(first, query.lang), show(last, query.lang)
         comp = work.computed("pct_change", [first, last], f"({b} − {a}) / {a} = {{result}}", "percent")
-        work.lines.insert(0, (f"Förändring {first.year}–{last.year}: {comp.display} (beräknat: {comp.text})." if sv
-                              else f"Change {first.year}–{last.year}: {comp.display} (computed: {comp.text})."))
+        work.lines.insert(0, Note(key="arith_change", args={**span, "comp": work.comp(comp),
+                                                             "work": work.work(comp)}))
     else:
-        comp = work.computed("sum", series, " + ".join(show(f, draft.lang) for f in series) + " = {result}", first.unit)
-        work.lines.insert(0, (f"Sammanlagt {years[0]}–{years[-1]}: {comp.display} (beräknat: {comp.text})." if sv
-                              else f"Total {years[0]}–{years[-1]}: {comp.display} (computed: {comp.text})."))
+        comp = work.computed("sum", series, " + ".join(show(f, query.lang) for f in series) + " = {result}",
+                             first.unit)
+        work.lines.insert(0, Note(key="arith_total_years", args={"first": f"year:{years[0]}",
+                                                                  "last": f"year:{years[-1]}",
+                                                                  "comp": work.comp(comp), "work": work.work(comp)}))
     if missing:  # what is missing is said first
-        work.lines.insert(0, ("Ej redovisat: " if sv else "Not reported: ") + ", ".join(map(str, missing)) + ".")
-    return _done(query, draft, finish, work, partial=bool(missing))
+        work.lines.insert(0, Note(key="arith_not_reported", args={"what": "text:" + ", ".join(map(str, missing))}))
+    return _done(work, partial=bool(missing))
 
 
-def _share_of(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
-    sv = draft.lang == "sv"
+def _share_of(query: Query, facts: Facts, metric: str) -> Evidence | None:
     org = query.orgs[0] if query.orgs else CITY
     found = _subject_facts(facts, query, metric, org, query.years, query.funds[0] if query.funds else None)
     if not found:
         return None
     part = found[-1]
-    name = draft.registry.display(part.fund, draft.lang) if query.funds and part.fund else draft.name(part.org)
+    name = f"fund:{part.fund}" if query.funds and part.fund else f"org:{part.org}"
     _, rows = parts(facts, metric, "fund" if query.funds else "org", [part.year])
     total = total_of(facts, rows or [part], metric, part.year)
     if total is None or total.fact_id == part.fact_id:
         return None
-    return _share(query, draft, finish, part, total, name,
-                  lambda shown: f"{name} {part.year}: {shown} av totalen (beräknat)." if sv else
-                  f"{name} {part.year}: {shown} of the total (computed).")
+    return _share(query, part, total, name, Note(key="arith_share_of_subject",
+                                                 args={"name": name, "year": f"year:{part.year}"}))
 
 
-def share_of_fact(query: Query, part: Fact, facts: Facts, draft: Draft, finish: Finish) -> Answer | None:
+def share_of_fact(query: Query, part: Fact, facts: Facts) -> Evidence | None:
     """The share a looked-up figure (a goal's, a fund's, an organisation's) is of its table's total."""
-    sv = draft.lang == "sv"
     rows = facts.where(group=part.group, role="part") if part.group else [part]
     total = total_of(facts, rows, part.metric, part.year)
     if total is None or total.fact_id == part.fact_id:
         return None
-    return _share(query, draft, finish, part, total, draft.describe(part),
-                  lambda shown: f"{'Andel av totalen' if sv else 'Share of the total'}: {shown} "
-                  f"({'beräknat' if sv else 'computed'}).")
+    return _share(query, part, total, f"describe:{part.fact_id}", Note(key="arith_share_of_total"))
 
 
-def _share(query: Query, draft: Draft, finish: Finish, part: Fact, total: Fact, name: str,
-           heading: Callable[[str], str]) -> Answer:
-    """A share with its work shown: the heading, the part, the total and the division."""
-    sv = draft.lang == "sv"
-    work = Work(draft)
+def _share(query: Query, part: Fact, total: Fact, name: str, heading: Note) -> Evidence:
+    """A share with its work shown: the heading (its 'comp' the share), the part, the total and the division."""
+    work = Work(query.lang)
     comp = work.computed("share", [part, total],
-                         f"{show(part, draft.lang)} / {show(total, draft.lang)} = {{result}}", "percent")
-    work.lines.append(heading(comp.display))
-    work.lines.append(f"- {name}: {work.cite(part)}")
-    work.lines.append(f"- {'Totalt' if sv else 'Total'}: {work.cite(total)}")
-    work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
-    return _done(query, draft, finish, work)
+                         f"{show(part, query.lang)} / {show(total, query.lang)} = {{result}}", "percent")
+    work.lines.append(heading.model_copy(update={"args": {**heading.args, "comp": work.comp(comp)}}))
+    work.say("arith_named_row", name=name, fig=work.cite(part))
+    work.say("arith_total_row", fig=work.cite(total))
+    work.say("arith_computation", work=work.work(comp))
+    return _done(work)
 
 
-def _sum_of(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
-    sv = draft.lang == "sv"
+def _sum_of(query: Query, facts: Facts, metric: str) -> Evidence | None:
     found = [f for org in query.orgs for f in _subject_facts(facts, query, metric, org, query.years)[-1:]]
     found += [f for fund in query.funds for f in _subject_facts(facts, query, metric, CITY, query.years, fund)[-1:]]
     if len(found) < 2:
         return None
-    work = Work(draft)
-    comp = work.computed("sum", found, " + ".join(show(f, draft.lang) for f in found) + " = {result}", found[0].unit)
-    work.lines.append(f"{'Sammanlagt' if sv else 'Together'}: {comp.display} ({'beräknat' if sv else 'computed'}).")
-    work.lines += [f"- {_label(draft, f)} {f.year}: {work.cite(f)}" for f in found]
-    work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
+    work = Work(query.lang)
+    comp = work.computed("sum", found, " + ".join(show(f, query.lang) for f in found) + " = {result}", found[0].unit)
+    work.say("arith_together", comp=work.comp(comp))
+    for f in found:
+        work.say("arith_row_of_year", label=f"label:{f.fact_id}", year=f"year:{f.year}", fig=work.cite(f))
+    work.say("arith_computation", work=work.work(comp))
     missing = [o for o in query.orgs if o not in {f.org for f in found} and facts.pair(o) not in {f.org for f in found}]
     if missing:  # what is missing is said first
-        work.lines.insert(0, ("Ej redovisat: " if sv else "Not reported: ") + ", ".join(map(str, missing)) + ".")
-    return _done(query, draft, finish, work, partial=bool(missing))
+        work.lines.insert(0, Note(key="arith_not_reported", args={"what": "text:" + ", ".join(map(str, missing))}))
+    return _done(work, partial=bool(missing))
 
 
-def _sum_table(query: Query, facts: Facts, draft: Draft, finish: Finish, metric: str) -> Answer | None:
+def _sum_table(query: Query, facts: Facts, metric: str) -> Evidence | None:
     """The sum of a table's rows, compared with the total the report states."""
-    sv = draft.lang == "sv"
     year, rows = parts(facts, metric, query.rank_by or "org", query.years)
     if len(rows) < 2 or year is None:
         return None
-    work = Work(draft)
-    comp = work.computed("sum", rows, " + ".join(show(f, draft.lang) for f in rows) + " = {result}", rows[0].unit)
-    work.lines.append(f"{'Summan av raderna' if sv else 'The rows add up to'} {year}: {comp.display} "
-                      f"({'beräknat' if sv else 'computed'}).")
-    work.lines += [f"- {_label(draft, f)}: {work.cite(f)}" for f in rows]
+    work = Work(query.lang)
+    comp = work.computed("sum", rows, " + ".join(show(f, query.lang) for f in rows) + " = {result}", rows[0].unit)
+    work.say("arith_rows_add_up", year=f"year:{year}", comp=work.comp(comp))
+    for f in rows:
+        work.say("arith_row", label=f"label:{f.fact_id}", fig=work.cite(f))
     total = total_of(facts, rows, metric, year)
     if total is not None:
         gap = abs(comp.value - total.value)
         fits = gap <= max(total.precision / 2, 0.5) + sum(f.precision / 2 for f in rows)
-        verdict = ("vilket stämmer med" if fits else "vilket inte stämmer med") if sv else (
-            "which matches" if fits else "which does not match")
-        work.lines.append(f"{'Summan' if sv else 'The sum'} {verdict} {'totalen' if sv else 'the total'} "
-                          f"{work.cite(total)}.")
-    work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
-    return _done(query, draft, finish, work)
+        work.say("arith_sum_matches" if fits else "arith_sum_differs", total=work.cite(total))
+    work.say("arith_computation", work=work.work(comp))
+    return _done(work)
 
 
-def split_sum(query: Query, facts: Facts, draft: Draft, finish: Finish) -> Answer | None:
+def split_sum(query: Query, facts: Facts) -> Evidence | None:
     """A fund's or goal's share of an organisation that the report gives per project only:
     the project rows of that fund or goal, summed with their operands shown."""
-    sv = draft.lang == "sv"
     metric = query.metric or "eu_funds_paid"
     family = set(query.orgs) | {p for o in query.orgs if (p := facts.pair(o))}
     fund = query.funds[0] if query.funds else None
@@ -346,25 +338,27 @@ def split_sum(query: Query, facts: Facts, draft: Draft, finish: Finish) -> Answe
                     and (fund is None or f.fund == fund) and (goal is None or f.goal == goal)], facts.unofficial)
     if not rows or (fund is None and goal is None):
         return None
-    work = Work(draft)
-    what = draft.registry.display(fund, draft.lang) if fund else (f"kommunfullmäktigemål {goal}" if sv else
-                                                                 f"council goal {goal}")
-    comp = work.computed("sum", rows, " + ".join(show(f, draft.lang) for f in rows) + " = {result}", rows[0].unit)
-    who = draft.name(rows[0].org)
-    work.lines.append(f"Rapporten redovisar beloppen per projekt. Projekten med {what} för {who} {rows[0].year}: "
-                       f"sammanlagt {comp.display} (beräknat)." if sv else
-                       f"The report gives the amounts per project. The {what} projects of {who} {rows[0].year}: "
-                       f"{comp.display} in total (computed).")
-    work.lines += [f"- {f.project}: {work.cite(f)}" for f in rows]
-    work.lines.append(f"{'Beräkning' if sv else 'Computation'}: {comp.text}.")
-    return _done(query, draft, finish, work)
+    work = Work(query.lang)
+    comp = work.computed("sum", rows, " + ".join(show(f, query.lang) for f in rows) + " = {result}", rows[0].unit)
+    args = {"who": f"org:{rows[0].org}", "year": f"year:{rows[0].year}", "comp": work.comp(comp)}
+    if fund:
+        work.say("arith_split_fund", fund=f"fund:{fund}", **args)
+    else:
+        work.say("arith_split_goal", goal=f"text:{goal}", **args)
+    for f in rows:
+        work.say("arith_project_row", project=f"text:{f.project}", fig=work.cite(f))
+    work.say("arith_computation", work=work.work(comp))
+    return _done(work)
 
 
-def _done(query: Query, draft: Draft, finish: Finish, work: Work, *, partial: bool = False) -> Answer:
-    extra: dict[str, Any] = {"computations": work.computations}
-    answer: Answer = finish(query, draft, "partial" if partial else "answered", "\n".join(work.lines), work.table,
-                            [])
-    return answer.model_copy(update=extra)
+def finish_work(work: Work, answerer: str) -> Evidence:
+    """The evidence of a work another answerer did with this module's tools."""
+    return _done(work, answerer=answerer)
+
+
+def _done(work: Work, *, partial: bool = False, answerer: str = "arithmetic") -> Evidence:
+    return Evidence(answerer=answerer, status="partial" if partial else "answered", lines=list(work.lines),
+                    table=work.table, computations=work.computations)
 
 
 __all__ = ["answer", "compute", "group_thousands"]

@@ -8,23 +8,17 @@ against the funds its own sentences name. Both show the figures or the sentence 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from core.schemas import Answer, Query
+from core.entities import Registry
+from core.schemas import Evidence, Item, Note, Query
 from service.answer import arithmetic, projects
-from service.answer.compose import Draft, clean
 from service.answer.lookup import Facts
-from service.answer.retrieve import Passage
-
-Finish = Callable[..., Answer]
 
 
 def is_rank_claim(query: Query) -> bool:
     return query.intent == "check" and query.claimed is None and ((query.ranked and not query.fewest) or query.mainly)
 
 
-def rank_verdict(query: Query, facts: Facts, draft: Draft, finish: Finish) -> Answer | None:
-    sv = draft.lang == "sv"
+def rank_verdict(query: Query, facts: Facts) -> Evidence | None:
     subjects = query.funds or [o for o in query.orgs if o != "malmo_stad"]
     if not subjects:
         return None
@@ -36,31 +30,28 @@ def rank_verdict(query: Query, facts: Facts, draft: Draft, finish: Finish) -> An
     asked = [f for f in rows if (f.fund if query.funds else f.org) in subjects
              or (not query.funds and facts.pair(subjects[0]) == f.org)]
     holds = any(f.fact_id == top.fact_id for f in asked)
-    work = arithmetic.Work(draft)
-    label = arithmetic.label_of(draft, top)
-    if holds:
-        work.lines.append(f"Ja: {label} ligger högst {year}, {work.cite(top)}." if sv else
-                          f"Yes: {label} is highest in {year}, {work.cite(top)}.")
-    else:
-        work.lines.append(f"Nej: högst {year} ligger {label}, {work.cite(top)}." if sv else
-                          f"No: the highest in {year} is {label}, {work.cite(top)}.")
+    work = arithmetic.Work(query.lang)
+    label = f"label:{top.fact_id}"
+    work.say("claim_rank_yes" if holds else "claim_rank_no", label=label, year=f"year:{year}", fig=work.cite(top))
+    if not holds:
         for f in asked[:1]:
-            work.lines.append(f"- {arithmetic.label_of(draft, f)}: {work.cite(f)}")
-    return arithmetic.finish_work(query, draft, finish, work)
+            work.say("arith_row", label=f"label:{f.fact_id}", fig=work.cite(f))
+    return arithmetic.finish_work(work, "claims")
 
 
-def fund_verdict(query: Query, name: str, card: projects.Card, draft: Draft, finish: Finish,
-                 display: Callable[[str, str], str]) -> Answer | None:
+def fund_verdict(query: Query, name: str, card: projects.Card, registry: Registry) -> Evidence | None:
     """'Är X ett ESF-projekt?': the funds X's own sentences name."""
     if not query.funds or not card.funds or not card.intro:
         return None
-    sv = draft.lang == "sv"
-    mention = next(((c, s) for c, s in card.intro if any(display(f, "sv").split(" (")[0].lower() in s.text.lower()
-                                                          or f.upper() in s.text for f in card.funds)), card.intro[0])
-    n = draft.cite_sentence(Passage(mention[0], 0.0, None, None), mention[1])
-    actual = ", ".join(display(f, draft.lang) for f in card.funds)
+    mention = next(((c, s) for c, s in card.intro if any(registry.display(f, "sv").split(" (")[0].lower()
+                                                          in s.text.lower() or f.upper() in s.text
+                                                          for f in card.funds)), card.intro[0])
+    chunk, sentence = mention
     holds = bool(set(query.funds) & set(card.funds))
-    head = ("Ja" if holds else "Nej") if sv else ("Yes" if holds else "No")
-    text = (f"{head}: {name} finansieras enligt rapporten av {actual} [{n}]." if sv else
-            f"{head}: according to the report, {name} is financed by {actual} [{n}].")
-    return finish(query, draft, "answered", f"{text}\n”{clean(mention[1].text)}” [{n}]", [], [])
+    funds = {f"f{i}": f"fund:{f}" for i, f in enumerate(card.funds)}
+    # the sentence below is the answer's first citation: nothing before it cites
+    head = Note(key=f"claim_fund_{'yes' if holds else 'no'}_{len(card.funds)}",
+                args={"name": f"text:{name}", "n": "text:1", **funds})
+    quote = Item(kind="sentence", doc_id=chunk.doc_id, start=sentence.start, end=sentence.end,
+                 chunk_id=chunk.chunk_id, section=chunk.section)
+    return Evidence(answerer="claims", status="answered", lines=[head, quote])

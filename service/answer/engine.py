@@ -14,7 +14,7 @@ from core.entities import Registry
 from core.schemas import Answer, Evidence, Fact, Query, TableRow
 from core.settings import Settings
 from service.answer import arithmetic, claims, contract, followups, projects, routes
-from service.answer.compose import WORDS, Context, Draft, compose, nearest_lines, series_rows
+from service.answer.compose import WORDS, Context, Draft, compose, nearest_lines, say, series_rows
 from service.answer.figure_answers import FigureAnswers
 from service.answer.lookup import Facts, Found, lookup
 from service.answer.narrative import Narrative
@@ -197,13 +197,13 @@ class Engine(FigureAnswers, Narrative):
             text = draft.w("did_you_mean").format(names=joiner.join(draft.name(o) for o in query.did_you_mean))
             return self._finish(query, draft, "unclear", text, [], [])
         if routes.arithmetic(query):
-            answer = arithmetic.answer(query, self.facts, draft, self._finish)
+            answer = arithmetic.answer(query, self.facts)
             if answer is not None:
                 return answer
             if query.operation == "rank":
                 return self._no_ranking(query, draft)
         if claims.is_rank_claim(query):
-            verdict = claims.rank_verdict(query, self.facts, draft, self._finish)
+            verdict = claims.rank_verdict(query, self.facts)
             if verdict is not None:
                 return verdict
         if query.intent == "check" and query.claimed is None and query.funds:
@@ -218,7 +218,7 @@ class Engine(FigureAnswers, Narrative):
         if self._goal_not_found(query, ev):
             return self._no_goal(query, draft)
         if routes.statement(query, ev):
-            answer = self._statement(query, draft)
+            answer = self._statement(query)
             if answer is not None or query.metric == "figure":
                 return answer or self._narrative(query, draft)
             names = query.names
@@ -244,15 +244,15 @@ class Engine(FigureAnswers, Narrative):
             if any(r.value is None for r in table):
                 status = "partial"
         elif ev.exact and query.operation == "share" and len(ev.exact) == 1 and (
-                shared := arithmetic.share_of_fact(query, ev.exact[0], self.facts, draft, self._finish)):
+                shared := arithmetic.share_of_fact(query, ev.exact[0], self.facts)):
             return shared
         elif ev.exact:
             lines = self._pair_note(draft, ev) + [draft.state(f) for f in ev.exact[:8]]  # what is offered, first
             if query.intent == "check" and query.claimed is not None:
                 asked = [f for f in ev.exact if not query.years or f.year in query.years]
-                lines.insert(0, self._verdict(draft, query, (asked or ev.exact)[0]))
+                lines.insert(0, say(draft, self._verdict(query, (asked or ev.exact)[0]), self.facts, []))
         else:
-            split = arithmetic.split_sum(query, self.facts, draft, self._finish) if query.orgs else None
+            split = arithmetic.split_sum(query, self.facts) if query.orgs else None
             if split is not None:
                 return split
             status, lines = self._missing(query, draft, ev)
@@ -297,12 +297,12 @@ class Engine(FigureAnswers, Narrative):
             lines += nearest_lines(draft, ev.nearest)
         return "not_reported", lines
 
-    def _fund_claim(self, query: Query, draft: Draft) -> Answer | None:
+    def _fund_claim(self, query: Query, draft: Draft) -> Evidence | None:
         for name in query.name_forms:
             card = projects.card(name, self.retriever, self.facts, self.registry, self.statements.texts)
             if card is None:
                 continue
-            verdict = claims.fund_verdict(query, name, card, draft, self._finish, self.registry.display)
+            verdict = claims.fund_verdict(query, name, card, self.registry)
             if verdict is not None:
                 return verdict
         return None
