@@ -11,10 +11,10 @@ from collections import Counter, OrderedDict
 from langchain_core.embeddings import Embeddings
 
 from core.entities import Registry
-from core.schemas import Answer, Evidence, Fact, Query, TableRow
+from core.schemas import Answer, Evidence, Fact, Note, Query, TableRow
 from core.settings import Settings
 from service.answer import arithmetic, claims, contract, followups, projects, routes
-from service.answer.compose import WORDS, Context, Draft, compose, nearest_lines, series_rows
+from service.answer.compose import WORDS, Context, Draft, cite_span, compose, nearest_lines, say, series_rows
 from service.answer.figure_answers import FigureAnswers
 from service.answer.lookup import Facts, Found, lookup
 from service.answer.narrative import Narrative
@@ -150,14 +150,14 @@ class Engine(FigureAnswers, Narrative):
         out.text = "\n\n".join(texts)
         return out
 
-    def _about_previous(self, query: Query, previous: list[Fact], names: list[str]) -> Answer | None:
+    def _about_previous(self, query: Query, previous: list[Fact], names: list[str]) -> Answer | Evidence | None:
         """'vilken fond var det?', 'vilket år?': answered from the previous answer's first figure, or from
         what the reports say about the project the conversation is about."""
         if query.about_previous is None:
             return None
         draft = Draft(query.lang, self.registry, self.docs)
         if not previous and names and query.about_previous == "fund":
-            return self._fund_of_name(query, draft, names[0])
+            return self._fund_of_name(query, names[0])
         if not previous:
             return None
         fact = previous[0]
@@ -201,7 +201,7 @@ class Engine(FigureAnswers, Narrative):
             if answer is not None:
                 return answer
             if query.operation == "rank":
-                return self._no_ranking(query, draft)
+                return self._no_ranking(query)
         if claims.is_rank_claim(query):
             verdict = claims.rank_verdict(query, self.facts, draft, self._finish)
             if verdict is not None:
@@ -211,7 +211,7 @@ class Engine(FigureAnswers, Narrative):
             if verdict is not None:
                 return verdict
         if query.asks == "what" and query.names:
-            card = self._project_card(query, draft)  # "vad är X", "vem är projektägare för X": the project itself
+            card = self._project_card(query)  # "vad är X", "vem är projektägare för X": the project itself
             if card is not None:
                 return card
         ev = lookup(query, self.facts)
@@ -220,19 +220,19 @@ class Engine(FigureAnswers, Narrative):
         if routes.statement(query, ev):
             answer = self._statement(query, draft)
             if answer is not None or query.metric == "figure":
-                return answer or self._narrative(query, draft)
+                return answer or self._narrative(query)
             names = query.names
             if names and not query.orgs:  # a project or event: never answered with the city's figure
-                return self._nothing_for(query, draft, names)
+                return self._nothing_for(query, names)
             if names and not ev.exact:
-                return self._nothing_for(query, draft, names)
+                return self._nothing_for(query, names)
         # "Vilka samarbeten/nätverk …?": a list of something no table counts is told from the text
         about_a_name = query.metric is None and query.intent == "list" and (
             query.names or (query.dimension is None and not query.funds))
         if query.intent == "narrative" or (query.metric is None and not ev.exact) or about_a_name:
             if query.asks == "what":
-                return self._project_card(query, draft) or self._narrative(query, draft)
-            return self._narrative(query, draft)
+                return self._project_card(query) or self._narrative(query)
+            return self._narrative(query)
         lines: list[str] = []
         table: list[TableRow] = []
         status = "answered"
@@ -288,7 +288,12 @@ class Engine(FigureAnswers, Narrative):
             lines = [f"{draft.w('split')} {fund_name} ({who} {when}).".replace(" ()", ""),
                      f"{draft.w('total_instead')}:"]
             lines += nearest_lines(draft, totals)
-            lines += self._fund_mentions(query, draft, fund)
+            for line in self._fund_mentions(query, fund):  # converted with the table path
+                if isinstance(line, Note):
+                    lines.append(say(draft, line, self.facts, []))
+                else:
+                    n, quote = cite_span(draft, line)
+                    lines.append(f"{'- ' if line.bullet else ''}”{quote}” [{n}]")
             return "partial", lines
         what = f"{metric} för {who} {when}" if draft.lang == "sv" else f"{metric} for {who} {when}"
         lines = [f"{draft.w('not_reported')} {what.strip()}."]
