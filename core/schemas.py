@@ -299,11 +299,14 @@ class Item(BaseModel):
     end: int | None = None
     chunk_id: str | None = None
     section: str | None = None
+    text: str | None = Field(default=None, description="A sentence as quoted, verbatim (the chunk's "
+                             "reading of it); without it, the span of Document.text, cleaned.")
     computation: int | None = Field(default=None, description="Index into Evidence.computations.")
     quote: bool = Field(default=True, description="A figure shown with its sentence.")
     bullet: bool = False
-    use: str = Field(default="answer", description="answer, context (a ranking's rows, a share's whole) or "
-                     "nearest (offered instead, said so first).")
+    use: str = Field(default="answer", description="answer, context (a ranking's rows, a share's whole), "
+                     "nearest (offered instead, said so first) or cite (a sentence numbered where it stands, "
+                     "quoted by a later item).")
 
 
 class Evidence(BaseModel):

@@ -394,15 +394,16 @@ def cite_span(draft: Draft, item: Item) -> tuple[int, str]:
     doc = draft.docs[str(item.doc_id)]
     start, end = int(item.start or 0), int(item.end or 0)
     quote = doc.text[start:end]
+    shown = item.text if item.text is not None else clean(quote)
     for c in draft.citations:
         if c.quote == quote:
-            return c.n, clean(quote)
+            return c.n, shown
     n = len(draft.citations) + 1
     draft.citations.append(Citation(n=n, doc_id=doc.doc_id, title=doc.meta.title, year=doc.meta.year,
                                     page=doc.page_at(start).number, quote=quote, chunk_id=item.chunk_id,
                                     span_start=start, span_end=end, official=doc.meta.official,
                                     section=clean(item.section or "") or None))
-    return n, clean(quote)
+    return n, shown
 
 
 def compose(evidence: Evidence, query: Query, ctx: Context) -> Answer:
@@ -422,7 +423,8 @@ def compose(evidence: Evidence, query: Query, ctx: Context) -> Answer:
             lines.append(bullet + draft.state_figure(ctx.facts.by_id[str(line.fact_id)], quote=line.quote))
         elif line.kind == "sentence":
             n, text = cite_span(draft, line)
-            lines.append(f"{bullet}”{text}” [{n}]")
+            if line.use != "cite":  # 'cite': numbered here, quoted further down
+                lines.append(f"{bullet}”{text}” [{n}]")
     table = []
     for row in evidence.table:
         label = render(draft, row.label, ctx.facts, evidence.computations) if REF.match(row.label) else row.label

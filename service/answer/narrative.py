@@ -1,5 +1,7 @@
 """Answers in words: quotes chosen by relevance, project cards ("vad är HÅPP?"), what the reports
-say about a named project when they give no figure for it, and funds named in the text."""
+say about a named project when they give no figure for it, and funds named in the text. Each answerer
+returns Evidence (notes with the phrase keys of core/data/lang/*/narrative.toml, facts and quoted
+sentences); compose writes it."""
 
 from __future__ import annotations
 
@@ -7,32 +9,51 @@ import re
 
 from core.entities import CITY, fold
 from core.numbers import parse_figures
-from core.schemas import Answer, Query, Sentence
+from core.schemas import Chunk, Evidence, Item, Note, Query, Sentence
 from service.answer import projects
 from service.answer.base import EngineBase
 from service.answer.compose import Draft, best_sentences, clean
 from service.answer.retrieve import Passage
-from service.answer.understand import VOCAB
 
 NARRATIVE_SENTENCES = 5
 OWN_CHAPTER = 10  # passages of the organisation's own chapter that a question about it may quote
 NOT_RECEIVED = re.compile(r"ej inkommit|inte inkommit|har inte rapporterat|ej rapporterat", re.IGNORECASE)
+ANSWERER = "narrative"
+
+
+def quoted(chunk: Chunk, sentence: Sentence, *, bullet: bool = False, raw: bool = False,
+           use: str = "answer") -> Item:
+    """A sentence of a chunk, quoted as the chunk reads it (cleaned of markup unless `raw`) and cited."""
+    return Item(kind="sentence", doc_id=chunk.doc_id, start=sentence.start, end=sentence.end,
+                chunk_id=chunk.chunk_id, section=chunk.section, bullet=bullet,
+                text=sentence.text if raw else clean(sentence.text), use=use)
+
+
+def years_text(query: Query) -> str:
+    return ", ".join(str(y) for y in query.years)
 
 
 class Narrative(EngineBase):
-    def _no_ranking(self, query: Query, draft: Draft) -> Answer:
-        """A ranking the reports' tables do not give: said first, then what the text says."""
-        what = VOCAB.metric_label(query.metric or "figure", draft.lang)
-        when = ", ".join(str(y) for y in query.years)
-        head = (f"Rapporterna har ingen tabell som rangordnar {what} på det sättet{' för ' + when if when else ''}."
-                if draft.lang == "sv" else f"The reports have no table ranking the {what} that way"
-                f"{' for ' + when if when else ''}.")
-        told = self._narrative(query, Draft(draft.lang, self.registry, self.docs))
-        body = told.text.split("\n", 1)[1] if told.status == "answered" and "\n" in told.text else ""
-        return told.model_copy(update={"status": "partial", "text": f"{head}\n{body}".strip()}) if body else \
-            self._finish(query, draft, "not_reported", head, [], [])
+    def _org_list(self, query: Query, orgs: list[str]) -> str:
+        """Several organisations' names joined with commas ('orgs:' joins with 'och'/'and')."""
+        if len(orgs) == 1:
+            return f"org:{orgs[0]}"
+        names = Draft(query.lang, self.registry, self.docs)
+        return "text:" + ", ".join(names.name(o) for o in orgs)
 
-    def _fund_mentions(self, query: Query, draft: Draft, fund: str) -> list[str]:
+    def _no_ranking(self, query: Query) -> Evidence:
+        """A ranking the reports' tables do not give: said first, then what the text says."""
+        what = f"metric:{query.metric or 'figure'}"
+        when = years_text(query)
+        head = (Note(key="narr_no_ranking_when", args={"what": what, "when": f"text:{when}"}) if when
+                else Note(key="narr_no_ranking", args={"what": what}))
+        told = self._narrative(query)
+        body = told.lines[1:] if told.status == "answered" else []
+        if body:
+            return told.model_copy(update={"status": "partial", "lines": [head, *body]})
+        return Evidence(answerer=ANSWERER, status="not_reported", lines=[head])
+
+    def _fund_mentions(self, query: Query, fund: str) -> list[Note | Item]:
         entity = self.registry.funds[fund]
         pattern = re.compile("|".join(re.escape(a) for a in (entity.name, *entity.aliases)), re.IGNORECASE)
         family = set(query.orgs) | {p for o in query.orgs if (p := self.facts.pair(o))}
@@ -47,35 +68,34 @@ class Narrative(EngineBase):
                   and not any(f.money for f in parse_figures(s.text))][:4]  # names, not amounts to misread
         if not picked:
             return []
-        lines = [draft.w("mentions").format(fund=self.registry.display(fund, draft.lang))]
-        for passage, sentence in picked:
-            lines.append(f"- ”{sentence.text}” [{draft.cite_sentence(passage, sentence)}]")
+        lines: list[Note | Item] = [Note(key="narr_mentions", args={"fund": f"fund:{fund}"})]
+        lines += [quoted(passage.chunk, sentence, bullet=True, raw=True) for passage, sentence in picked]
         return lines
 
-    def _project_card(self, query: Query, draft: Draft) -> Answer | None:
+    def _project_card(self, query: Query) -> Evidence | None:
         """'Vad är HÅPP?': who runs it, which fund, the amounts stated for it, and how the reports describe it."""
         for name in query.name_forms:
             found = projects.card(name, self.retriever, self.facts, self.registry, self.statements.texts)
             if found is None or not found.intro:
                 continue
-            sv = draft.lang == "sv"
-            cites = [draft.cite_sentence(Passage(c, 0.0, None, None), st) for c, st in found.intro]
-            by = (f" – redovisas av {draft.name(found.org)}" if sv else f" – reported by {draft.name(found.org)}"
-                  ) if found.org else ""
-            head = f"{found.name}{by} [{cites[0]}]."
-            lines = [head]
+            # the quotes are numbered first, as the project's introduction: the head cites the first, [1]
+            lines: list[Note | Item] = [quoted(c, st, use="cite") for c, st in found.intro]
+            head = (Note(key="narr_card_by", args={"name": f"text:{found.name}", "org": f"org:{found.org}",
+                                                   "n": "text:1"}) if found.org
+                    else Note(key="narr_card", args={"name": f"text:{found.name}", "n": "text:1"}))
+            lines.append(head)
             if found.funds:
-                funds = ", ".join(self.registry.display(f, draft.lang) for f in found.funds)
-                lines.append(f"{'Finansiering' if sv else 'Funding'}: {funds}.")
+                funds = {f"fund{i}": f"fund:{f}" for i, f in enumerate(found.funds)}
+                lines.append(Note(key=f"narr_funding_{len(funds)}", args=funds))
             for fact in found.amounts:
-                lines.append("- " + (draft.state_figure(fact, quote=False) if fact.source == "text"
-                                     else draft.state(fact)))
-            lines.append(draft.w("quotes"))
-            lines += [f"”{clean(st.text)}” [{n}]" for (_, st), n in zip(found.intro, cites, strict=True)]
-            return self._finish(query, draft, "answered", "\n".join(lines), [], [])
+                lines.append(Item(kind="figure", fact_id=fact.fact_id, quote=False, bullet=True)
+                             if fact.source == "text" else Item(kind="fact", fact_id=fact.fact_id, bullet=True))
+            lines.append(Note(key="narr_quotes"))
+            lines += [quoted(c, st) for c, st in found.intro]
+            return Evidence(answerer=ANSWERER, status="answered", lines=lines)
         return None
 
-    def _narrative(self, query: Query, draft: Draft) -> Answer:
+    def _narrative(self, query: Query) -> Evidence:
         year = query.years[0] if len(query.years) == 1 else None
         family = [o for o in query.orgs if o != CITY] + [p for o in query.orgs if (p := self.facts.pair(o))]
         passages: list[Passage] = self.retriever.search(query.search_text, k=6, year=year, orgs=family or None)
@@ -84,10 +104,10 @@ class Narrative(EngineBase):
             own = [Passage(c, 0.0, None, None) for c in mentioned if c.orgs[0] in family]  # its own chapter
             silent = [(p, s) for p in own for s in p.chunk.sentences if NOT_RECEIVED.search(s.text)]
             if not mentioned or silent:
-                who = ", ".join(draft.name(o) for o in query.orgs)
-                lines = [draft.w("no_account").format(who=who, year=year)]
-                lines += [f"”{s.text}” [{draft.cite_sentence(p, s)}]" for p, s in silent[:1]]
-                return self._finish(query, draft, "not_reported", "\n".join(lines), [], [])
+                lines: list[Note | Item] = [Note(key="narr_no_account", args={
+                    "who": self._org_list(query, query.orgs), "year": f"year:{year}"})]
+                lines += [quoted(p.chunk, s, raw=True) for p, s in silent[:1]]
+                return Evidence(answerer=ANSWERER, status="not_reported", lines=lines)
             found = [p for p in passages if set(p.chunk.orgs) & set(family)]
             ids = {p.chunk.chunk_id for p in found}
             passages = (found + [p for p in own if p.chunk.chunk_id not in ids])[:OWN_CHAPTER] or passages
@@ -109,17 +129,14 @@ class Narrative(EngineBase):
         seen = {s.start for _, s in intro}
         picked = (intro + [(p, st) for p, st in best if st.start not in seen])[:NARRATIVE_SENTENCES]
         if not picked and names:
-            text = (f"Jag hittar inget om {', '.join(names)} i rapporterna." if draft.lang == "sv" else
-                    f"I find nothing about {', '.join(names)} in the reports.")
-            return self._finish(query, draft, "not_reported", text, [], [])
+            return Evidence(answerer=ANSWERER, status="not_reported", lines=[
+                Note(key="narr_nothing_about", args={"names": "text:" + ", ".join(names)})])
         if not picked:
-            return self._finish(query, draft, "unclear", draft.w("none"), [], [])
-        lines = [draft.w("quotes")]
-        for passage, sentence in picked:
-            lines.append(f"”{clean(sentence.text)}” [{draft.cite_sentence(passage, sentence)}]")
-        return self._finish(query, draft, "answered", "\n".join(lines), [], [])
+            return Evidence(answerer=ANSWERER, status="unclear", lines=[Note(key="narr_none")])
+        return Evidence(answerer=ANSWERER, status="answered",
+                        lines=[Note(key="narr_quotes"), *(quoted(p.chunk, st) for p, st in picked)])
 
-    def _fund_of_name(self, query: Query, draft: Draft, name: str) -> Answer | None:
+    def _fund_of_name(self, query: Query, name: str) -> Evidence | None:
         found = projects.card(name, self.retriever, self.facts, self.registry, self.statements.texts)
         if found is None or not found.funds:
             return None
@@ -132,26 +149,28 @@ class Narrative(EngineBase):
                                                               for m in self.registry.find_funds(st.text))), None)
         if mention is None:
             return None
-        n = draft.cite_sentence(Passage(mention[0], 0.0, None, None), mention[1])
-        text = f"{self.registry.display(fund, draft.lang)} ({name}) [{n}].\n”{clean(mention[1].text)}” [{n}]"
-        return self._finish(query, draft, "answered", text, [], [])
+        # the quote below is the answer's only citation: [1]
+        head = Note(key="narr_fund_of_name", args={"fund": f"fund:{fund}", "name": f"text:{name}", "n": "text:1"})
+        return Evidence(answerer=ANSWERER, status="answered", lines=[head, quoted(*mention)])
 
-    def _nothing_for(self, query: Query, draft: Draft, names: list[str]) -> Answer:
+    def _nothing_for(self, query: Query, names: list[str]) -> Evidence:
         who = ", ".join(names)
-        what = VOCAB.metric_label(query.metric or "figure", draft.lang)
-        head = (f"Rapporterna anger inte {what} för {who}" if draft.lang == "sv"
-                else f"The reports do not state the {what} for {who}")
-        head += (f" {', '.join(map(str, query.years))}." if query.years else ".")
+        what = f"metric:{query.metric or 'figure'}"
         rows = [f for f in self.facts.where(metric=query.metric or "eu_funds_paid", has=["project"])
                 if f.project and any(fold(n) in fold(f.project) for n in names)]
+
+        def head(about: str) -> Note:
+            args = {"what": what, "who": f"text:{about}"}
+            if query.years:
+                return Note(key="narr_not_stated_years", args={**args, "years": f"text:{years_text(query)}"})
+            return Note(key="narr_not_stated", args=args)
+
         if rows:  # the project's own row, another year: offered as such
-            head = head.replace(who, str(rows[0].project))
-            lines = [head, "Närmast, från ett annat år:" if draft.lang == "sv" else "Nearest, from another year:"]
-            lines += [f"- {draft.state(f)}" for f in self.facts.primary_rows(rows)]
-            return self._finish(query, draft, "not_reported", "\n".join(lines), [], [])
-        told = self._narrative(query, Draft(draft.lang, self.registry, self.docs))
+            lines: list[Note | Item] = [head(str(rows[0].project)), Note(key="narr_nearest_other_year")]
+            lines += [Item(kind="fact", fact_id=f.fact_id, bullet=True) for f in self.facts.primary_rows(rows)]
+            return Evidence(answerer=ANSWERER, status="not_reported", lines=lines)
+        told = self._narrative(query)
         if told.status == "answered":
-            body = told.text.split("\n", 1)[1] if "\n" in told.text else ""
-            said = f"Det som sägs om {who}:" if draft.lang == "sv" else f"What the reports say about {who}:"
-            return told.model_copy(update={"status": "not_reported", "text": f"{head}\n{said}\n{body}".strip()})
-        return self._finish(query, draft, "not_reported", head, [], [])
+            said = Note(key="narr_said_about", args={"who": f"text:{who}"})
+            return told.model_copy(update={"status": "not_reported", "lines": [head(who), said, *told.lines[1:]]})
+        return Evidence(answerer=ANSWERER, status="not_reported", lines=[head(who)])

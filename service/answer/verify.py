@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from core.numbers import Figure, parse_english_figures, parse_figures, word_numbers
 from core.entities import Registry
+from core.numbers import Figure, parse_english_figures, parse_figures, word_numbers
 from core.schemas import Answer, Check, Fact
 from service.answer import contract
 
