@@ -6,6 +6,7 @@ table facts. Every computed figure lists its operands (each a cited fact) and is
 from __future__ import annotations
 
 from core.entities import CITY
+from core.lang import phrases
 from core.numbers import format_value, group_thousands
 from core.schemas import Computation, Evidence, Fact, Note, Query, TableRow
 from service.answer.compose import show
@@ -16,7 +17,7 @@ PERCENT_DECIMALS = 1
 
 def percent(value: float, lang: str) -> str:
     text = f"{value:.{PERCENT_DECIMALS}f}"
-    return (text.replace(".", ",") + " %") if lang == "sv" else text + " %"
+    return text.replace(".", phrases(lang)["decimal"]) + " %"
 
 
 def money(value: float, facts: list[Fact], lang: str = "sv") -> str:

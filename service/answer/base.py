@@ -1,11 +1,11 @@
-"""What every answering stage of the engine shares: the stores of one build and how an Answer
-is finished (caveats of the figures used, unlisted documents named, the corpus version)."""
+"""What the answerers that are engine methods (running-text figures, narrative) read: the stores of one
+build and the composing context."""
 
 from __future__ import annotations
 
 from core.entities import Registry
-from core.schemas import Answer, Document, Query, TableRow
-from service.answer.compose import Context, Draft, finish
+from core.schemas import Document
+from service.answer.compose import Context
 from service.answer.lookup import Facts
 from service.answer.retrieve import Retriever
 from service.answer.statements import StatementIndex
@@ -20,7 +20,3 @@ class EngineBase:
     corpus_version: str
 
     ctx: Context
-
-    def _finish(self, query: Query, draft: Draft, status: str, text: str, table: list[TableRow],
-                caveats: list[str]) -> Answer:
-        return finish(self.ctx, query, draft, status, text, table, caveats)

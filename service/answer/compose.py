@@ -29,7 +29,7 @@ from core.schemas import (
 )
 from core.vocabulary import load as load_vocabulary
 from core.words import tokenize
-from service.answer.lookup import Facts, FactsById, Found, Nearest, same_unit
+from service.answer.lookup import Facts, FactsById, same_unit
 from service.answer.retrieve import Passage
 
 WORDS = {lang: phrases(lang) for lang in LANGS}  # the answer phrases: core/data/lang/*.toml
@@ -49,7 +49,7 @@ class Draft:
 
     def name(self, entity_id: str) -> str:
         if entity_id == CITY:
-            return "Malmö stad" if self.lang == "sv" else "City of Malmö"
+            return self.w("city_name")
         return self.registry.display(entity_id, self.lang)
 
     def cite_fact(self, fact: Fact) -> int:
@@ -82,18 +82,16 @@ class Draft:
     def describe(self, fact: Fact) -> str:
         """'Utbetalda EU-medel till Miljönämnden 2024 från ESF' (no figure)."""
         metric = load_vocabulary().metric_label(fact.metric, self.lang)
-        if fact.metric == "eu_funds_paid":
-            to = " till " if self.lang == "sv" else " to "
-        else:
-            to = " för " if self.lang == "sv" else " for "
-        text = f"{metric[:1].upper()}{metric[1:]}{to}{self.name(fact.org)} {fact.year}"
+        to = self.w("desc_to") if fact.metric == "eu_funds_paid" else self.w("desc_for")
+        text = self.w("desc_head").format(metric=f"{metric[:1].upper()}{metric[1:]}", to=to, org=self.name(fact.org),
+                                          year=fact.year)
         if fact.fund:
-            text += (" från " if self.lang == "sv" else " from ") + self.registry.display(fact.fund, self.lang)
+            text += self.w("desc_fund").format(fund=self.registry.display(fact.fund, self.lang))
         if fact.goal:
-            goal = f"kommunfullmäktigemål {fact.goal}" if self.lang == "sv" else f"council goal {fact.goal}"
-            text += f", {goal}" + (f" ({fact.goal_label})" if fact.goal_label else "")
+            text += self.w("desc_goal").format(goal=fact.goal)
+            text += f" ({fact.goal_label})" if fact.goal_label else ""
         if fact.project:
-            text += (", projektet " if self.lang == "sv" else ", project ") + fact.project
+            text += self.w("desc_project").format(project=fact.project)
         if fact.category:
             text += f", {fact.category}"
         return text
@@ -158,11 +156,6 @@ def clean(text: str) -> str:
     return " ".join(re.sub(r"[\u25a0-\u25ff\ue000-\uf8ff\u200b\u00ad]", "", text).split())
 
 
-def row_of(draft: Draft, fact: Fact, label: str) -> TableRow:
-    return TableRow(label=label, value=fact.value, display=show(fact, draft.lang), unit=fact.unit, fact_id=fact.fact_id,
-                    citation=draft.cite_fact(fact))
-
-
 def show(fact: Fact, lang: str = "sv", precision: float | None = None) -> str:
     """The figure in the answer's language; `precision` puts the rows of one list in one form."""
     return format_value(fact.value, fact.unit, approximate=fact.approximate, precision=precision or fact.precision,
@@ -207,77 +200,25 @@ PER_PASSAGE = 3
 NOT_PROSE = re.compile(r"^\d+(\.\d+)+\s|^\d+\s+\d+(\.\d+)+\s|\.{4,}|\t\d+\s*$")
 
 
-def nearest_lines(draft: Draft, nearest: list[Nearest]) -> list[str]:
-    lines = []
-    for item in nearest:
-        lines.append(f"- {draft.state(item.fact)}")
-    return lines
-
-
 def caveat(check: Check, draft: Draft, facts_by_id: FactsById) -> str:
+    """A check of the reports that touches a used figure, in words, each figure as the report writes it."""
     parts = []
     for fig in check.figures:
         fact = facts_by_id.get(fig.fact_id)
         if fact is None:
             continue
         doc = draft.docs[fact.doc_id].meta.short_name
-        page = (f", s. {fact.page}" if draft.lang == "sv" else f", p. {fact.page}") if fact.page else ""
-        shown = fact.display if draft.lang == "sv" else f"”{fact.display}”"  # the report's words, quoted
-        parts.append(f"{shown} ({doc}{page})")
+        page = draft.w("cav_page").format(page=fact.page) if fact.page else ""
+        parts.append(draft.w("cav_figure").format(display=fact.display, doc=doc, page=page))
     unit = "SEK" if check.metric in ("eu_funds_paid", "total_budget") else "count"
     sum_text = format_value(check.actual, unit, lang=draft.lang)
     total = facts_by_id.get(check.figures[0].fact_id)
-    total_text = (total.display if draft.lang == "sv" else f"”{total.display}”") if total else format_value(
+    total_text = draft.w("cav_report_display").format(display=total.display) if total else format_value(
         check.expected, "count", lang=draft.lang)
     if check.kind == "cross_report":
-        if draft.lang == "sv":
-            return f"{draft.w('deviation')} samma uppgift anges olika: {' och '.join(parts)}."
-        return f"{draft.w('deviation')} the same figure is given differently: {' and '.join(parts)}."
-    overlap = check.status == "parts_exceed_total"
-    if draft.lang == "sv":
-        verb = "överstiger" if overlap else "inte stämmer med"
-        why = " (ett projekt kan räknas under flera nämnder eller mål)" if overlap else ""
-        head = "Obs:" if overlap else draft.w("deviation")  # counted twice, not an error in the report
-        return (f"{head} delarna i tabellen summerar till {sum_text}, vilket {verb} "
-                f"den angivna totalen {total_text}{why}.")
-    verb = "exceeds" if overlap else "does not match"
-    why = " (a project may count under several committees or goals)" if overlap else ""
-    head = "Note:" if overlap else draft.w("deviation")
-    return (f"{head} the table's parts add up to {sum_text}, which {verb} "
-            f"the stated total {total_text}{why}.")
-
-
-def series_rows(draft: Draft, ev: Found, key: str) -> tuple[list[TableRow], list[str]]:
-    """Rows (year or organisation -> value), every value stated, the years without a figure named."""
-    rows: list[TableRow] = []
-    facts = sorted(ev.exact, key=lambda f: (f.year, f.org))
-    labels = ev.years if key == "year" else ev.orgs
-    for label in labels:
-        match = [f for f in facts
-                 if (f.year == label if key == "year" else f.org in (label, ev.pair_used.get(str(label))))]
-        head = str(label) if key == "year" else draft.name(str(label))
-        if match:
-            fact = match[0]
-            draft.state(fact)
-            rows.append(row_of(draft, fact, head))
-        else:
-            rows.append(TableRow(label=head, value=None, display=draft.w("not_in_reports")))
-    lines = [f"- {r.label}: {r.display} [{r.citation}]" for r in rows if r.value is not None]
-    gaps = [r.label for r in rows if r.value is None]
-    if gaps:  # what is missing is said first
-        lines.insert(0, f"{draft.w('not_in_reports').capitalize()}: {', '.join(gaps)}.")
-    present = [f for f in facts if f in draft.used]
-    if len(present) >= 2 and present[0].unit == present[-1].unit:
-        a, b = present[0], present[-1]
-        diff = b.value - a.value
-        sign = "+" if diff > 0 else "−" if diff < 0 else "±"
-        approx = a.approximate or b.approximate
-        span = f"{a.year}–{b.year}" if key == "year" else f"{draft.name(a.org)} → {draft.name(b.org)}"
-        amount = format_value(abs(diff), a.unit, approximate=approx, precision=max(a.precision, b.precision),
-                              lang=draft.lang)
-        prefix = next((p for p in ("ca ", "about ") if amount.startswith(p)), "")
-        lines.append(f"{draft.w('change')} {span}: {prefix}{sign}{amount.removeprefix(prefix)}.")
-    return rows, lines
+        return draft.w("cav_cross").format(parts=draft.w("and").join(parts))
+    key = "cav_overlap" if check.status == "parts_exceed_total" else "cav_mismatch"  # counted twice: no error
+    return draft.w(key).format(sum=sum_text, total=total_text)
 
 
 # --- compose(evidence): the answer's text written from what an answerer found -----------------------
@@ -313,7 +254,7 @@ def _money(value: float, unit: str, lang: str) -> str:
 
 def _percent(value: float, lang: str) -> str:
     text = f"{value:.1f}"
-    return (text.replace(".", ",") + " %") if lang == "sv" else text + " %"
+    return text.replace(".", phrases(lang)["decimal"]) + " %"
 
 
 def render(draft: Draft, ref: str, facts: Facts, computations: list[Computation]) -> str:
@@ -329,8 +270,7 @@ def render(draft: Draft, ref: str, facts: Facts, computations: list[Computation]
     if kind == "org":
         return draft.name(rest)
     if kind == "orgs":
-        joiner = " och " if draft.lang == "sv" else " and "
-        return joiner.join(draft.name(o) for o in rest.split(",") if o)
+        return draft.w("and").join(draft.name(o) for o in rest.split(",") if o)
     if kind == "relaxed":  # how shown figures differ from the question: 'year:2021;subject:malmo_stad'
         out = []
         for slot in rest.split(";"):
@@ -344,8 +284,7 @@ def render(draft: Draft, ref: str, facts: Facts, computations: list[Computation]
     if kind == "names":
         return ", ".join(draft.name(o) for o in rest.split(",") if o)
     if kind == "orgs_or":
-        joiner = " eller " if draft.lang == "sv" else " or "
-        return joiner.join(draft.name(o) for o in rest.split(",") if o)
+        return draft.w("or").join(draft.name(o) for o in rest.split(",") if o)
     if kind == "fund":
         return draft.registry.display(rest, draft.lang)
     if kind == "metric":
