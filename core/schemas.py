@@ -234,6 +234,8 @@ class FigureOut(BaseModel):
     approximate: bool
     display: str = Field(description="Swedish style: 'ca 8,3 miljoner kr', '1 680 158 kr'.")
     citation: int = Field(description="Number of the citation (1-based) that backs this figure.")
+    relaxed: list[str] = Field(default_factory=list, description="How the figure differs from what was asked, "
+                               "slot by slot ('year:2021', 'subject:malmo_stad', 'fund:total'); empty: exact.")
 
 
 class Citation(BaseModel):

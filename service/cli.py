@@ -225,22 +225,28 @@ def ask(
     question: str,
     as_json: Annotated[bool, typer.Option("--json", help="Print the Answer object (the API's JSON shape).")] = False,
     lang: Annotated[str | None, typer.Option("--lang", help="sv or en (default: the question's language).")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Also print the question's walk: the slots understood, "
+                                          "the answerers tried, the evidence, verify and the match contract.")] = False,
     data_dir: DataOpt = None,
 ) -> None:
     """Answer a question with verified figures and numbered sources."""
     if lang not in (None, "sv", "en"):
         typer.echo("fel: --lang måste vara sv eller en", err=True)
         raise typer.Exit(2)
-    answer = _asked(_engine(data_dir), question, lang)
+    trace: list[dict[str, object]] | None = [] if explain else None
+    answer = _asked(_engine(data_dir), question, lang, trace=trace)
     typer.echo(answer.model_dump_json(indent=2) if as_json else render(answer))
+    for step in trace or []:
+        typer.echo(json.dumps(step, ensure_ascii=False, default=str), err=True)
 
 
-def _asked(engine: Any, question: str, lang: str | None, conversation: str | None = None) -> Any:
+def _asked(engine: Any, question: str, lang: str | None, conversation: str | None = None,
+           trace: list[dict[str, object]] | None = None) -> Any:
     """The answer, or one line and exit 1 when a store it needs is away (e.g. the Chroma server)."""
     from core.errors import FaktakollError
 
     try:
-        return engine.ask(question, lang=lang, conversation_id=conversation)
+        return engine.ask(question, lang=lang, conversation_id=conversation, trace=trace)
     except FaktakollError as exc:
         raise _fail(exc) from exc
 

@@ -172,3 +172,25 @@ def test_an_answer_on_another_subject_falls_back_to_what_matches(engine):
     answer = engine.ask("STK hur manga tjanster for internationellt")
     assert answer.status == "answered"
     assert [f.org for f in answer.figures] == ["stk"] and 17 not in [f.value for f in answer.figures]
+
+
+def test_the_walk_enters_each_stage_once(engine):
+    """understand -> plan -> gather -> compose -> verify, each once for a question of one part; the plan names
+    the answerers it tried, verify what it checked."""
+    trace: list[dict] = []
+    answer = engine.ask("Hur mycket EU-medel fick förskolenämnden 2024?", trace=trace)
+    assert [t["stage"] for t in trace] == ["understand", "plan", "gather", "compose", "verify"]
+    assert trace[1]["tried"][-1] == trace[2]["answerer"] == "table"
+    assert trace[4]["numbers"] == [] and trace[4]["contract"] == [] and answer.figures[0].relaxed == []
+    two: list[dict] = []
+    engine.ask("Hur många deltog i Malmökraften och hur många gick vidare till arbete?", trace=two)
+    assert [t["stage"] for t in two].count("understand") == 3  # the whole question, then each part
+
+
+def test_cli_explains_the_walk(ingested):
+    settings = ingested[0]
+    result = CliRunner().invoke(app, ["ask", "Hur mycket EU-medel fick miljönämden 2024?", "--explain",
+                                      "--data-dir", str(settings.data_dir)])
+    assert result.exit_code == 0, result.output
+    assert '"interpreted": ["mn"]' in result.output and '"answerer": "table"' in result.output
+    assert "10 404 000" in result.output

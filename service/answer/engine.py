@@ -60,9 +60,9 @@ class Engine(FigureAnswers, Narrative):
         self._fresh: OrderedDict[str, bool] = OrderedDict()  # ids made here, not yet asked with
 
     def ask(self, question: str, *, lang: str | None = None, conversation_id: str | None = None,
-            new: bool = False) -> Answer:
+            new: bool = False, trace: list[dict[str, object]] | None = None) -> Answer:
         """The verified answer; `conversation_id` keeps what a follow-up needs (`new`: an id just made,
-        with nothing to read yet)."""
+        with nothing to read yet); `trace` collects the question's walk, one entry per stage."""
         query = understand(question, self.registry, latest_year=self.latest_year, lang=lang, lexicon=self.lexicon)
         new = self._fresh.pop(conversation_id or "", False) or new  # popped either way: only its first question
         try:
@@ -77,9 +77,9 @@ class Engine(FigureAnswers, Narrative):
             query = followups.with_subject(follow_up(query, before.query if before else None, self.registry), previous)
             if lang:
                 query = query.model_copy(update={"lang": lang})
-        answer = self._walk(query, plan.Ask(self, previous, before.names if before else []))
+        answer = self._walk(query, plan.Ask(self, previous, before.names if before else []), trace)
         if query.parts:  # every part answered on its own, unless only the question as a whole is answered
-            parts = self._parts(query)
+            parts = self._parts(query, trace)
             if parts.status == "answered" or answer.status != "answered":
                 answer = parts
         if conversation_id:
@@ -93,11 +93,15 @@ class Engine(FigureAnswers, Narrative):
             answer = answer.model_copy(update={"caveats": [WORDS[answer.lang][forgotten], *answer.caveats]})
         return answer
 
-    def _walk(self, query: Query, ask: plan.Ask) -> Answer:
+    def _walk(self, query: Query, ask: plan.Ask, trace: list[dict[str, object]] | None = None) -> Answer:
         """plan -> gather -> compose -> verify, each once: the evidence of the first answerer that finds some,
         written, its numbers traced and its match with the question checked; a failing answer falls back to
         what holds."""
-        evidence = plan.gather(query, ask)
+        if trace is not None:
+            shown = query.model_dump(exclude={"question", "parts", "search_text", "terms", "topic_terms"})
+            trace.append({"stage": "understand", "question": query.question,
+                          "slots": {k: v for k, v in shown.items() if v not in (None, [], False, "")}})
+        evidence = plan.gather(query, ask, trace)
         answer = compose(evidence, query, self.ctx)
         report = check(answer, answer_facts := [self.facts.by_id[f.fact_id] for f in answer.figures],
                        self.facts.checks_for(answer_facts), self.doc_names, self.registry, self.statements.folded)
@@ -115,9 +119,17 @@ class Engine(FigureAnswers, Narrative):
         elif broken:
             log.warning("answer broke the match contract (%s): %s", "; ".join(broken), answer.question)
             answer = self._honest(query, answer_facts)
-        return contract.with_matches(answer, answer_facts, self.registry, self.statements.folded)
+        answer = contract.with_matches(answer, answer_facts, self.registry, self.statements.folded)
+        if trace is not None:
+            trace.append({"stage": "gather", "answerer": evidence.answerer, "status": evidence.status,
+                          "lines": len(evidence.lines), "facts": [f.fact_id for f in answer_facts]})
+            trace.append({"stage": "compose", "status": answer.status, "text": answer.text.split("\n", 1)[0]})
+            trace.append({"stage": "verify", "numbers": report.numbers, "contract": report.contract,
+                          "fallback": "strict" if bad else "contract" if broken else None,
+                          "relaxed": {f.fact_id: f.relaxed for f in answer.figures if f.relaxed}})
+        return answer
 
-    def _parts(self, query: Query) -> Answer:
+    def _parts(self, query: Query, trace: list[dict[str, object]] | None = None) -> Answer:
         """A question of several parts: each part walked in order (a part that points back, 'hur mycket fick
         de?', takes its subject from the part before), then one answer: answered only when every part is, and
         what is missing said first."""
@@ -125,7 +137,7 @@ class Engine(FigureAnswers, Narrative):
         previous: list[Fact] = []
         for part in query.parts:
             part = followups.with_subject(part, previous) if answers else part
-            answer = self._walk(part, plan.Ask(self))
+            answer = self._walk(part, plan.Ask(self), trace)
             answers.append(answer)
             previous = [f for fig in answer.figures if (f := self.facts.by_id.get(fig.fact_id)) is not None]
         lang = query.lang

@@ -137,9 +137,14 @@ PLAN: tuple[Step, ...] = (
 )
 
 
-def gather(query: Query, ask: Ask) -> Evidence:
-    """The evidence of the first answerer that applies and finds some."""
+def gather(query: Query, ask: Ask, trace: list[dict[str, object]] | None = None) -> Evidence:
+    """The evidence of the first answerer that applies and finds some (`trace`: the answerers tried)."""
+    tried = []
     for step in PLAN:
-        if step.applies(query, ask) and (found := step.gather(query, ask)) is not None:
-            return found
+        if step.applies(query, ask):
+            tried.append(step.name)
+            if (found := step.gather(query, ask)) is not None:
+                if trace is not None:
+                    trace.append({"stage": "plan", "tried": tried})
+                return found
     raise AssertionError("the table answerer always answers")  # pragma: no cover
