@@ -139,6 +139,22 @@ def quantity_of(sentence: str, fig: Figure, unit: str) -> str:
 
 
 CLAUSE = re.compile(r",|;|\bvarav\b|\boch att\b|\bmedan\b|\bmen\b|\bvilket\b|\bdär\b", re.IGNORECASE)
+# "... rekvirera 41 889 445 kronor och utfallet blev 24 887 000 kronor": a clause joined by "och" before a word
+# (not "80 kvinnor och 80 män") has a role of its own when it names one; else the wider clause's role holds
+CLAUSE_AND = re.compile(CLAUSE.pattern + r"|\boch\b(?!\s+(?:att\b|\d))", re.IGNORECASE)
+
+
+def _clause_role(sentence: str, at: int, clauses: re.Pattern[str]) -> str | None:
+    cuts = [0, *(m.end() for m in clauses.finditer(sentence)), len(sentence)]
+    lo = max(c for c in cuts if c <= at)
+    hi = min((m.start() for m in clauses.finditer(sentence, at)), default=len(sentence))
+    clause = _fold(sentence[lo:hi])
+    found = next((role for role, pattern in ROLES if re.search(pattern, clause)), None)
+    if found:
+        return found
+    if re.search(r"\b(har|hade|blev|nadde|genomfort|genomfordes|deltog|gick|skrevs|avslutats|nu ar|ar nu)\b", clause):
+        return "utfall"
+    return None
 
 
 def role_of(sentence: str, unit: str, at: int | None = None) -> str:
@@ -147,16 +163,9 @@ def role_of(sentence: str, unit: str, at: int | None = None) -> str:
     if unit == "percent":
         return "andel"
     if at is not None:
-        cuts = [0, *(m.end() for m in CLAUSE.finditer(sentence)), len(sentence)]
-        lo = max(c for c in cuts if c <= at)
-        hi = min((m.start() for m in CLAUSE.finditer(sentence, at)), default=len(sentence))
-        clause = _fold(sentence[lo:hi])
-        found = next((role for role, pattern in ROLES if re.search(pattern, clause)), None)
+        found = _clause_role(sentence, at, CLAUSE_AND) or _clause_role(sentence, at, CLAUSE)
         if found:
             return found
-        if re.search(r"\b(har|hade|blev|nadde|genomfort|genomfordes|deltog|gick|skrevs|avslutats|nu ar|ar nu)\b",
-                     clause):
-            return "utfall"
     folded = _fold(sentence)
     return next((role for role, pattern in ROLES if re.search(pattern, folded)), "utfall")
 

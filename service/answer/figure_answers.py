@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from core.lang import phrases
 from core.schemas import Computation, Evidence, Fact, Item, Note, Query
 from service.answer import arithmetic
 from service.answer.base import EngineBase
@@ -20,6 +21,16 @@ def position(fact: Fact) -> int:
     """Where a figure stands in its sentence ("cirka 300" is not the start of "cirka 3000")."""
     found = re.search(re.escape(fact.display) + r"(?![\d,])", fact.label)
     return found.start() if found else len(fact.label)
+
+
+ROLE_OF_QUERY = {"requisition": "rekvirera", "granted": "beviljat", "budget": "budget", "target": "mal"}
+
+
+def _role_class(fact: Fact) -> str:
+    """What a running-text figure states: an outcome (what happened, what was paid), a target, what could be
+    requisitioned, what was granted, a budget or a share."""
+    role = fact.stated_role or "utfall"
+    return "utfall" if role == "utbetalt" else role
 
 
 class FigureAnswers(EngineBase):
@@ -52,7 +63,13 @@ class FigureAnswers(EngineBase):
             like = best.counted or (not query.quantity and best.fact.unit == (query.unit or best.fact.unit))
             if not like:
                 return _evidence("not_reported", [Note(key="fig_no_comparable")])
-            return _evidence("answered", [self._verdict(query, best.fact), _figure(best.fact)])
+            basis, shifted = self._by_role(query, best.fact)
+            said: list[Note | Item] = [self._verdict(query, basis)]
+            if shifted is not None:  # the claim's figure is of another role: named, the verdict is on the asked one
+                said.append(Note(key="fig_other_role", args={"other": f"showfig:{shifted.fact_id}",
+                                                             "role": f"text:{self._role_word(query, shifted)}",
+                                                             "asked": f"text:{self._role_word(query, basis)}"}))
+            return _evidence("answered", [*said, _figure(basis)])
         if query.operation == "rank" and best.counted:
             return self._ranked_figures(query, [m for m in matches if m.counted])
         if query.intent == "series" and best.counted:
@@ -73,6 +90,23 @@ class FigureAnswers(EngineBase):
             lines.append(Note(key="fig_also"))
             lines += [_figure(m.fact) for m in more]
         return _evidence("answered", lines)
+
+    def _by_role(self, query: Query, fact: Fact) -> tuple[Fact, Fact | None]:
+        """The figure a claim is checked against: of the role the claim states ("fick 41,9 miljoner" claims
+        what was received, not what could be requisitioned; "1 870 gick vidare" an outcome, not the target).
+        When the best match is of another role and its sentence states one of the asked role, that one is the
+        basis and the other is named."""
+        asked = ROLE_OF_QUERY.get(query.role or "", "utfall")
+        if _role_class(fact) == asked:
+            return fact, None
+        same = [f for f in self.statements.figures if f.doc_id == fact.doc_id and f.label == fact.label
+                and f.unit == fact.unit and f.fact_id != fact.fact_id and _role_class(f) == asked]
+        if not same:
+            return fact, None
+        return min(same, key=lambda f: abs(f.span_start - fact.span_start)), fact
+
+    def _role_word(self, query: Query, fact: Fact) -> str:
+        return phrases(query.lang).get(f"fig_role_{_role_class(fact)}", _role_class(fact))
 
     def _figure_sum(self, query: Query, figures: list[Fact]) -> Evidence:
         """'Hur många deltog totalt, på plats och digitalt?': the figures one sentence states, added up."""
