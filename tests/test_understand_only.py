@@ -29,6 +29,9 @@ def _reads(path: Path) -> list[str]:
                 allowed.update(id(kw.value) for kw in node.keywords)  # shown in a phrase
         if isinstance(node, ast.FormattedValue):
             allowed.add(id(node.value))  # shown in the text
+        if isinstance(node, ast.Dict):  # {"question": query.question}: shown in a trace
+            allowed.update(id(v) for k, v in zip(node.keys, node.values, strict=True)
+                           if isinstance(k, ast.Constant) and k.value == "question")
     return [f"{path.name}:{node.lineno}" for node in ast.walk(tree)
             if isinstance(node, ast.Attribute) and node.attr == "question" and id(node) not in allowed]
 

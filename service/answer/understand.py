@@ -530,7 +530,7 @@ def follow_up(query: Query, previous: Query | None, registry: Registry | None = 
         return query
     update: dict[str, object] = {}
     inherited = []
-    for slot in ("years", "orgs", "funds", "metric", "goals", "projects", "quantity", "unit"):
+    for slot in ("years", "orgs", "funds", "metric", "goals", "projects", "quantity", "unit", "names", "name_forms"):
         if not getattr(query, slot) and getattr(previous, slot):
             update[slot] = getattr(previous, slot)
             inherited.append(slot)
