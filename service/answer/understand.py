@@ -109,8 +109,8 @@ QUANTITY = re.compile(
 RANK_NOUN = re.compile(f"(?:{cue('ranked_noun').pattern})"
                        r"\s+(?:antal\s+)?(?:eu[ -]?)?([a-z][\w\-]*)")
 CLAIMED_NOUN = re.compile(r"^\s*(?:st\.?\s+)?([a-z][\w\-]*(?:\s[a-z][\w\-]*)?)")
-TABLE_NOUNS = re.compile(r"^(eu[ -]?)?(projekt|projects?|forvaltningar|namnder|departments|committees|lander|countries"
-                         r"|samverkansparter|partners?|aktorer)\b")
+TABLE_NOUNS = re.compile(r"^(eu[ -]?)?(projekt|projects?|forvaltningar|namnder|departments|committees|administrations"
+                         r"|boards|lander|countries|samverkansparter|partners?|aktorer)\b")
 MONEY_NOUNS = re.compile(r"^(eu[ -]?)?(pengar|medel|money|funds?|funding|kronor|kr|sek|mkr|miljoner|euro|eur|betal"
                          r"|utbetal|fick|fatt|received|get|got|did|was|were|har|hade|kostade|cost)")
 VAGUE = re.compile(r"^(var|det|de|som|fick|har|hade|is|are|was|were|did|do|there|of|av|i|in|till|to|gick|blev|ska"
@@ -444,6 +444,9 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
         intent = "check"
     if intent is None:
         intent = "figure" if metric else "narrative"
+    if metric is None and (cue("most").search(q) or cue("least").search(q)) and re.search(r"projekt|project", q) \
+            and not re.search(r"pengar|medel|money|funds?|funding|kronor|belopp|amount|paid|betal", q):
+        metric = "project_count"  # "the biggest EU project participant": ranked by projects, not by money
     if intent == "count" and metric is None:
         metric = "project_count" if re.search(r"projekt|project", q) else "figure"
     if intent in ("figure", "count", "check") and (len(years) > 2 or (len(years) == 2 and len(orgs) <= 1)):
