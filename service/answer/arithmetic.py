@@ -5,6 +5,8 @@ table facts. Every computed figure lists its operands (each a cited fact) and is
 
 from __future__ import annotations
 
+import math
+
 from core.entities import CITY
 from core.lang import phrases
 from core.numbers import format_value, group_thousands
@@ -45,6 +47,8 @@ def compute(op: str, operands: list[Fact]) -> float:
         return round((values[1] - values[0]) / values[0] * 100, PERCENT_DECIMALS)
     if op == "share":  # sum of all but the last over the last
         return round(sum(values[:-1]) / values[-1] * 100, PERCENT_DECIMALS)
+    if op == "average":  # the first over the second: an amount per project
+        return round(values[0] / values[1], 0)
     raise ValueError(op)
 
 
@@ -87,7 +91,14 @@ class Work:
     def computed(self, op: str, operands: list[Fact], text: str, unit: str) -> Computation:
         value = compute(op, operands)
         sign = "−" if value < 0 else ("+" if op in ("difference", "pct_change") and value > 0 else "")
-        shown = percent(abs(value), self.lang) if unit == "percent" else money(abs(value), operands, self.lang)
+        if unit == "percent":
+            shown = percent(abs(value), self.lang)
+        elif op == "average":  # the amount's own rounding spread over the count: 'ca 8,3 miljoner' / 8
+            spread = operands[0].precision / max(operands[1].value, 1.0)
+            shown = format_value(abs(value), operands[0].unit, approximate=operands[0].approximate,
+                                 precision=10 ** max(0, math.floor(math.log10(max(spread, 1.0)))), lang=self.lang)
+        else:
+            shown = money(abs(value), operands, self.lang)
         about = next((a for a in ("ca ", "about ") if shown.startswith(a)), "")
         display = f"{about}{sign}{shown[len(about):]}"
         comp = Computation(op=op, value=value, display=display, unit=unit, operands=[f.fact_id for f in operands],
@@ -106,6 +117,8 @@ class Work:
 
 def answer(query: Query, facts: Facts) -> Evidence | None:
     metric = query.metric or "eu_funds_paid"
+    if query.operation == "average":
+        return _average(query, facts)
     over_years = query.operation in ("pct_change", "difference") or (query.operation == "sum" and len(query.years) > 1)
     if over_years and len(query.years) > 1 and len(query.orgs) <= 1 and len(query.funds) <= 1:
         return _over_years(query, facts, metric)
@@ -349,6 +362,27 @@ def split_sum(query: Query, facts: Facts) -> Evidence | None:
     for f in rows:
         work.say("arith_project_row", project=f"text:{f.project}", fig=work.cite(f))
     work.say("arith_computation", work=work.work(comp))
+    return _done(work)
+
+
+def _average(query: Query, facts: Facts) -> Evidence | None:
+    """'Hur mycket fick ASF per projekt i snitt 2022?': the paid EU funds over the number of projects of the same
+    organisation and year, both stated in the reports, with the work shown."""
+    if query.names or query.quantity:
+        return None  # a project's or an event's average is not the organisation's
+    org = next((o for o in query.orgs), CITY)
+    amount = query.metric if query.metric in ("eu_funds_paid", "total_budget") else "eu_funds_paid"
+    money = _subject_facts(facts, query, amount, org, query.years)
+    counts = {f.year: f for f in _subject_facts(facts, query, "project_count", org, query.years)}
+    pairs = [(m, counts[m.year]) for m in money if m.year in counts and counts[m.year].value > 0]
+    if not pairs:
+        return None
+    work = Work(query.lang)
+    for paid, count in pairs[-1:] if not query.years else pairs:
+        comp = work.computed("average", [paid, count], f"{show(paid, query.lang)} / {show(count, query.lang)} = "
+                             "{result}", paid.unit)
+        work.say("arith_average", who=f"org:{paid.org}", year=f"year:{paid.year}", comp=work.comp(comp),
+                 paid=work.cite(paid), count=work.cite(count))
     return _done(work)
 
 

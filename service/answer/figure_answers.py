@@ -59,6 +59,8 @@ class FigureAnswers(EngineBase):
         if query.quantity and not best.counted:
             head = Note(key="fig_no_exact_count", args={"quantity": f"text:{query.quantity}"})
             return _evidence("partial", [head, _figure(best.fact)])
+        if query.operation in ("share", "difference") and (found := self._role_arithmetic(query, best.fact)):
+            return found
         if query.intent == "check" and query.claimed is not None:
             like = best.counted or (not query.quantity and best.fact.unit == (query.unit or best.fact.unit))
             if not like:
@@ -104,6 +106,28 @@ class FigureAnswers(EngineBase):
         if not same:
             return fact, None
         return min(same, key=lambda f: abs(f.span_start - fact.span_start)), fact
+
+    def _role_arithmetic(self, query: Query, fact: Fact) -> Evidence | None:
+        """'Hur stor andel av de möjliga medlen användes?': a sentence that states an outcome and what could be
+        requisitioned, was granted, budgeted or targeted, in one unit: the outcome as a share of the other and
+        the difference, with the work shown."""
+        same = [f for f in self.statements.figures if f.doc_id == fact.doc_id and f.label == fact.label
+                and f.unit == fact.unit and f.unit != "percent"]
+        outcome = [f for f in same if _role_class(f) == "utfall"]
+        other = [f for f in same if _role_class(f) in ("rekvirera", "beviljat", "budget", "mal")]
+        if len(outcome) != 1 or len(other) != 1:
+            return None
+        done, whole = outcome[0], other[0]
+        work = arithmetic.Work(query.lang)
+        shown = Draft(query.lang, self.registry, self.docs).show_figure  # the computation's text only
+        share = work.computed("share", [done, whole], f"{shown(done)} / {shown(whole)} = {{result}}", "percent")
+        diff = work.computed("difference", [done, whole], f"{shown(whole)} − {shown(done)} = {{result}}", done.unit)
+        lines: list[Note | Item] = [
+            Note(key="fig_role_share", args={"share": work.comp(share), "work": work.work(share),
+                                             "role": f"text:{self._role_word(query, whole)}"}),
+            Note(key="fig_role_difference", args={"diff": work.comp(diff), "work": work.work(diff)}),
+            _figure(done, quote=False), _figure(whole)]
+        return Evidence(answerer="figures", status="answered", lines=lines, computations=work.computations)
 
     def _role_word(self, query: Query, fact: Fact) -> str:
         return phrases(query.lang).get(f"fig_role_{_role_class(fact)}", _role_class(fact))

@@ -10,7 +10,7 @@ from core.schemas import Query
 from service.answer.lookup import Found
 
 TEXT_ROLES = {"requisition", "granted", "cost", "outcome"}  # roles the tables never state
-ARITHMETIC = {"sum", "share", "pct_change", "threshold", "rank", "difference"}
+ARITHMETIC = {"sum", "share", "pct_change", "threshold", "rank", "difference", "average"}
 
 
 def arithmetic(query: Query) -> bool:
