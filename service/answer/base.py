@@ -1,22 +1,21 @@
-"""What the answerers that are engine methods (running-text figures, narrative) read: the stores of one
-build and the composing context."""
+"""What the answerers that read the running text (figures, narrative) share: the stores of one build,
+handed over by the engine once."""
 
 from __future__ import annotations
 
-from core.entities import Registry
-from core.schemas import Document
-from service.answer.compose import Context
-from service.answer.lookup import Facts
-from service.answer.retrieve import Retriever
-from service.answer.statements import StatementIndex
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from service.answer.engine import Engine
 
 
-class EngineBase:
-    registry: Registry
-    docs: dict[str, Document]
-    facts: Facts
-    statements: StatementIndex
-    retriever: Retriever
-    corpus_version: str
+class Sources:
+    """The stores of one build as an answerer reads them."""
 
-    ctx: Context
+    def __init__(self, engine: Engine) -> None:
+        self.registry = engine.registry
+        self.docs = engine.docs
+        self.facts = engine.facts
+        self.statements = engine.statements
+        self.retriever = engine.retriever
+        self.ctx = engine.ctx

@@ -32,7 +32,7 @@ MARKER = re.compile(r"\[(\d+)\]")
 FRESH_IDS = 1000
 
 
-class Engine(FigureAnswers, Narrative):
+class Engine:
     def __init__(self, settings: Settings, *, store: Store | None = None, embeddings: Embeddings | None = None,
                  build_id: str | None = None, conversations: Conversations | None = None) -> None:
         # every read comes from one build (the newest when None), even while an ingest writes the next
@@ -40,7 +40,7 @@ class Engine(FigureAnswers, Narrative):
         self.registry = Registry.load()
         self.docs = {d.doc_id: d for d in self.store.load_documents()}
         unofficial = {d.doc_id for d in self.docs.values() if not d.meta.official}
-        self.facts = Facts(self.store, self.store.load_checks(), self.registry, unofficial)
+        self.facts: Facts = Facts(self.store, self.store.load_checks(), self.registry, unofficial)
         # the running-text figures are searched by their words: the statement index holds them
         texts = {d.doc_id: d.text for d in self.docs.values()}
         self.statements = StatementIndex(self.facts.where(source="text"), texts)
@@ -51,6 +51,8 @@ class Engine(FigureAnswers, Narrative):
         self.retriever = Retriever(settings, self.store, embeddings)
         self.corpus_version = str((self.store.current_build() or {}).get("corpus_version", ""))
         self.ctx = Context(self.registry, self.docs, self.facts, self.corpus_version)
+        self.figures: FigureAnswers = FigureAnswers(self)  # answerers over the running text: figures, words
+        self.words: Narrative = Narrative(self)
         self.latest_year = max((d.meta.year for d in self.docs.values() if d.meta.year), default=None)
         self.doc_names = {n for d in self.docs.values() for n in (d.meta.title, d.meta.short_name)}  # for verify
         # what a follow-up points back to; given by the server, shared by every build (and worker, with Redis)
@@ -194,6 +196,6 @@ class Engine(FigureAnswers, Narrative):
     def _strict(self, query: Query, status: str, used: list[Fact]) -> Answer:
         """Fallback for an answer whose text failed verification: only the stored facts, each as its own
         sourced line."""
-        lines = self._stated(used) or [Note(key="none")]
+        lines: list[Note | Item] = [Note(key="strict_head"), *self._stated(used)] if used else [Note(key="none")]
         answer = compose(Evidence(answerer="strict", status=status, lines=lines), query, self.ctx)
         return answer.model_copy(update={"caveats": [], "verified": False})

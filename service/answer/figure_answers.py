@@ -8,7 +8,7 @@ import re
 from core.lang import phrases
 from core.schemas import Computation, Evidence, Fact, Item, Note, Query
 from service.answer import arithmetic
-from service.answer.base import EngineBase
+from service.answer.base import Sources
 from service.answer.compose import Draft
 from service.answer.statements import Match
 
@@ -33,8 +33,8 @@ def _role_class(fact: Fact) -> str:
     return "utfall" if role == "utbetalt" else role
 
 
-class FigureAnswers(EngineBase):
-    def _statement(self, query: Query) -> Evidence | None:
+class FigureAnswers(Sources):
+    def statement(self, query: Query) -> Evidence | None:
         """A figure from running text; None when nothing in the text fits the question."""
         year = query.years[0] if len(query.years) == 1 else None
         passages = self.retriever.search(query.search_text, k=6, year=year,
@@ -66,7 +66,7 @@ class FigureAnswers(EngineBase):
             if not like:
                 return _evidence("not_reported", [Note(key="fig_no_comparable")])
             basis, shifted = self._by_role(query, best.fact)
-            said: list[Note | Item] = [self._verdict(query, basis)]
+            said: list[Note | Item] = [self.verdict(query, basis)]
             if shifted is not None:  # the claim's figure is of another role: named, the verdict is on the asked one
                 said.append(Note(key="fig_other_role", args={"other": f"showfig:{shifted.fact_id}",
                                                              "role": f"text:{self._role_word(query, shifted)}",
@@ -165,7 +165,7 @@ class FigureAnswers(EngineBase):
         lines: list[Note | Item] = [_figure(m.fact) for m in ordered]
         return _evidence("answered", lines)
 
-    def _verdict(self, query: Query, fact: Fact) -> Note:
+    def verdict(self, query: Query, fact: Fact) -> Note:
         """Ja / Nej / Delvis for a claimed figure against the reported one of the same quantity."""
         claimed = query.claimed if query.claimed is not None else 0.0
         if query.threshold is not None and abs(query.threshold - claimed) < 0.5:

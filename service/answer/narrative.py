@@ -11,7 +11,7 @@ from core.entities import CITY, fold
 from core.numbers import parse_figures
 from core.schemas import Chunk, Evidence, Item, Note, Query, Sentence
 from service.answer import projects
-from service.answer.base import EngineBase
+from service.answer.base import Sources
 from service.answer.compose import Draft, best_sentences, clean
 from service.answer.retrieve import Passage
 
@@ -33,7 +33,7 @@ def years_text(query: Query) -> str:
     return ", ".join(str(y) for y in query.years)
 
 
-class Narrative(EngineBase):
+class Narrative(Sources):
     def _org_list(self, query: Query, orgs: list[str]) -> str:
         """Several organisations' names joined with commas ('orgs:' joins with 'och'/'and')."""
         if len(orgs) == 1:
@@ -41,19 +41,19 @@ class Narrative(EngineBase):
         names = Draft(query.lang, self.registry, self.docs)
         return "text:" + ", ".join(names.name(o) for o in orgs)
 
-    def _no_ranking(self, query: Query) -> Evidence:
+    def no_ranking(self, query: Query) -> Evidence:
         """A ranking the reports' tables do not give: said first, then what the text says."""
         what = f"metric:{query.metric or 'figure'}"
         when = years_text(query)
         head = (Note(key="narr_no_ranking_when", args={"what": what, "when": f"text:{when}"}) if when
                 else Note(key="narr_no_ranking", args={"what": what}))
-        told = self._narrative(query)
+        told = self.narrative(query)
         body = told.lines[1:] if told.status == "answered" else []
         if body:
             return told.model_copy(update={"status": "partial", "lines": [head, *body]})
         return Evidence(answerer=ANSWERER, status="not_reported", lines=[head])
 
-    def _fund_mentions(self, query: Query, fund: str) -> list[Note | Item]:
+    def fund_mentions(self, query: Query, fund: str) -> list[Note | Item]:
         entity = self.registry.funds[fund]
         pattern = re.compile("|".join(re.escape(a) for a in (entity.name, *entity.aliases)), re.IGNORECASE)
         family = set(query.orgs) | {p for o in query.orgs if (p := self.facts.pair(o))}
@@ -72,7 +72,7 @@ class Narrative(EngineBase):
         lines += [quoted(passage.chunk, sentence, bullet=True, raw=True) for passage, sentence in picked]
         return lines
 
-    def _project_card(self, query: Query) -> Evidence | None:
+    def project_card(self, query: Query) -> Evidence | None:
         """'Vad är HÅPP?': who runs it, which fund, the amounts stated for it, and how the reports describe it."""
         for name in query.name_forms:
             found = projects.card(name, self.retriever, self.facts, self.registry, self.statements.texts)
@@ -95,7 +95,7 @@ class Narrative(EngineBase):
             return Evidence(answerer=ANSWERER, status="answered", lines=lines)
         return None
 
-    def _narrative(self, query: Query) -> Evidence:
+    def narrative(self, query: Query) -> Evidence:
         year = query.years[0] if len(query.years) == 1 else None
         family = [o for o in query.orgs if o != CITY] + [p for o in query.orgs if (p := self.facts.pair(o))]
         passages: list[Passage] = self.retriever.search(query.search_text, k=6, year=year, orgs=family or None)
@@ -136,7 +136,7 @@ class Narrative(EngineBase):
         return Evidence(answerer=ANSWERER, status="answered",
                         lines=[Note(key="narr_quotes"), *(quoted(p.chunk, st) for p, st in picked)])
 
-    def _fund_of_name(self, query: Query, name: str) -> Evidence | None:
+    def fund_of_name(self, query: Query, name: str) -> Evidence | None:
         found = projects.card(name, self.retriever, self.facts, self.registry, self.statements.texts)
         if found is None or not found.funds:
             return None
@@ -153,7 +153,7 @@ class Narrative(EngineBase):
         head = Note(key="narr_fund_of_name", args={"fund": f"fund:{fund}", "name": f"text:{name}", "n": "text:1"})
         return Evidence(answerer=ANSWERER, status="answered", lines=[head, quoted(*mention)])
 
-    def _nothing_for(self, query: Query, names: list[str]) -> Evidence:
+    def nothing_for(self, query: Query, names: list[str]) -> Evidence:
         who = ", ".join(names)
         what = f"metric:{query.metric or 'figure'}"
         rows = [f for f in self.facts.where(metric=query.metric or "eu_funds_paid", has=["project"])
@@ -169,7 +169,7 @@ class Narrative(EngineBase):
             lines: list[Note | Item] = [head(str(rows[0].project)), Note(key="narr_nearest_other_year")]
             lines += [Item(kind="fact", fact_id=f.fact_id, bullet=True) for f in self.facts.primary_rows(rows)]
             return Evidence(answerer=ANSWERER, status="not_reported", lines=lines)
-        told = self._narrative(query)
+        told = self.narrative(query)
         if told.status == "answered":
             said = Note(key="narr_said_about", args={"who": f"text:{who}"})
             return told.model_copy(update={"status": "not_reported", "lines": [head(who), said, *told.lines[1:]]})

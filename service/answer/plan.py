@@ -55,14 +55,14 @@ class Step:
 
 def _previous(query: Query, ask: Ask) -> Evidence | None:
     if not ask.previous and ask.names and query.about_previous == "fund":
-        return ask.engine._fund_of_name(query, ask.names[0])
+        return ask.engine.words.fund_of_name(query, ask.names[0])
     return table.about_previous(query, ask.previous, ask.engine.registry)
 
 
 def _arithmetic(query: Query, ask: Ask) -> Evidence | None:
     found = arithmetic.answer(query, ask.engine.facts)
     if found is None and query.operation == "rank":
-        return ask.engine._no_ranking(query)
+        return ask.engine.words.no_ranking(query)
     return found
 
 
@@ -83,13 +83,13 @@ def _goal_not_found(query: Query, ask: Ask) -> bool:
 
 def _text_figures(query: Query, ask: Ask) -> Evidence | None:
     """A figure of the running text; a named project or event is never answered with another subject's."""
-    found = ask.engine._statement(query)
+    found = ask.engine.figures.statement(query)
     if found is not None:
         return found
     if query.metric == "figure":
-        return ask.engine._narrative(query)
+        return ask.engine.words.narrative(query)
     if query.names and (not query.orgs or not ask.found(query).exact):
-        return ask.engine._nothing_for(query, query.names)
+        return ask.engine.words.nothing_for(query, query.names)
     return None
 
 
@@ -102,8 +102,8 @@ def _asks_for_words(query: Query, ask: Ask) -> bool:
 
 def _words(query: Query, ask: Ask) -> Evidence:
     if query.asks == "what":
-        return ask.engine._project_card(query) or ask.engine._narrative(query)
-    return ask.engine._narrative(query)
+        return ask.engine.words.project_card(query) or ask.engine.words.narrative(query)
+    return ask.engine.words.narrative(query)
 
 
 def _table(query: Query, ask: Ask) -> Evidence | None:
@@ -117,9 +117,9 @@ def _table(query: Query, ask: Ask) -> Evidence | None:
             shared := arithmetic.share_of_fact(query, found.exact[0], facts)):
         return shared
     if found.exact:
-        return table.exact(query, found, ask.engine._verdict)
+        return table.exact(query, found, ask.engine.figures.verdict)
     split = arithmetic.split_sum(query, facts) if query.orgs else None
-    return split or table.missing(query, found, ask.engine._fund_mentions)
+    return split or table.missing(query, found, ask.engine.words.fund_mentions)
 
 
 PLAN: tuple[Step, ...] = (
@@ -129,7 +129,7 @@ PLAN: tuple[Step, ...] = (
     Step("arithmetic", lambda q, a: routes.arithmetic(q), _arithmetic),
     Step("rank_claim", lambda q, a: claims.is_rank_claim(q), lambda q, a: claims.rank_verdict(q, a.engine.facts)),
     Step("fund_claim", lambda q, a: q.intent == "check" and q.claimed is None and bool(q.funds), _fund_claim),
-    Step("project", lambda q, a: q.asks == "what" and bool(q.names), lambda q, a: a.engine._project_card(q)),
+    Step("project", lambda q, a: q.asks == "what" and bool(q.names), lambda q, a: a.engine.words.project_card(q)),
     Step("goal", _goal_not_found, lambda q, a: table.no_goal(q, a.engine.facts)),
     Step("text_figures", lambda q, a: routes.statement(q, a.found(q)), _text_figures),
     Step("narrative", _asks_for_words, _words),

@@ -120,6 +120,9 @@ def series(found: Found, key: str) -> Evidence:
         ends = {"a": f"year:{a.year}", "b": f"year:{b.year}"} if key == "year" else {"a": f"org:{a.org}",
                                                                                   "b": f"org:{b.org}"}
         lines.append(Note(key=f"tab_change_{key}s", args={**ends, "amount": f"change:{a.fact_id}:{b.fact_id}"}))
+    if found.pair_used:  # the reports changed scope between years (per förvaltning in 2022, per nämnd in 2024)
+        lines.insert(1 if gaps else 0, Note(key="tab_scope_change", args={
+            "asked": f"names:{','.join(found.pair_used)}", "used": f"names:{','.join(found.pair_used.values())}"}))
     status = "partial" if gaps else "answered"
     return Evidence(answerer="table", status=status, lines=lines, table=rows)
 
