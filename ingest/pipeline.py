@@ -22,6 +22,7 @@ from core.entities import DEFAULT_REGISTRY, Registry
 from core.errors import CorpusError, DocumentError, IngestError, shown
 from core.schemas import Check, Chunk, Document, Fact, SourceFormat
 from core.settings import Settings
+from core.vocabulary import VOCABULARY
 from ingest import facts as table_facts
 from ingest.checks import compute_checks, restated_checks
 from ingest.chunk import chunk
@@ -34,7 +35,8 @@ from stores.index import collection_for, namespace_of
 from stores.sql import Store
 
 CHROMA_NAMESPACE = "chroma_namespace"  # the deployment's collections on a shared Chroma server
-EXTRACTOR_VERSION = "21"  # bump when parsing, extraction or chunking changes meaning
+
+EXTRACTOR_VERSION = "22"  # bump when parsing, extraction or chunking changes meaning (22: roles per clause)
 IGNORED = {"manifest.toml", "readme.md", "readme.txt"}
 
 Progress = Callable[[Iterable[Any], str], Iterable[Any]]
@@ -109,7 +111,7 @@ def fingerprint(settings: Settings, files: list[Path], skipped: list[str], colle
             h.update(file_digest(path))
         except DocumentError as exc:
             h.update(str(exc).encode())  # reported when the file is read
-    for path in (settings.corpus_dir / "manifest.toml", DEFAULT_REGISTRY):
+    for path in (settings.corpus_dir / "manifest.toml", DEFAULT_REGISTRY, VOCABULARY):  # ingest cues are vocabulary
         h.update(path.name.encode())
         if path.exists():
             with path.open("rb") as fh:

@@ -93,8 +93,29 @@ def missing(query: Query, found: Found, mentions: Callable[[Query, str], list[No
 
 def series(found: Found, key: str) -> Evidence:
     """Rows (year or organisation -> value), every value stated, the years without a figure named first, and the
-    change from the first to the last."""
-    facts = sorted(found.exact, key=lambda f: (f.year, f.org))
+    change from the first to the last; one group per measure when the question asks for several ('projekt och
+    pengar')."""
+    metrics = list(dict.fromkeys(f.metric for f in found.exact))
+    groups = [_series_of([f for f in found.exact if f.metric == m], found, key) for m in metrics]
+    lines: list[Note | Item] = []
+    rows: list[TableRow] = []
+    gaps = False
+    for metric, (group_lines, group_rows, group_gaps) in zip(metrics, groups, strict=True):
+        if len(metrics) > 1:
+            lines.append(Note(key="tab_metric_head", args={"metric": f"Metric:{metric}"}))
+        lines += group_lines
+        rows += group_rows if not rows else []  # the table holds the first measure's rows
+        gaps = gaps or group_gaps
+    if found.pair_used:  # the reports changed scope between years (per förvaltning in 2022, per nämnd in 2024)
+        lines.insert(0, Note(key="tab_scope_change", args={
+            "asked": f"names:{','.join(found.pair_used)}", "used": f"names:{','.join(found.pair_used.values())}"}))
+    if gaps and len(metrics) > 1:  # what is missing is said first
+        lines.insert(0, Note(key="tab_gaps_some"))
+    return Evidence(answerer="table", status="partial" if gaps else "answered", lines=lines, table=rows)
+
+
+def _series_of(exact: list[Fact], found: Found, key: str) -> tuple[list[Note | Item], list[TableRow], bool]:
+    facts = sorted(exact, key=lambda f: (f.year, f.org))
     heads: list[int] | list[str] = found.years if key == "year" else found.orgs
     rows: list[TableRow] = []
     stated: list[Fact] = []
@@ -120,11 +141,7 @@ def series(found: Found, key: str) -> Evidence:
         ends = {"a": f"year:{a.year}", "b": f"year:{b.year}"} if key == "year" else {"a": f"org:{a.org}",
                                                                                   "b": f"org:{b.org}"}
         lines.append(Note(key=f"tab_change_{key}s", args={**ends, "amount": f"change:{a.fact_id}:{b.fact_id}"}))
-    if found.pair_used:  # the reports changed scope between years (per förvaltning in 2022, per nämnd in 2024)
-        lines.insert(1 if gaps else 0, Note(key="tab_scope_change", args={
-            "asked": f"names:{','.join(found.pair_used)}", "used": f"names:{','.join(found.pair_used.values())}"}))
-    status = "partial" if gaps else "answered"
-    return Evidence(answerer="table", status=status, lines=lines, table=rows)
+    return lines, rows, bool(gaps)
 
 
 def _label(label: str) -> str:
