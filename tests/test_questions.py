@@ -243,3 +243,42 @@ def test_a_sum_of_the_figures_one_sentence_states(engine):
     sums = [c for c in answer.computations if c.op == "sum"]
     assert sums and sums[0].value == 5300 and answer.verified
     assert answer.text.startswith("Sammanlagt ca 5 300")
+
+
+def test_a_claim_is_checked_against_the_figure_of_its_role(engine, documents):
+    """'gav nämnden nästan 42 miljoner': 41 889 445 kr could be requisitioned, the outcome was 24 887 000 kr."""
+    answer = engine.ask("Stämmer det att Äldreomsorgslyftet gav nämnden nästan 42 miljoner?")
+    assert answer.text.startswith("Nej") and answer.status == "answered"
+    assert [f.value for f in answer.figures] == [24_887_000]
+    assert "41 889 445 kronor är det som kunde rekvireras, inte utfallet" in answer.text
+    quote = answer.citations[0].quote
+    assert "rekvirera 41 889 445 kronor och utfallet blev 24 887 000 kronor" in " ".join(quote.split())
+    doc = documents[answer.citations[0].doc_id]
+    assert doc.text[answer.citations[0].span_start:answer.citations[0].span_end] == quote
+
+
+def test_a_share_of_what_could_be_requisitioned_is_computed_from_the_sentence(engine):
+    answer = engine.ask("Äldreomsorgslyftet: hur stor andel av de möjliga medlen användes?")
+    ops = {c.op: c for c in answer.computations}
+    assert ops["share"].value == pytest.approx(59.4, abs=0.05)
+    assert ops["difference"].value == pytest.approx(17_002_445, abs=1)
+    assert answer.verified and answer.text.startswith("Utfallet är 59,4 %")
+
+
+def test_an_average_per_project_divides_the_stated_amount_by_the_stated_count(engine):
+    answer = engine.ask("Hur mycket fick miljönämnden per projekt i snitt 2024?")
+    comp = answer.computations[0]
+    assert comp.op == "average" and comp.value == pytest.approx(10_404_000 / 25, abs=1)
+    assert sorted(f.value for f in answer.figures) == [25, 10_404_000]
+    follow = engine.new_conversation()
+    engine.ask("Hur mycket EU-medel fick ASF 2022?", conversation_id=follow)
+    again = engine.ask("och i snitt per projekt?", conversation_id=follow)
+    assert again.computations and again.computations[0].op == "average"
+    assert again.computations[0].value == pytest.approx(8_300_000 / 8, abs=1)
+
+
+def test_a_series_names_the_change_of_scope_and_every_measure_asked(engine):
+    answer = engine.ask("Förskolan 2022 jämfört med 2024 – projekt och pengar?")
+    assert "olika nivå" in answer.text.split("\n")[0]
+    assert {1_300_000, 917_000} <= {f.value for f in answer.figures}
+    assert {2} <= {f.value for f in answer.figures}  # förskolenämnden's 2 projects in 2024
