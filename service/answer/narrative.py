@@ -58,10 +58,11 @@ class Narrative(Sources):
         pattern = re.compile("|".join(re.escape(a) for a in (entity.name, *entity.aliases)), re.IGNORECASE)
         family = set(query.orgs) | {p for o in query.orgs if (p := self.facts.pair(o))}
         year = query.years[0] if query.years else None
-        passages = [p for p in self.retriever.search(f"{entity.name} {query.search_text}", k=12, year=year,
-                                                     orgs=list(family))
-                    if (not family or (p.chunk.orgs and p.chunk.orgs[0] in family))
-                    and (year is None or p.chunk.year == year)]
+        # the organisation's own chapters of that year that name the fund: a scan, no embedding (a figure
+        # question whose split is missing stays a table look-up)
+        passages = [Passage(c, 0.0, None, None) for c in self.retriever.chunks
+                    if (not family or (c.orgs and c.orgs[0] in family)) and (year is None or c.year == year)
+                    and pattern.search(c.text)]
         picked = [(p, s) for p, s in best_sentences(passages, f"{query.search_text} {entity.name}", limit=6,
                                                      must=pattern)
                   if len({m.entity_id for m in self.registry.find_funds(s.text)}) <= 2  # not overviews
