@@ -34,41 +34,16 @@ SV_WORDS = {"hur", "mycket", "många", "manga", "vilka", "vilken", "fick", "och"
 
 VOCAB = load_vocabulary()
 TABLE_METRICS = {m for m in VOCAB.metrics if m != "figure"}
-INTENTS = [
-    ("check", (
-        r"stammer det|ar det sant|ar det korrekt|stammer siffran"
-        r"|stammer uppgiften|is it true|is it correct|correct that|true that"
-    )),
-    ("comparison", (
-        r"jamfor|jamfort|skillnad|mot (20\d\d)|versus|\bvs\b|compare|compared"
-        r"|difference|mer an|fler an|more than"
-    )),
-    ("series", (
-        r"utveckling|utvecklats|utvecklat|over tid|per ar\b|ar for ar|trend|over the years|each year|develop"
-        r"|per year|sedan (19|20)\d\d|since (19|20)\d\d|forandrats|changed"
-    )),
-    ("list", (
-        r"uppdelat|fordelat|fordelning|per sektor|per program|per namnd|per forvaltning|per mal|per fond"
-        r"|broken down|by sector|by programme|by goal|" + cue("most").pattern + "|" + cue("least").pattern +
-        r"|\bvilka\b|lista|\bwhich\b|\blist\b|namnge|name the"
-    )),
-    ("count", (
-        r"hur manga|antal|antalet|how many|number of"
-    )),
+INTENTS = [  # the first that matches is the question's intent (cues: core/data/lang/*.toml)
+    ("check", cue("claim").pattern),
+    ("comparison", cue("intent_comparison").pattern),
+    ("series", cue("intent_series").pattern),
+    ("list", cue("intent_list").pattern + "|" + cue("most").pattern + "|" + cue("least").pattern),
+    ("count", cue("intent_count").pattern),
 ]
-DIMENSIONS = [
-    ("category", r"sektor|sector"),
-    ("fund", r"program|\bfond|funds?\b|programmes|programs"),
-    ("goal", r"\bmal\b|malen|malet|malomrade|kf-mal|goals?\b"),
-    ("org", r"namnd|forvaltning|departments?|committees?|organisation"),
-    ("project", r"projekt|projects"),
-]
+DIMENSIONS = [(d, cue(f"dim_{d}").pattern) for d in ("category", "fund", "goal", "org", "project")]
 GOAL = re.compile(r"(?:kf-?mal|mal|goal|malomrade|budgetmal)\s*(?:nr\.?|nummer|number)?\s*(\d{1,2})\b")
-RELATIVE = [
-    (r"\bi fjol\b|forra aret|forra arets|last year|previous year", -1),
-    (r"\bi forrfjol\b|year before last", -2),
-    (r"\bi ar\b|this year|senaste (aret|rapporten)|latest (year|report)", 0),
-]
+RELATIVE = [(cue("last_year").pattern, -1), (cue("year_before_last").pattern, -2), (cue("this_year").pattern, 0)]
 BOTH = {"eu_funds_paid", "project_count"}  # metrics a question may ask for together
 PARTS_OF = {"owned_project_count", "partner_project_count"}  # asked for these, the total is another question
 RANGE = re.compile(r"((?:19|20)\d{2})\s*(?:-|–|—|till|to|och|and)\s*((?:19|20)\d{2})")
@@ -118,8 +93,7 @@ VAGUE = re.compile(r"^(var|det|de|som|fick|har|hade|is|are|was|were|did|do|there
 EURO = re.compile(r"\beuro\b|\beur\b|€")
 PERCENT = re.compile(r"procent|andel|percent|share|%")
 PASSIVE = re.compile(r"^[a-z]{3,}(ades|des|tes|evs|revs|ogs|ats|its)$")  # "skrevs", "genomfördes": a verb, no noun
-CHECK = re.compile(r"stammer det|ar det sant|ar det korrekt|stammer siffran|stammer uppgiften|is it true|is it correct"
-                   r"|correct that|true that|stammer pastaendet|kan det stamma|^stammer")
+CHECK = cue("claim")
 THRESHOLD = re.compile(r"(mer|mindre|fler|farre|over|under|more|less|fewer|greater|above|below)\s+(an|than)\s+")
 NAME = re.compile(r"(?<![\w])([A-ZÅÄÖ][\wÅÄÖåäö\-+]{1,}(?:\s[A-ZÅÄÖ0-9][\wÅÄÖåäö\-+]*)*)")
 ORG_WORD = re.compile(r"\b([\wåäö\-]+(?:forvaltningen|forvaltning|forv|namnden|namnd|kontoret|kontor))\b")
