@@ -8,18 +8,12 @@ from __future__ import annotations
 import math
 
 from core.entities import CITY
-from core.lang import phrases
 from core.numbers import format_value, group_thousands
 from core.schemas import Computation, Evidence, Fact, Note, Query, TableRow
-from service.answer.compose import show
+from service.answer.compose import percent, show
 from service.answer.lookup import Facts, primary
 
 PERCENT_DECIMALS = 1
-
-
-def percent(value: float, lang: str) -> str:
-    text = f"{value:.{PERCENT_DECIMALS}f}"
-    return text.replace(".", phrases(lang)["decimal"]) + " %"
 
 
 def money(value: float, facts: list[Fact], lang: str = "sv") -> str:

@@ -252,7 +252,7 @@ def _money(value: float, unit: str, lang: str) -> str:
     return format_value(value, unit, lang=lang)
 
 
-def _percent(value: float, lang: str) -> str:
+def percent(value: float, lang: str) -> str:
     text = f"{value:.1f}"
     return text.replace(".", phrases(lang)["decimal"]) + " %"
 
@@ -290,7 +290,7 @@ def render(draft: Draft, ref: str, facts: Facts, computations: list[Computation]
     if kind == "metric":
         return load_vocabulary().metric_label(rest, draft.lang)
     if kind == "pct":
-        return _percent(float(rest), draft.lang)
+        return percent(float(rest), draft.lang)
     if kind == "value":
         value, _, unit = rest.partition(":")
         return _money(float(value), unit or "SEK", draft.lang)
