@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 QUALIFIERS = r"ca\.?|cirka|drygt|knappt|omkring|ungefär|närmare|över|nästan|runt"
 FIGURE = re.compile(
-    rf"(?:(?P<qual>\b(?:{QUALIFIERS}))\s+)?"
+    rf"(?:(?P<qual>\b(?:{QUALIFIERS}))\s+(?:[+−±]\s?)?)?"  # 'ca +27 900 000 kr': a rounded change
     r"(?<![\d,.\-/])(?!(?:19|20)\d\d[ \u00a0]\d{3}(?!\d))(?P<num>\d{1,4}(?:[ \u00a0]\d{3})*(?:,\d+)?)"
     r"(?![\d/]|-(?!tal)|\.\d)"
     r"(?P<tal>-tal)?"
@@ -99,38 +99,67 @@ def group_thousands(value: float) -> str:
     return f"{value:,.1f}".replace(",", " ").replace(".", ",")
 
 
+MILLION = 1e6
+MILLIONS_PRECISION = 100_000  # a figure given to the hundred thousand (or coarser) is written in millions
+SCALES = ("kronor", "millions")
+
+
+def in_millions(value: float, *, approximate: bool, precision: float | None) -> bool:
+    """Whether an amount is written in millions ('ca 8,3 miljoner kr'): rounded, at least a million, and
+    given to the hundred thousand or coarser (None: any precision)."""
+    return approximate and value >= MILLION and (precision is None or precision >= MILLIONS_PRECISION)
+
+
+def _to_precision(value: float, precision: float | None) -> float:
+    """A rounded amount at its stated precision, when it is written in kronor beside amounts that need every
+    krona: 27 949 496 given to the hundred thousand is 27 900 000."""
+    if not precision or precision <= 1:
+        return float(round(value))
+    step = min(precision, MILLIONS_PRECISION)  # as 'ca 25,5 miljoner' would say it: one decimal of millions
+    return float(round(value / step) * step)
+
+
 def format_value(value: float, unit: str, *, approximate: bool = False, precision: float | None = None,
-                 lang: str = "sv") -> str:
+                 lang: str = "sv", scale: str | None = None) -> str:
     """Swedish display: '1 680 158 kr', 'ca 8,3 miljoner kr', '47'. A figure the report
     gives to the krona or thousand keeps all its digits; one given in millions stays so.
-    English: 'SEK 1,680,158', 'about SEK 8.3 million', '47'."""
+    English: 'SEK 1,680,158', 'about SEK 8.3 million', '47'. `scale` ('kronor' or 'millions') puts
+    every amount of one answer in one form; None decides per figure."""
     if lang == "en":
-        return _format_en(value, unit, approximate=approximate, precision=precision)
+        return _format_en(value, unit, approximate=approximate, precision=precision, scale=scale)
     if unit != "SEK":
         text = group_thousands(value)
         return f"ca {text}" if approximate else text
-    in_millions = precision is None or precision >= 100_000
-    if approximate and value >= 1e6 and in_millions:
-        millions = f"{value / 1e6:.1f}".rstrip("0").rstrip(".").replace(".", ",")
-        return f"ca {millions} miljoner kr"
-    text = f"{group_thousands(round(value))} kr"
+    millions = in_millions(value, approximate=approximate, precision=precision) if scale is None else (
+        scale == "millions")
+    if millions:
+        shown = f"{value / MILLION:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+        return f"ca {shown} miljoner kr" if approximate else f"{shown} miljoner kr"
+    amount = _to_precision(value, precision) if approximate and scale == "kronor" else round(value)
+    text = f"{group_thousands(amount)} kr"
     return f"ca {text}" if approximate else text
 
 
-def _format_en(value: float, unit: str, *, approximate: bool, precision: float | None) -> str:
+def _format_en(value: float, unit: str, *, approximate: bool, precision: float | None,
+               scale: str | None = None) -> str:
     about = "about " if approximate else ""
     if unit != "SEK":
         text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
         return about + text
-    in_millions = precision is None or precision >= 100_000
-    if approximate and value >= 1e6 and in_millions:
-        millions = f"{value / 1e6:.1f}".rstrip("0").rstrip(".")
-        return f"{about}SEK {millions} million"
-    return f"{about}SEK {round(value):,}"
+    millions = in_millions(value, approximate=approximate, precision=precision) if scale is None else (
+        scale == "millions")
+    if millions:
+        shown = f"{value / MILLION:.1f}".rstrip("0").rstrip(".")
+        return f"{about}SEK {shown} million"
+    amount = _to_precision(value, precision) if approximate and scale == "kronor" else round(value)
+    return f"{about}SEK {round(amount):,}"
 
 
 EN_FIGURE = re.compile(
     r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]\d)(?P<mult>\s+(?:million|billion))?")
+
+
+EN_ABOUT = re.compile(r"\babout\s+[+−±]?\s?(?:SEK\s+)?$")
 
 
 def parse_english_figures(text: str) -> list[Figure]:
@@ -144,7 +173,11 @@ def parse_english_figures(text: str) -> list[Figure]:
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         precision = (10.0 ** -decimals) * ({"million": 1e6, "billion": 1e9}.get(mult, 1.0)) if decimals else (
             1e6 if mult else 1.0)
+        about = bool(EN_ABOUT.search(text[: m.start()]))
+        if about and not decimals and not mult:  # 'about SEK 27,900,000': given to its last non-zero digit
+            integer = digits.rstrip("0")
+            precision = 10.0 ** (len(digits) - len(integer)) if integer else 1.0
         bare = not mult and "," not in m.group("num") and "." not in digits
-        out.append(Figure(value=round(value, 2), money=bool(mult), approximate=bool(mult), qualifier=None,
+        out.append(Figure(value=round(value, 2), money=bool(mult), approximate=bool(mult) or about, qualifier=None,
                           precision=precision, start=m.start(), end=m.end(), display=m.group().strip(), bare=bare))
     return out

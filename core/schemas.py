@@ -204,6 +204,8 @@ class Query(BaseModel):
     claim_precision: float = Field(default=0.0, description="The last stated digit of the claimed figure.")
     claim_loose: bool = Field(default=False, description="The claim hedges its figure: 'nästan', 'drygt', 'ca'.")
     asked_numbers: list[float] = Field(default_factory=list, description="Numbers the asker wrote (not years).")
+    asks_number: bool = Field(default=False, description="The question asks for a number ('hur många', 'hur stor "
+                              "del', 'how often'): quoted sentences that state a figure are shown first.")
     search_text: str = Field(default="", description="What retrieval searches for: the question and the topic it "
                              "continues.")
     terms: list[str] = Field(default_factory=list, description="Word stems of the question (and its topic) that "

@@ -250,7 +250,7 @@ def test_a_claim_is_checked_against_the_figure_of_its_role(engine, documents):
     answer = engine.ask("Stämmer det att Äldreomsorgslyftet gav nämnden nästan 42 miljoner?")
     assert answer.text.startswith("Nej") and answer.status == "answered"
     assert [f.value for f in answer.figures] == [24_887_000]
-    assert "41 889 445 kronor är det som kunde rekvireras, inte utfallet" in answer.text
+    assert "41 889 445 kr är det som kunde rekvireras, inte utfallet" in answer.text
     quote = answer.citations[0].quote
     assert "rekvirera 41 889 445 kronor och utfallet blev 24 887 000 kronor" in " ".join(quote.split())
     doc = documents[answer.citations[0].doc_id]

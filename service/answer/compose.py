@@ -1,17 +1,21 @@
 """Compose: facts and passages -> Answer text (Swedish or English) with numbered citations.
 
 Figures are written from stored facts only; narrative answers are quotes from passages,
-never invented prose. The texts here are the product's voice: short, scoped, sourced.
+never invented prose. The texts here are the product's voice: short, scoped, sourced:
+the first line answers (or says what is not reported), each figure is stated once and all amounts
+of an answer in one form, at most three quoted sentences, each source cited once, and only the
+caveats that concern a figure the answer uses.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from core.entities import CITY, Registry
 from core.lang import LANGS, phrases
-from core.numbers import format_value
+from core.numbers import format_value, in_millions
 from core.schemas import (
     Answer,
     Check,
@@ -24,15 +28,25 @@ from core.schemas import (
     Item,
     Note,
     Query,
-    Sentence,
     TableRow,
 )
 from core.vocabulary import load as load_vocabulary
-from core.words import tokenize
+from service.answer import citations as sources
 from service.answer.lookup import Facts, FactsById, same_unit
-from service.answer.retrieve import Passage
+from service.answer.readable import (
+    MAX_QUOTES,
+    Candidate,
+    Relevance,
+    bullet_piece,
+    choose,
+    quantity_label,
+    quotable,
+    section_label,
+    without_heading,
+)
 
 WORDS = {lang: phrases(lang) for lang in LANGS}  # the answer phrases: core/data/lang/*.toml
+HEDGES = {"ca", "cirka", "omkring", "ungefär", "runt"}  # qualifiers that mean 'about': written as 'ca'
 
 
 @dataclass
@@ -43,6 +57,9 @@ class Draft:
     citations: list[Citation] = field(default_factory=list)
     figures: list[FigureOut] = field(default_factory=list)
     used: list[Fact] = field(default_factory=list)
+    scale: str | None = None  # 'kronor' or 'millions': the one form of the answer's amounts
+    nearest: set[str] = field(default_factory=set)  # facts offered instead of the asked figure
+    quoted: set[tuple[str, str]] = field(default_factory=set)  # sentences already quoted (document, text)
 
     def w(self, key: str) -> str:
         return WORDS[self.lang][key]
@@ -65,18 +82,19 @@ class Draft:
                                        official=doc.meta.official, section=clean(fact.section or "") or None))
         return n
 
-    def cite_sentence(self, passage: Passage, sentence: Sentence) -> int:
-        doc = self.docs[passage.chunk.doc_id]
-        quote = doc.text[sentence.start : sentence.end]
+    def cite_span(self, item: Item) -> int:
+        """A quoted sentence of a passage: its citation number."""
+        doc = self.docs[str(item.doc_id)]
+        start, end = int(item.start or 0), int(item.end or 0)
+        quote = doc.text[start:end]
         for c in self.citations:
             if c.quote == quote:
                 return c.n
         n = len(self.citations) + 1
         self.citations.append(Citation(n=n, doc_id=doc.doc_id, title=doc.meta.title, year=doc.meta.year,
-                                       page=doc.page_at(sentence.start).number, quote=quote,
-                                       chunk_id=passage.chunk.chunk_id, span_start=sentence.start,
-                                       span_end=sentence.end, official=doc.meta.official,
-                                       section=clean(passage.chunk.section or "") or None))
+                                       page=doc.page_at(start).number, quote=quote, chunk_id=item.chunk_id,
+                                       span_start=start, span_end=end, official=doc.meta.official,
+                                       section=clean(item.section or "") or None))
         return n
 
     def describe(self, fact: Fact) -> str:
@@ -96,52 +114,71 @@ class Draft:
             text += f", {fact.category}"
         return text
 
+    def show(self, fact: Fact, precision: float | None = None) -> str:
+        """A stored figure in the answer's language and its one form of amounts."""
+        return format_value(fact.value, fact.unit, approximate=fact.approximate,
+                            precision=precision or fact.precision, lang=self.lang, scale=self.scale)
+
+    def _record(self, fact: Fact, label: str, display: str, n: int) -> None:
+        self.used.append(fact)
+        self.figures.append(FigureOut(
+            fact_id=fact.fact_id, label=label, org=fact.org, year=fact.year, metric=fact.metric, fund=fact.fund,
+            value=fact.value, unit=fact.unit, approximate=fact.approximate, display=display, citation=n))
+
     def state(self, fact: Fact) -> str:
         """One sentence stating a fact with its scope and its citation."""
         n = self.cite_fact(fact)
-        display = show(fact, self.lang)
+        display = self.show(fact)
         owner_only = "projektägare" in fact.quote and "projektpart" not in fact.quote
         scope = self.w("owner") if owner_only and fact.org == CITY else ""
         hedged = "ca" in display or "about" in display
         rounded = self.w("rounded") if fact.approximate and not fact.qualifier and not hedged else ""
-        if fact in self.used:
-            return f"{self.describe(fact)}: {display}{scope}{rounded} [{n}]."
-        self.used.append(fact)
-        self.figures.append(FigureOut(
-            fact_id=fact.fact_id, label=self.describe(fact), org=fact.org, year=fact.year, metric=fact.metric,
-            fund=fact.fund, value=fact.value, unit=fact.unit, approximate=fact.approximate, display=display,
-            citation=n))
+        if fact not in self.used:
+            self._record(fact, self.describe(fact), display, n)
         return f"{self.describe(fact)}: {display}{scope}{rounded} [{n}]."
 
+    def figure_label(self, fact: Fact) -> str:
+        """What a running-text figure counts, where and when: 'skjutningar (Sluta Skjut, 2022, ASF)'."""
+        counted = fact.quantity and fact.unit == "count" and fact.quantity not in fact.display
+        what = quantity_label(fact.quantity or "", fact.label) if counted else ""
+        where = [str(fact.year)] + ([self.name(fact.org)] if fact.org != CITY else [])
+        section = section_label(clean(fact.section or ""))
+        return f"{what} ({', '.join([section, *where] if section else where)})".strip()
 
-    def state_figure(self, fact: Fact, *, quote: bool = True) -> str:
-        """A running-text figure: the figure, what it counts, where and when, and its sentence as quote."""
+    def state_figure(self, fact: Fact) -> str:
+        """A running-text figure's head: the figure, what it counts, where and when, and its citation."""
         n = self.cite_fact(fact)
-        self.used.append(fact)
-        what = fact.quantity if fact.quantity and fact.unit == "count" and fact.quantity not in fact.display else ""
-        where = [str(fact.year)]
-        if fact.org != CITY:
-            where.append(self.name(fact.org))
-        section = clean(fact.section or "")
-        if section and not re.search(r"\d", section) and len(section) < 80:
-            where.insert(0, section)
-        label = f"{what} ({', '.join(where)})".strip()
-        self.figures.append(FigureOut(
-            fact_id=fact.fact_id, label=label, org=fact.org, year=fact.year, metric=fact.metric, fund=fact.fund,
-            value=fact.value, unit=fact.unit, approximate=fact.approximate, display=self.show_figure(fact),
-            citation=n))
-        head = f"{self.show_figure(fact)} {label} [{n}]"
-        return f"{head}:\n”{clean(fact.label)}” [{n}]" if quote else f"{head}."
+        label, display = self.figure_label(fact), self.show_figure(fact)
+        if fact not in self.used:
+            self._record(fact, label, display, n)
+        return f"{display[:1].upper()}{display[1:]} {label} [{n}]"
 
+    def figure_quote(self, fact: Fact) -> str | None:
+        """The figure's own sentence to quote under its head: the list item that states it, once per answer,
+        within the answer's quotes; None when it is no sentence worth quoting (the citation still holds it)."""
+        text = bullet_piece(clean(fact.label), fact.display)
+        key = (fact.doc_id, text)
+        if key in self.quoted or len(self.quoted) >= MAX_QUOTES or not quotable(text):
+            return None
+        self.quoted.add(key)
+        return text
 
     def show_figure(self, fact: Fact) -> str:
-        """A running-text figure as the report writes it; in English answers in English style."""
+        """A running-text figure as the report writes it ('drygt 200'); an amount in the answer's one form
+        ('ca 24 887 000 kr'); in English answers in English style."""
+        qualifier = fact.qualifier or ""
+        if fact.unit == "SEK":
+            hedge = qualifier in HEDGES or (fact.approximate and not qualifier)
+            text = format_value(fact.value, "SEK", approximate=hedge, precision=fact.precision, lang=self.lang,
+                                scale=self.scale)
+            word = EN_QUALIFIERS.get(qualifier, qualifier) if self.lang == "en" else qualifier
+            return text if hedge or not qualifier else f"{word} {text}"
         if self.lang != "en":
-            return fact.display
-        qualifier = EN_QUALIFIERS.get(fact.qualifier or "")
-        text = format_value(fact.value, fact.unit, approximate=fact.approximate and not qualifier,
+            return fact.display[:1].lower() + fact.display[1:] if fact.display[1:2].islower() else fact.display
+        english = EN_QUALIFIERS.get(qualifier)
+        text = format_value(fact.value, fact.unit, approximate=fact.approximate and not english,
                             precision=fact.precision, lang="en")
-        return (f"{qualifier} " if qualifier else "") + text + {"EUR": " euro", "percent": " %"}.get(fact.unit, "")
+        return (f"{english} " if english else "") + text + {"EUR": " euro", "percent": " %"}.get(fact.unit, "")
 
 
 EN_QUALIFIERS = {"över": "over", "drygt": "just over", "knappt": "just under", "nästan": "almost",
@@ -162,63 +199,58 @@ def show(fact: Fact, lang: str = "sv", precision: float | None = None) -> str:
                         lang=lang)
 
 
-def best_sentences(passages: list[Passage], question: str, *, limit: int = 3,
-                   must: re.Pattern[str] | None = None) -> list[tuple[Passage, Sentence]]:
-    """The sentences of the top passages that share most word stems with the question. With `must`
-    (a project's name), a sentence that names it and the one right after it ("Satsningen görs i
-    samverkan med ...") are candidates."""
-    terms = set(tokenize(question))
-    scored: list[tuple[float, int, Passage, Sentence]] = []
-    for rank, passage in enumerate(passages):
-        previous_named = False
-        for sentence in passage.chunk.sentences:
-            named = must is None or bool(must.search(sentence.text))
-            follows, previous_named = previous_named, named
-            if not (named or follows):
-                continue
-            words = tokenize(sentence.text)
-            if len(words) < 4 or sentence.text.lstrip().startswith("#") or NOT_PROSE.search(sentence.text):
-                continue  # too short, a heading or a table of contents
-            overlap = len(terms & set(words))
-            scored.append((overlap - rank * 0.5, -rank, passage, sentence))
-    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
-    out, seen = [], set()
-    per_passage: dict[str, int] = {}
-    for _, _, passage, sentence in scored:  # at most PER_PASSAGE from one passage: a chapter's several topics
-        key = re.sub(r"\W+", "", sentence.text.lower())
-        cid = passage.chunk.chunk_id
-        if key not in seen and per_passage.get(cid, 0) < PER_PASSAGE:
-            out.append((passage, sentence))
-            seen.add(key)
-            per_passage[cid] = per_passage.get(cid, 0) + 1
-        if len(out) == limit:
-            break
-    return out
-
-
-PER_PASSAGE = 3
-NOT_PROSE = re.compile(r"^\d+(\.\d+)+\s|^\d+\s+\d+(\.\d+)+\s|\.{4,}|\t\d+\s*$")
+# --- caveats: the checks of the reports that concern a figure the answer uses ------------------------------
 
 
 def caveat(check: Check, draft: Draft, facts_by_id: FactsById) -> str:
-    """A check of the reports that touches a used figure, in words, each figure as the report writes it."""
-    parts = []
-    for fig in check.figures:
-        fact = facts_by_id.get(fig.fact_id)
-        if fact is None:
-            continue
-        doc = draft.docs[fact.doc_id].meta.short_name
-        page = draft.w("cav_page").format(page=fact.page) if fact.page else ""
-        parts.append(draft.w("cav_figure").format(display=fact.display, doc=doc, page=page))
-    unit = "SEK" if check.metric in ("eu_funds_paid", "total_budget") else "count"
-    sum_text = format_value(check.actual, unit, lang=draft.lang)
-    total = facts_by_id.get(check.figures[0].fact_id)
-    total_text = draft.w("cav_report_display").format(display=total.display) if total else format_value(
-        check.expected, "count", lang=draft.lang)
+    """A check of the reports that touches a used figure, in words; the reports' own statements of a figure
+    as they write them, sums in the answer's form."""
     if check.kind == "cross_report":
+        parts = []
+        for fig in check.figures:
+            fact = facts_by_id.get(fig.fact_id)
+            if fact is None:
+                continue
+            doc = draft.docs[fact.doc_id].meta.short_name
+            page = draft.w("cav_page").format(page=fact.page) if fact.page else ""
+            parts.append(draft.w("cav_figure").format(display=fact.display, doc=doc, page=page))
         return draft.w("cav_cross").format(parts=draft.w("and").join(parts))
+    unit = "SEK" if check.metric in ("eu_funds_paid", "total_budget") else "count"
+    total = facts_by_id.get(check.figures[0].fact_id)
+    exact_sum = not in_millions(check.actual, approximate=False, precision=None)
+    scale = "kronor" if unit == "SEK" and (draft.scale == "kronor" or exact_sum) else draft.scale
+    sum_text = format_value(check.actual, unit, lang=draft.lang, scale=scale)
+    total_text = draft.w("cav_report_display").format(display=format_value(
+        total.value, total.unit, approximate=total.approximate, precision=total.precision, lang=draft.lang,
+        scale=scale)) if total else format_value(check.expected, "count", lang=draft.lang)
     key = "cav_overlap" if check.status == "parts_exceed_total" else "cav_mismatch"  # counted twice: no error
     return draft.w(key).format(sum=sum_text, total=total_text)
+
+
+PARTS_USED = 2  # a table's parts-vs-total check concerns an answer that states at least this many of its parts
+
+
+def concerns(check: Check, shown: set[str], answered: list[Fact]) -> bool:
+    """A check concerns an answer when it compares a figure the answer shows with another report's
+    (cross_report); a table's parts against its total when the answer states several of its parts (a list, a
+    sum, a ranking of the table), or states the total without parts of another table: a single row is not
+    affected by how the rows add up, nor is a share of the total computed from another table's rows."""
+    if check.kind == "cross_report":
+        return any(f.fact_id in shown for f in check.figures)
+    ids = {f.fact_id for f in answered}
+    parts = {f.fact_id for f in check.figures[1:]}
+    if len(parts & ids) >= PARTS_USED:
+        return True
+    other_rows = [f for f in answered if f.role == "part" and f.fact_id not in parts]
+    return check.figures[0].fact_id in ids and not other_rows
+
+
+LABEL_PREFIX = re.compile(r"^\s*(?:obs|note|nb)\s*:\s*", re.IGNORECASE)  # the page and CLI add their own label
+
+
+def unlabelled(text: str) -> str:
+    text = LABEL_PREFIX.sub("", text)
+    return text[:1].upper() + text[1:]
 
 
 # --- compose(evidence): the answer's text written from what an answerer found -----------------------
@@ -232,6 +264,7 @@ class Context:
     docs: dict[str, Document]
     facts: Facts
     corpus_version: str
+    rare: Callable[[str], bool] = lambda term: True  # a word few passages use (it names what a quote is about)
 
 
 def label_of(draft: Draft, fact: Fact) -> str:
@@ -248,70 +281,49 @@ def label_of(draft: Draft, fact: Fact) -> str:
 REF = re.compile(r"^[A-Za-z]+:")  # a table row's label may be a reference ('org:mn'); a year stays as it is
 
 
-def _money(value: float, unit: str, lang: str) -> str:
-    return format_value(value, unit, lang=lang)
-
-
 def percent(value: float, lang: str) -> str:
     text = f"{value:.1f}"
     return text.replace(".", phrases(lang)["decimal"]) + " %"
 
 
-def render(draft: Draft, ref: str, facts: Facts, computations: list[Computation]) -> str:
-    """One argument of a note in the answer's language (see core.schemas.Note)."""
-    kind, _, rest = ref.partition(":")
-    if kind[:1].isupper():  # 'Metric:eu_funds_paid': the same, with a capital first letter
-        text = render(draft, f"{kind.lower()}:{rest}", facts, computations)
-        return text[:1].upper() + text[1:]
-    if kind == "text":
-        return rest
-    if kind == "year":
-        return rest
-    if kind == "org":
-        return draft.name(rest)
-    if kind == "orgs":
-        return draft.w("and").join(draft.name(o) for o in rest.split(",") if o)
-    if kind == "relaxed":  # how shown figures differ from the question: 'year:2021;subject:malmo_stad'
-        out = []
-        for slot in rest.split(";"):
-            name, _, value = slot.partition(":")
-            if name == "subject" and value in draft.registry.organisations:
-                value = draft.name(value)
-            elif name == "fund" and value in draft.registry.funds:
-                value = draft.registry.display(value, draft.lang)
-            out.append(draft.w(f"relaxed_{name}").format(value=value))
-        return ", ".join(dict.fromkeys(out))
-    if kind == "names":
-        return ", ".join(draft.name(o) for o in rest.split(",") if o)
-    if kind == "orgs_or":
-        return draft.w("or").join(draft.name(o) for o in rest.split(",") if o)
-    if kind == "fund":
-        return draft.registry.display(rest, draft.lang)
-    if kind == "metric":
-        return load_vocabulary().metric_label(rest, draft.lang)
-    if kind == "pct":
-        return percent(float(rest), draft.lang)
-    if kind == "value":
-        value, _, unit = rest.partition(":")
-        return _money(float(value), unit or "SEK", draft.lang)
-    if kind in ("comp", "work"):
-        comp = computations[int(rest)]
-        return comp.display if kind == "comp" else comp.text
-    if kind == "change":  # the signed difference of two facts: 'ca +27,9 miljoner kr'
-        first, last = (facts.by_id[i] for i in rest.split(":"))
-        diff = last.value - first.value
-        sign = "+" if diff > 0 else "−" if diff < 0 else "±"
-        amount = format_value(abs(diff), first.unit, approximate=first.approximate or last.approximate,
-                              precision=max(first.precision, last.precision), lang=draft.lang)
-        prefix = next((p for p in ("ca ", "about ") if amount.startswith(p)), "")
-        return f"{prefix}{sign}{amount.removeprefix(prefix)}"
+def _relaxed(draft: Draft, rest: str) -> str:
+    """How shown figures differ from the question: 'year:2021;subject:malmo_stad'."""
+    out = []
+    for slot in rest.split(";"):
+        name, _, value = slot.partition(":")
+        if name == "subject" and value in draft.registry.organisations:
+            value = draft.name(value)
+        elif name == "fund" and value in draft.registry.funds:
+            value = draft.registry.display(value, draft.lang)
+        out.append(draft.w(f"relaxed_{name}").format(value=value))
+    return ", ".join(dict.fromkeys(out))
+
+
+def _change(draft: Draft, facts: Facts, rest: str) -> str:
+    """The signed difference of two facts: 'ca +27,9 miljoner kr'."""
+    first, last = (facts.by_id[i] for i in rest.split(":"))
+    diff = last.value - first.value
+    sign = "+" if diff > 0 else "−" if diff < 0 else "±"
+    amount = format_value(abs(diff), first.unit, approximate=first.approximate or last.approximate,
+                          precision=max(first.precision, last.precision), lang=draft.lang, scale=draft.scale)
+    prefix = next((p for p in ("ca ", "about ") if amount.startswith(p)), "")
+    return f"{prefix}{sign}{amount.removeprefix(prefix)}"
+
+
+def _names(draft: Draft, kind: str, rest: str) -> str:
+    ids = [o for o in rest.split(",") if o]
+    joiner = {"orgs": draft.w("and"), "orgs_or": draft.w("or")}.get(kind, ", ")
+    return joiner.join(draft.name(o) for o in ids)
+
+
+def _of_fact(draft: Draft, kind: str, rest: str, facts: Facts) -> str:
     fact_id, _, precision = rest.partition(":")
     fact = facts.by_id[fact_id]
     if kind == "fact":  # the figure and its citation, recorded as used
         draft.state(fact)
-        return f"{show(fact, draft.lang, float(precision) if precision else None)} [{draft.cite_fact(fact)}]"
+        return f"{draft.show(fact, float(precision) if precision else None)} [{draft.cite_fact(fact)}]"
     if kind == "show":
-        return show(fact, draft.lang)
+        return draft.show(fact)
     if kind == "showfig":
         return draft.show_figure(fact)
     if kind == "describe":
@@ -320,78 +332,267 @@ def render(draft: Draft, ref: str, facts: Facts, computations: list[Computation]
         return label_of(draft, fact)
     if kind == "cite":
         return f"[{draft.cite_fact(fact)}]"
-    raise ValueError(f"unknown reference {ref!r}")
+    raise ValueError(f"unknown reference {kind}:{rest!r}")
+
+
+def render(draft: Draft, ref: str, facts: Facts, computations: list[Computation]) -> str:
+    """One argument of a note in the answer's language (see core.schemas.Note)."""
+    kind, _, rest = ref.partition(":")
+    if kind[:1].isupper():  # 'Metric:eu_funds_paid': the same, with a capital first letter
+        text = render(draft, f"{kind.lower()}:{rest}", facts, computations)
+        return text[:1].upper() + text[1:]
+    if kind in ("text", "year"):
+        return rest
+    if kind == "org":
+        return draft.name(rest)
+    if kind in ("orgs", "names", "orgs_or"):
+        return _names(draft, kind, rest)
+    if kind == "relaxed":
+        return _relaxed(draft, rest)
+    if kind == "fund":
+        return draft.registry.display(rest, draft.lang)
+    if kind == "metric":
+        return load_vocabulary().metric_label(rest, draft.lang)
+    if kind == "pct":
+        return percent(float(rest), draft.lang)
+    if kind == "value":
+        value, _, unit = rest.partition(":")
+        return format_value(float(value), unit or "SEK", lang=draft.lang)
+    if kind in ("comp", "work"):
+        comp = computations[int(rest)]
+        return comp.display if kind == "comp" else comp.text
+    if kind == "change":
+        return _change(draft, facts, rest)
+    return _of_fact(draft, kind, rest, facts)
 
 
 def say(draft: Draft, note: Note, facts: Facts, computations: list[Computation]) -> str:
     args = {name: render(draft, ref, facts, computations) for name, ref in note.args.items()}
-    return draft.w(note.key).format(**args)
+    text = draft.w(note.key).format(**args)
+    return text[:1].upper() + text[1:] if text[:1].isalpha() else text
 
 
-def cite_span(draft: Draft, item: Item) -> tuple[int, str]:
-    """A quoted sentence of a passage: its citation number and its readable text."""
-    doc = draft.docs[str(item.doc_id)]
-    start, end = int(item.start or 0), int(item.end or 0)
-    quote = doc.text[start:end]
-    shown = item.text if item.text is not None else clean(quote)
-    for c in draft.citations:
-        if c.quote == quote:
-            return c.n, shown
-    n = len(draft.citations) + 1
-    draft.citations.append(Citation(n=n, doc_id=doc.doc_id, title=doc.meta.title, year=doc.meta.year,
-                                    page=doc.page_at(start).number, quote=quote, chunk_id=item.chunk_id,
-                                    span_start=start, span_end=end, official=doc.meta.official,
-                                    section=clean(item.section or "") or None))
-    return n, shown
+# --- what an answer shows: its facts, the one form of its amounts, its computations' work -------------------
+
+SHOWN_REFS = ("fact", "show", "showfig", "change")  # references that write a figure
+
+
+def shown_ids(evidence: Evidence) -> list[str]:
+    """The facts whose figures the answer writes: items, notes' figure references and table rows."""
+    ids: list[str] = []
+    for line in evidence.lines:
+        if isinstance(line, Item) and line.kind in ("fact", "figure") and line.fact_id:
+            ids.append(line.fact_id)
+        elif isinstance(line, Note):
+            for ref in line.args.values():
+                kind, _, rest = ref.partition(":")
+                if kind.lower() in SHOWN_REFS:
+                    ids += rest.split(":")[:2] if kind.lower() == "change" else [rest.split(":")[0]]
+    ids += [r.fact_id for r in evidence.table if r.fact_id]
+    return list(dict.fromkeys(ids))
+
+
+def amounts_scale(evidence: Evidence, facts: Facts) -> str | None:
+    """One form for every amount of an answer: millions when each is a rounded million figure ('ca 8,3
+    miljoner kr'), else kronor for all ('ca 5 900 000 kr' beside 'ca 25 660 000 kr'); None without amounts."""
+    amounts = [(f.value, f.approximate, f.precision) for i in shown_ids(evidence)
+               if (f := facts.by_id.get(i)) is not None and f.unit == "SEK"]
+    for comp in evidence.computations:
+        operands = [f for i in comp.operands if (f := facts.by_id.get(i)) is not None]
+        if comp.unit == "SEK" and comp.op != "average" and operands:
+            amounts.append((abs(comp.value), any(f.approximate for f in operands), max(f.precision for f in operands)))
+    if not amounts:
+        return None
+    every_million = all(in_millions(v, approximate=a, precision=p) for v, a, p in amounts)
+    return "millions" if every_million else "kronor"
+
+
+WORK = {  # a computation written out from its operands' displays (d) and its result (r)
+    "sum": lambda d, r: f"{' + '.join(d)} = {r}",
+    "difference": lambda d, r: f"{d[1]} − {d[0]} = {r}",
+    "pct_change": lambda d, r: f"({d[1]} − {d[0]}) / {d[0]} = {r}",
+    "share": lambda d, r: f"{d[0] if len(d) == 2 else '(' + ' + '.join(d[:-1]) + ')'} / {d[-1]} = {r}",
+    "average": lambda d, r: f"{d[0]} / {d[1]} = {r}",
+}
+
+
+def rewritten(comp: Computation, draft: Draft, facts: Facts) -> Computation:
+    """A computation's display and work in the answer's one form of amounts (the value is the answerer's)."""
+    operands = [f for i in comp.operands if (f := facts.by_id.get(i)) is not None]
+    if comp.op not in WORK or len(operands) != len(comp.operands):
+        return comp
+    display = comp.display
+    if comp.unit not in ("percent",) and comp.op != "average":
+        amount = format_value(abs(comp.value), comp.unit, approximate=any(f.approximate for f in operands),
+                              precision=max(f.precision for f in operands), lang=draft.lang, scale=draft.scale)
+        sign = "−" if comp.value < 0 else ("+" if comp.op in ("difference", "pct_change") and comp.value > 0 else "")
+        about = next((a for a in ("ca ", "about ") if amount.startswith(a)), "")
+        display = f"{about}{sign}{amount[len(about):]}"
+    shown = [draft.show_figure(f) if f.source == "text" else draft.show(f) for f in operands]
+    return comp.model_copy(update={"display": display, "text": WORK[comp.op](shown, display)})
+
+
+# --- the lines --------------------------------------------------------------------------------------------
+
+LEAD_ONLY = {"quotes", "narr_quotes"}  # 'Ur rapporterna:': no first line of its own; the quotes answer
+SCOPE_NOTES = {"pair", "tab_scope_change"}  # 'the report gives the figure for the förvaltning'
+SILENT = ("not_reported", "unclear")
+
+
+def _is_table_row(note: Note, table_ids: set[str]) -> bool:
+    """A list row of a figure that the answer's table shows: said once, in the table."""
+    refs = [r.split(":")[1] for r in note.args.values() if r.startswith("fact:")]
+    return note.key.endswith("_row") and bool(refs) and all(r in table_ids for r in refs)
+
+
+def _scope_applies(note: Note, shown_orgs: set[str], asked: set[str]) -> bool:
+    """A nämnd/förvaltning note only when a figure shown is the other one's and that one was not asked."""
+    kind, _, rest = note.args.get("used", "").partition(":")
+    used = set(rest.split(",")) if kind in ("org", "orgs", "names") else set()
+    return bool((shown_orgs & used) - asked)
+
+
+class Lines:
+    """The answer's lines, written in the evidence's order."""
+
+    def __init__(self, evidence: Evidence, query: Query, ctx: Context, draft: Draft,
+                 computations: list[Computation]) -> None:
+        self.evidence, self.query, self.ctx, self.draft, self.computations = evidence, query, ctx, draft, computations
+        self.out: list[str] = []
+        self.table_ids = {r.fact_id for r in evidence.table if r.fact_id}
+        self.shown_orgs = {f.org for i in shown_ids(evidence) if (f := ctx.facts.by_id.get(i)) is not None}
+        self.relevance = Relevance(query, ctx.registry, {d: doc.meta.year for d, doc in ctx.docs.items()},
+                                   ctx.rare)
+        self.stated: set[str] = set()
+        self.after_note = False  # the last line written is a note (a heading of what follows, when it ends in ':')
+
+    def write(self) -> list[str]:
+        lines = self.evidence.lines
+        i = 0
+        while i < len(lines):
+            run = self._quote_run(lines, i)
+            if run:
+                self.quotes(run)
+                i += len(run)
+                continue
+            self.line(lines[i])
+            i += 1
+        return self.out
+
+    @staticmethod
+    def _quote_run(lines: list[Note | Item], i: int) -> list[Item]:
+        """The quoted sentences that follow one another from line i (none when line i is no quote)."""
+        run: list[Item] = []
+        for line in lines[i:]:
+            if not (isinstance(line, Item) and line.kind == "sentence" and line.use != "cite"):
+                break
+            run.append(line)
+        return run
+
+    def line(self, line: Note | Item) -> None:
+        draft, facts = self.draft, self.ctx.facts
+        if isinstance(line, Note):
+            self.note(line)
+            return
+        self.after_note = False
+        bullet = "- " if line.bullet else ""
+        if line.kind == "sentence":  # 'cite': numbered here, quoted further down
+            draft.cite_span(line)
+            return
+        fact = facts.by_id[str(line.fact_id)]
+        if line.use == "nearest" or self.evidence.status in SILENT:
+            draft.nearest.add(fact.fact_id)
+        if fact.fact_id in self.stated:
+            return  # each figure once
+        self.stated.add(fact.fact_id)
+        if line.kind == "fact":
+            self.out.append(bullet + draft.state(fact))
+            return
+        head = draft.state_figure(fact)
+        quote = draft.figure_quote(fact) if line.quote else None
+        self.out.append(f"{bullet}{head}:" if quote else f"{bullet}{head}.")
+        if quote:
+            self.out.append(f"”{quote}” [{draft.cite_fact(fact)}]")
+
+    def note(self, note: Note) -> None:
+        if note.key in LEAD_ONLY and not self.out:
+            return
+        if _is_table_row(note, self.table_ids):
+            return
+        if note.key in SCOPE_NOTES and not _scope_applies(note, self.shown_orgs, set(self.query.orgs)):
+            return
+        self.out.append(say(self.draft, note, self.ctx.facts, self.computations))
+        self.after_note = True
+
+    def quotes(self, items: list[Item]) -> None:
+        """A run of quoted sentences: the ones worth quoting, within the answer's three; a heading of quotes
+        ('Det som sägs om X:') goes when none is left to show."""
+        draft = self.draft
+        fresh = []
+        for item in items:
+            doc = self.ctx.docs[str(item.doc_id)]
+            start, end = int(item.start or 0), int(item.end or 0)
+            text = without_heading(item.text if item.text is not None else clean(doc.text[start:end]),
+                                   clean(item.section or ""))
+            if (doc.doc_id, text) not in draft.quoted:
+                fresh.append((item, Candidate(text, doc.doc_id, start, end, item.section)))
+        budget = MAX_QUOTES - len(draft.quoted)
+        chosen = choose([c for _, c in fresh], self.relevance, budget, self._follows,
+                        fallback=not draft.quoted) if budget > 0 else []
+        if not chosen and self.after_note and self.out and self.out[-1].endswith(":"):
+            self.out.pop()
+        for index in chosen:
+            item, candidate = fresh[index]
+            draft.quoted.add((candidate.doc_id, candidate.text))
+            self.out.append(f"{'- ' if item.bullet else ''}”{candidate.text}” [{draft.cite_span(item)}]")
+        self.after_note = False
+
+    def _follows(self, a: Candidate, b: Candidate) -> bool:
+        """Sentence b comes right after sentence a in the same document."""
+        return a.doc_id == b.doc_id and b.start >= a.end and not self.ctx.docs[a.doc_id].text[a.end:b.start].strip()
 
 
 def compose(evidence: Evidence, query: Query, ctx: Context) -> Answer:
     """The answer written from the evidence in the query's language: notes from the language packs, each
-    fact stated with its scope and citation, each quote verbatim and cited, in the evidence's order. Pure:
-    the same evidence gives the same answer."""
-    draft = Draft(query.lang, ctx.registry, ctx.docs)
-    lines: list[str] = []
-    for line in evidence.lines:
-        if isinstance(line, Note):
-            lines.append(say(draft, line, ctx.facts, evidence.computations))
-            continue
-        bullet = "- " if line.bullet else ""
-        if line.kind == "fact":
-            lines.append(bullet + draft.state(ctx.facts.by_id[str(line.fact_id)]))
-        elif line.kind == "figure":
-            lines.append(bullet + draft.state_figure(ctx.facts.by_id[str(line.fact_id)], quote=line.quote))
-        elif line.kind == "sentence":
-            n, text = cite_span(draft, line)
-            if line.use != "cite":  # 'cite': numbered here, quoted further down
-                lines.append(f"{bullet}”{text}” [{n}]")
+    fact stated once with its scope and citation, the quotes that carry what was asked, in the evidence's
+    order. Pure: the same evidence gives the same answer."""
+    draft = Draft(query.lang, ctx.registry, ctx.docs, scale=amounts_scale(evidence, ctx.facts))
+    computations = [rewritten(c, draft, ctx.facts) for c in evidence.computations]
+    lines = Lines(evidence, query, ctx, draft, computations).write()
     table = []
     for row in evidence.table:
-        label = render(draft, row.label, ctx.facts, evidence.computations) if REF.match(row.label) else row.label
+        label = render(draft, row.label, ctx.facts, computations) if REF.match(row.label) else row.label
         if row.fact_id is None:
             table.append(row.model_copy(update={"label": label, "display": draft.w("not_in_reports")}))
             continue
         fact = ctx.facts.by_id[row.fact_id]
         draft.state(fact)
-        table.append(row.model_copy(update={"label": label, "display": show(fact, draft.lang),
+        table.append(row.model_copy(update={"label": label, "display": draft.show(fact),
                                             "citation": draft.cite_fact(fact)}))
-    caveats = [say(draft, c, ctx.facts, evidence.computations) for c in evidence.caveats]
-    return finish(ctx, query, draft, evidence.status, "\n".join(lines), table, caveats, evidence.computations)
+    if evidence.status in SILENT:
+        draft.nearest |= {f.fact_id for f in draft.used}
+    caveats = [say(draft, c, ctx.facts, computations) for c in evidence.caveats]
+    return finish(ctx, query, draft, evidence.status, "\n".join(lines), table, caveats, computations)
 
 
 def finish(ctx: Context, query: Query, draft: Draft, status: str, text: str, table: list[TableRow],
            caveats: list[str], computations: list[Computation] | None = None) -> Answer:
-    """The answer with the caveats of the figures it uses (report inconsistencies), unlisted documents named,
-    and the corpus version."""
+    """The answer with the caveats that concern the figures it uses (report inconsistencies), unlisted
+    documents named, each source cited once, and the corpus version."""
     unofficial = [f for f in draft.used if f.doc_id in ctx.facts.unofficial]
     if unofficial:
         refs = ", ".join(dict.fromkeys(f"[{draft.cite_fact(f)}]" for f in unofficial))
         text = f"{draft.w('unofficial_head').format(refs=refs)}\n{text}"
+    shown = {f.fact_id for f in draft.used}
+    answered = [f for f in draft.used if f.fact_id not in draft.nearest]
     stated = [caveat(c, draft, ctx.facts.by_id) for c in ctx.facts.checks_for(draft.used)
-              if not any(f.doc_id in ctx.facts.unofficial for f in c.figures)]  # named below instead
-    caveats = list(dict.fromkeys(caveats + stated + _unofficial_caveats(ctx, draft)))
-    return Answer(question=query.question, lang=draft.lang, status=status, text=text, figures=draft.figures,
-                  table=table, citations=draft.citations, caveats=caveats, query=query,
-                  corpus_version=ctx.corpus_version, verified=True, computations=list(computations or []))
+              if concerns(c, shown, answered)
+              and not any(f.doc_id in ctx.facts.unofficial for f in c.figures)]  # named below instead
+    caveats = list(dict.fromkeys(unlabelled(c) for c in caveats + stated + _unofficial_caveats(ctx, draft)))
+    answer = Answer(question=query.question, lang=draft.lang, status=status, text=text, figures=draft.figures,
+                    table=table, citations=draft.citations, caveats=caveats, query=query,
+                    corpus_version=ctx.corpus_version, verified=True, computations=list(computations or []))
+    return sources.one_per_source(answer, ctx.docs)
 
 
 def _unofficial_caveats(ctx: Context, draft: Draft) -> list[str]:

@@ -21,7 +21,8 @@ NAME_WINDOW = 1500  # characters before a figure in which a project's name still
 SUBJECT_FREE = {"rank", "threshold", "share"}  # operations whose answer is about other subjects too
 
 
-def _units(orgs: list[str], registry: Registry) -> set[str]:
+def units(orgs: list[str], registry: Registry) -> set[str]:
+    """The organisations with their nämnd or förvaltning and successor: what counts as the asked subject."""
     out = set(orgs)
     for org in orgs:
         entity = registry.organisations.get(org)
@@ -56,7 +57,7 @@ def relaxed(query: Query, fact: Fact, registry: Registry, texts: dict[str, str])
     orgs = [o for o in query.orgs if o != CITY]
     names = known_names(query.names, texts) if not (query.projects or query.funds or query.goals_named) else []
     if orgs:
-        asked = _units(orgs, registry)
+        asked = units(orgs, registry)
         said = {m.entity_id for m in registry.find_orgs(f"{fact.section or ''} {fact.quote}")} \
             if fact.source == "text" else set()  # a sentence in another chapter that names the organisation
         if not ({fact.org, fact.unit_org, registry.unit_of(fact.org)} | said) & asked:

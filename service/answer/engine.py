@@ -15,7 +15,7 @@ from langchain_core.embeddings import Embeddings
 from core.entities import Registry
 from core.schemas import Answer, Evidence, Fact, Item, Note, Query
 from core.settings import Settings
-from service.answer import contract, followups, plan
+from service.answer import citations, contract, followups, plan, readable
 from service.answer.compose import WORDS, Context, compose
 from service.answer.figure_answers import FigureAnswers
 from service.answer.lookup import Facts
@@ -30,6 +30,9 @@ from stores.sql import Store
 log = logging.getLogger("faktakoll.answer")
 MARKER = re.compile(r"\[(\d+)\]")
 FRESH_IDS = 1000
+RARE_TERMS = 4096  # word stems remembered per engine
+RARE_SHARE = 0.025  # a word in at most this share of the passages is rare ...
+RARE_MIN = 3  # ... or in at most this many
 
 
 class Engine:
@@ -50,7 +53,7 @@ class Engine:
                                goals=tuple(sorted(goals)))
         self.retriever = Retriever(settings, self.store, embeddings)
         self.corpus_version = str((self.store.current_build() or {}).get("corpus_version", ""))
-        self.ctx = Context(self.registry, self.docs, self.facts, self.corpus_version)
+        self.ctx = Context(self.registry, self.docs, self.facts, self.corpus_version, rare=self._rare)
         self.figures: FigureAnswers = FigureAnswers(self)  # answerers over the running text: figures, words
         self.words: Narrative = Narrative(self)
         self.latest_year = max((d.meta.year for d in self.docs.values() if d.meta.year), default=None)
@@ -60,6 +63,7 @@ class Engine:
         self.stats: Counter[str] = Counter()
         self._lock = threading.Lock()  # counters are shared between request threads
         self._fresh: OrderedDict[str, bool] = OrderedDict()  # ids made here, not yet asked with
+        self._rare_terms: dict[str, bool] = {}  # word stem -> few passages use it
 
     def ask(self, question: str, *, lang: str | None = None, conversation_id: str | None = None,
             new: bool = False, trace: list[dict[str, object]] | None = None) -> Answer:
@@ -150,7 +154,9 @@ class Engine:
         for answer in answers:
             def shift(m: re.Match[str], by: int = offset) -> str:
                 return f"[{int(m.group(1)) + by}]"
-            texts.append(f"» {answer.query.question}\n{MARKER.sub(shift, answer.text)}")
+            # a part answered with its figures says what it is about; any other is headed by its question
+            head = "" if answer.status == "answered" and answer.figures else f"» {answer.query.question}\n"
+            texts.append(head + MARKER.sub(shift, answer.text))
             out.figures += [f.model_copy(update={"citation": f.citation + offset}) for f in answer.figures]
             out.citations += [c.model_copy(update={"n": c.n + offset}) for c in answer.citations]
             out.table += [r.model_copy(update={"citation": r.citation + offset if r.citation else None})
@@ -158,13 +164,23 @@ class Engine:
             out.computations += answer.computations
             out.caveats += [MARKER.sub(shift, c) for c in answer.caveats if MARKER.sub(shift, c) not in out.caveats]
             offset += len(answer.citations)
+        texts = readable.once(texts)  # a line or quote an earlier part said is not said again; three quotes
         missing = [a for a in answers if a.status != "answered"]
         if missing:
             head = "; ".join(WORDS[lang]["part_missing"].format(part=a.query.question) for a in missing)
             texts.insert(0, f"{head}.")
             out.status = "partial" if len(missing) < len(answers) else missing[0].status
         out.text = "\n\n".join(texts)
-        return out
+        return citations.one_per_source(out, self.docs)
+
+    def _rare(self, term: str) -> bool:
+        """A word stem few passages use (in at most RARE_SHARE of them): it names what a quote is about."""
+        if term not in self._rare_terms:
+            folded = self.retriever.folded
+            if len(self._rare_terms) >= RARE_TERMS:
+                self._rare_terms.clear()
+            self._rare_terms[term] = sum(term in text for text, _ in folded) <= max(RARE_MIN, RARE_SHARE * len(folded))
+        return self._rare_terms[term]
 
     def new_conversation(self) -> str:
         """A new id; its first question has nothing to read."""
@@ -184,18 +200,20 @@ class Engine:
         shown concern instead, each with its source."""
         folded = self.statements.folded
         exact = [f for f in used if not contract.relaxed(query, f, self.registry, folded)]
+        said = Note(key="fallback_contract")  # the answer says that it was replaced, last
         if exact:
-            return compose(Evidence(answerer="contract", status="answered", lines=self._stated(exact)), query,
-                           self.ctx)
+            return compose(Evidence(answerer="contract", status="answered", lines=[*self._stated(exact), said]),
+                           query, self.ctx)
         slots = [s for f in used for s in contract.relaxed(query, f, self.registry, folded)]
         head = Note(key="honest", args={"what": "relaxed:" + ";".join(dict.fromkeys(slots))})
         evidence = Evidence(answerer="contract", status="not_reported",
-                            lines=[head, *self._stated(used, use="nearest")])
+                            lines=[head, *self._stated(used, use="nearest"), said])
         return compose(evidence, query, self.ctx)
 
     def _strict(self, query: Query, status: str, used: list[Fact]) -> Answer:
         """Fallback for an answer whose text failed verification: only the stored facts, each as its own
-        sourced line."""
-        lines: list[Note | Item] = [Note(key="strict_head"), *self._stated(used)] if used else [Note(key="none")]
+        sourced line, under a first line that says so."""
+        lines: list[Note | Item] = [Note(key="strict_head"), *self._stated(used)] if used else [
+            Note(key="strict_none")]
         answer = compose(Evidence(answerer="strict", status=status, lines=lines), query, self.ctx)
         return answer.model_copy(update={"caveats": [], "verified": False})

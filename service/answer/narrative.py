@@ -12,8 +12,8 @@ from core.numbers import parse_figures
 from core.schemas import Chunk, Evidence, Item, Note, Query, Sentence
 from service.answer import projects
 from service.answer.base import Sources
-from service.answer.compose import Draft, best_sentences, clean
-from service.answer.retrieve import Passage
+from service.answer.compose import Draft, clean
+from service.answer.retrieve import Passage, best_sentences
 
 NARRATIVE_SENTENCES = 5
 OWN_CHAPTER = 10  # passages of the organisation's own chapter that a question about it may quote

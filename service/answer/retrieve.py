@@ -5,6 +5,7 @@ organisation are boosted.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 
@@ -13,8 +14,9 @@ from langchain_core.embeddings import Embeddings
 from core.embeddings import make_embeddings
 from core.entities import Registry, fold
 from core.numbers import years_in
-from core.schemas import Chunk
+from core.schemas import Chunk, Sentence
 from core.settings import Settings
+from core.words import tokenize
 from stores.index import KeywordIndex, open_collection
 from stores.sql import Store
 
@@ -83,3 +85,41 @@ class Retriever:
                 scores[chunk_id] *= BOOST
         best = sorted(scores, key=lambda cid: scores[cid], reverse=True)[:k]
         return [Passage(self.by_id[c], scores[c], ranks[c][0], ranks[c][1]) for c in best]
+
+
+def best_sentences(passages: list[Passage], question: str, *, limit: int = 3,
+                   must: re.Pattern[str] | None = None) -> list[tuple[Passage, Sentence]]:
+    """The sentences of the top passages that share most word stems with the question. With `must`
+    (a project's name), a sentence that names it and the one right after it ("Satsningen görs i
+    samverkan med ...") are candidates."""
+    terms = set(tokenize(question))
+    scored: list[tuple[float, int, Passage, Sentence]] = []
+    for rank, passage in enumerate(passages):
+        previous_named = False
+        for sentence in passage.chunk.sentences:
+            named = must is None or bool(must.search(sentence.text))
+            follows, previous_named = previous_named, named
+            if not (named or follows):
+                continue
+            words = tokenize(sentence.text)
+            if len(words) < 4 or sentence.text.lstrip().startswith("#") or NOT_PROSE.search(sentence.text):
+                continue  # too short, a heading or a table of contents
+            overlap = len(terms & set(words))
+            scored.append((overlap - rank * 0.5, -rank, passage, sentence))
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    out, seen = [], set()
+    per_passage: dict[str, int] = {}
+    for _, _, passage, sentence in scored:  # at most PER_PASSAGE from one passage: a chapter's several topics
+        key = re.sub(r"\W+", "", sentence.text.lower())
+        cid = passage.chunk.chunk_id
+        if key not in seen and per_passage.get(cid, 0) < PER_PASSAGE:
+            out.append((passage, sentence))
+            seen.add(key)
+            per_passage[cid] = per_passage.get(cid, 0) + 1
+        if len(out) == limit:
+            break
+    return out
+
+
+PER_PASSAGE = 3
+NOT_PROSE = re.compile(r"^\d+(\.\d+)+\s|^\d+\s+\d+(\.\d+)+\s|\.{4,}|\t\d+\s*$")

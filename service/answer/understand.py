@@ -471,6 +471,7 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                  points_back=short and bool(cue("subject_back").search(q)), asks_goal=bool(cue("goal").search(q)),
                  both_ends=bool(cue("both_ends").search(q)), rank_by=_rank_by(q), mainly=bool(cue("mainly").search(q)),
                  claim_precision=precision, claim_loose=loose, asked_numbers=_asked_numbers(question),
+                 asks_number=bool(cue("asks_number").search(q)),
                  interpreted=interpreted, did_you_mean=[o for o in did_you_mean if o not in orgs],
                  **_reading(question, registry, None))  # type: ignore[arg-type]
 

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from core.errors import BadRequest, NotFound
+from core.schemas import Document
 from service.deps import KeyDep, ServedDep
 from service.models import DocumentOut, SourceOut
 from service.routes import KEYED, errors
@@ -62,8 +63,9 @@ def source(
 ) -> SourceOut:
     """The verbatim source behind a citation: a passage (chunk id) or a fact (fact id), on
     its page, with the quote's position for highlighting. `start`/`end` (from a citation)
-    highlight a sentence inside a passage. `section_path` locates it in a source without
-    pages; `text` is the same context for reading (no markup), `context` stays verbatim."""
+    highlight a sentence inside a passage, or the quotes of one page that a citation covers.
+    `section_path` locates it in a source without pages; `text` is the same context for reading
+    (no markup), `context` stays verbatim."""
     engine = served.engine
     chunk = engine.retriever.by_id.get(source_id)
     fact = engine.facts.by_id.get(source_id)
@@ -73,8 +75,9 @@ def source(
     doc = engine.docs[doc_id]
     a, b = (chunk.start, chunk.end) if chunk else (fact.span_start, fact.span_end)  # type: ignore[union-attr]
     if start is not None or end is not None:
-        if start is None or end is None or not (a <= start < end <= b):
-            raise BadRequest(f"start/end must lie inside the source ({a}–{b})", hint="use a citation's span")
+        if start is None or end is None or not _highlightable(doc, a, b, start, end):
+            raise BadRequest(f"start/end must lie inside the source ({a}–{b}) or on its page",
+                             hint="use a citation's span")
         a, b = start, end
     page = doc.page_at(a)
     lo, hi = page.start, page.end
@@ -90,3 +93,12 @@ def source(
         highlight_start=a - lo, highlight_end=b - lo, readable=readable_text,
         section_path=section_path(doc.text, a, chunk.section if chunk else fact.section),  # type: ignore[union-attr]
         text=text, text_highlight_start=text_start, text_highlight_end=text_end)
+
+
+def _highlightable(doc: Document, a: int, b: int, start: int, end: int) -> bool:
+    """A span to highlight lies inside the source, or on one page that the source stands on (a citation of
+    several quotes of one page covers them all)."""
+    if a <= start < end <= b:
+        return True
+    page = doc.page_at(start)
+    return page.start <= start < end <= page.end and page.start < b and a < page.end

@@ -142,31 +142,37 @@ function renderText(container, answer) {
   }
 }
 
+// The table's reported rows as bars (a computed row or one the reports do not state is no bar).
 function renderChart(container, answer) {
-  if (!answer.table.length || answer.figures.length < 2) return;
-  const reported = answer.table.filter((row) => row.value !== null);
-  const label = (f) => { const i = answer.figures.indexOf(f); return reported[i] ? reported[i].label : String(f.year); };
-  const values = answer.figures.map((f) => f.value);
-  const max = Math.max(...values);
+  const rows = answer.table.filter((row) => row.value !== null && !row.computed);
+  if (rows.length < 2) return;
+  const max = Math.max(...rows.map((row) => row.value));
   const width = 560, barH = 26, gap = 10, labelW = 170;
-  const height = answer.figures.length * (barH + gap);
+  const height = rows.length * (barH + gap);
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", `${t().chart}: ` + answer.figures.map((f) => `${label(f)} ${f.display}`).join(", "));
-  answer.figures.forEach((f, i) => {
+  svg.setAttribute("aria-label", `${t().chart}: ` + rows.map((row) => `${row.label} ${row.display}`).join(", "));
+  rows.forEach((row, i) => {
     const y = i * (barH + gap);
-    const w = max > 0 ? Math.max(2, ((width - labelW - 150) * f.value) / max) : 2;
+    const w = max > 0 ? Math.max(2, ((width - labelW - 150) * row.value) / max) : 2;
     const name = document.createElementNS(svg.namespaceURI, "text");
-    name.setAttribute("x", 0); name.setAttribute("y", y + barH * 0.7); name.textContent = label(f);
+    name.setAttribute("x", 0); name.setAttribute("y", y + barH * 0.7); name.textContent = row.label;
     const bar = document.createElementNS(svg.namespaceURI, "rect");
     bar.setAttribute("x", labelW); bar.setAttribute("y", y); bar.setAttribute("width", w);
     bar.setAttribute("height", barH); bar.setAttribute("class", "bar");
     const val = document.createElementNS(svg.namespaceURI, "text");
-    val.setAttribute("x", labelW + w + 6); val.setAttribute("y", y + barH * 0.7); val.textContent = f.display;
+    val.setAttribute("x", labelW + w + 6); val.setAttribute("y", y + barH * 0.7); val.textContent = row.display;
     svg.append(name, bar, val);
   });
   container.appendChild(svg);
+}
+
+// The figures shown large: only an answer's own figures (status answered, each matching the question);
+// the nearest figures of an answer that is not reported stay plain lines in its text.
+function answerFigures(answer) {
+  if (answer.status !== "answered" || answer.table.length) return [];
+  return answer.figures.filter((f) => !(f.relaxed && f.relaxed.length)).slice(0, 4);
 }
 
 function renderAnswer(answer) {
@@ -175,8 +181,7 @@ function renderAnswer(answer) {
   badge.textContent = t().status[answer.status] || answer.status;
   badge.dataset.status = answer.status;
   const figs = node.querySelector(".figures");
-  for (const f of answer.figures.slice(0, 4)) {
-    if (answer.table.length) break;
+  for (const f of answerFigures(answer)) {
     const card = el("div", {class: "figure"});
     card.append(el("span", {class: "figure-value"}, f.display), el("span", {class: "figure-label"}, f.label));
     figs.appendChild(card);
@@ -199,7 +204,9 @@ function renderAnswer(answer) {
     renderChart(node.querySelector(".chart"), answer);
   }
   const computations = node.querySelector(".computations");
-  for (const c of answer.computations || []) computations.appendChild(el("li", {}, `${t().calculation}: ${c.text}`));
+  for (const c of answer.computations || []) {  // the work the text does not already show
+    if (!answer.text.includes(c.text)) computations.appendChild(el("li", {}, `${t().calculation}: ${c.text}`));
+  }
   const caveats = node.querySelector(".caveats");
   for (const c of answer.caveats) caveats.appendChild(el("p", {class: "caveat"}, `${t().caveat}: ${c}`));
   const sources = node.querySelector(".sources");
@@ -248,7 +255,7 @@ async function openSource(citation, opener) {
   if (!citation) return;
   lastFocus = opener;
   const id = citation.chunk_id || citation.fact_id;
-  const range = citation.chunk_id && citation.span_start != null ? `?start=${citation.span_start}&end=${citation.span_end}` : "";
+  const range = citation.span_start != null ? `?start=${citation.span_start}&end=${citation.span_end}` : "";
   const res = await fetch(`/api/sources/${encodeURIComponent(id)}${range}`, {headers: headers()});
   if (!res.ok) return;
   const src = await res.json();
