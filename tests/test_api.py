@@ -85,6 +85,21 @@ async def test_source_with_highlight(client):
     assert src["context"][src["highlight_start"]:src["highlight_end"]] == fact_cite["quote"] == "TAMU ESF 257 345 SEK 2"
 
 
+async def test_a_citation_of_several_quotes_of_one_page_highlights_them_all(client):
+    """The programme rows of 2024 (one page) are one source: its span covers them, verbatim, and the sources
+    route highlights it from the id of its first quote; a span on another page is refused."""
+    answer = (await client.post("/api/ask", json={"question": "Vilka program fick EU-medel 2024?"})).json()
+    pages = [(c["doc_id"], c["page"]) for c in answer["citations"]]
+    assert len(pages) == len(set(pages))
+    cite = next(c for c in answer["citations"] if "ESF-projekt" in c["quote"] and "Erasmus-projekt" in c["quote"])
+    span = {"start": cite["span_start"], "end": cite["span_end"]}
+    src = (await client.get(f"/api/sources/{cite['chunk_id'] or cite['fact_id']}", params=span)).json()
+    assert src["context"][src["highlight_start"]:src["highlight_end"]] == cite["quote"]
+    elsewhere = {"start": 0, "end": 10}
+    _is_error(await client.get(f"/api/sources/{cite['chunk_id'] or cite['fact_id']}", params=elsewhere), 400,
+              "bad_request")
+
+
 async def test_errors_have_one_shape(client):
     _is_error(await client.get("/api/sources/no-such-id"), 404, "not_found")
     _is_error(await client.post("/api/ask", json={"question": ""}), 422, "bad_request")

@@ -10,8 +10,9 @@ import math
 from core.entities import CITY
 from core.numbers import format_value, group_thousands
 from core.schemas import Computation, Evidence, Fact, Note, Query, TableRow
-from service.answer.compose import percent, show
+from service.answer.compose import show
 from service.answer.lookup import Facts, primary
+from service.answer.notes import percent
 
 PERCENT_DECIMALS = 1
 

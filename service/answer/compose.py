@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 
 from core.entities import CITY, Registry
 from core.lang import LANGS, phrases
-from core.numbers import format_value, in_millions
+from core.numbers import format_value
 from core.schemas import (
     Answer,
-    Check,
     Citation,
     Computation,
     Document,
@@ -32,7 +31,10 @@ from core.schemas import (
 )
 from core.vocabulary import load as load_vocabulary
 from service.answer import citations as sources
-from service.answer.lookup import Facts, FactsById, same_unit
+from service.answer.amounts import amounts_scale, rewritten, shown_ids
+from service.answer.caveats import caveat, concerns, unlabelled, unofficial_caveats
+from service.answer.lookup import Facts
+from service.answer.notes import REF, render, say
 from service.answer.readable import (
     MAX_QUOTES,
     Candidate,
@@ -199,60 +201,6 @@ def show(fact: Fact, lang: str = "sv", precision: float | None = None) -> str:
                         lang=lang)
 
 
-# --- caveats: the checks of the reports that concern a figure the answer uses ------------------------------
-
-
-def caveat(check: Check, draft: Draft, facts_by_id: FactsById) -> str:
-    """A check of the reports that touches a used figure, in words; the reports' own statements of a figure
-    as they write them, sums in the answer's form."""
-    if check.kind == "cross_report":
-        parts = []
-        for fig in check.figures:
-            fact = facts_by_id.get(fig.fact_id)
-            if fact is None:
-                continue
-            doc = draft.docs[fact.doc_id].meta.short_name
-            page = draft.w("cav_page").format(page=fact.page) if fact.page else ""
-            parts.append(draft.w("cav_figure").format(display=fact.display, doc=doc, page=page))
-        return draft.w("cav_cross").format(parts=draft.w("and").join(parts))
-    unit = "SEK" if check.metric in ("eu_funds_paid", "total_budget") else "count"
-    total = facts_by_id.get(check.figures[0].fact_id)
-    exact_sum = not in_millions(check.actual, approximate=False, precision=None)
-    scale = "kronor" if unit == "SEK" and (draft.scale == "kronor" or exact_sum) else draft.scale
-    sum_text = format_value(check.actual, unit, lang=draft.lang, scale=scale)
-    total_text = draft.w("cav_report_display").format(display=format_value(
-        total.value, total.unit, approximate=total.approximate, precision=total.precision, lang=draft.lang,
-        scale=scale)) if total else format_value(check.expected, "count", lang=draft.lang)
-    key = "cav_overlap" if check.status == "parts_exceed_total" else "cav_mismatch"  # counted twice: no error
-    return draft.w(key).format(sum=sum_text, total=total_text)
-
-
-PARTS_USED = 2  # a table's parts-vs-total check concerns an answer that states at least this many of its parts
-
-
-def concerns(check: Check, shown: set[str], answered: list[Fact]) -> bool:
-    """A check concerns an answer when it compares a figure the answer shows with another report's
-    (cross_report); a table's parts against its total when the answer states several of its parts (a list, a
-    sum, a ranking of the table), or states the total without parts of another table: a single row is not
-    affected by how the rows add up, nor is a share of the total computed from another table's rows."""
-    if check.kind == "cross_report":
-        return any(f.fact_id in shown for f in check.figures)
-    ids = {f.fact_id for f in answered}
-    parts = {f.fact_id for f in check.figures[1:]}
-    if len(parts & ids) >= PARTS_USED:
-        return True
-    other_rows = [f for f in answered if f.role == "part" and f.fact_id not in parts]
-    return check.figures[0].fact_id in ids and not other_rows
-
-
-LABEL_PREFIX = re.compile(r"^\s*(?:obs|note|nb)\s*:\s*", re.IGNORECASE)  # the page and CLI add their own label
-
-
-def unlabelled(text: str) -> str:
-    text = LABEL_PREFIX.sub("", text)
-    return text[:1].upper() + text[1:]
-
-
 # --- compose(evidence): the answer's text written from what an answerer found -----------------------
 
 
@@ -265,171 +213,6 @@ class Context:
     facts: Facts
     corpus_version: str
     rare: Callable[[str], bool] = lambda term: True  # a word few passages use (it names what a quote is about)
-
-
-def label_of(draft: Draft, fact: Fact) -> str:
-    """What a table row is about: the fund, the goal, the project or the organisation."""
-    if fact.dimension == "fund" and fact.fund:
-        return draft.registry.display(fact.fund, draft.lang)
-    if fact.dimension == "goal":
-        return fact.goal_label or f"mål {fact.goal}"
-    if fact.dimension == "project" and fact.project:
-        return fact.project
-    return draft.name(fact.org)
-
-
-REF = re.compile(r"^[A-Za-z]+:")  # a table row's label may be a reference ('org:mn'); a year stays as it is
-
-
-def percent(value: float, lang: str) -> str:
-    text = f"{value:.1f}"
-    return text.replace(".", phrases(lang)["decimal"]) + " %"
-
-
-def _relaxed(draft: Draft, rest: str) -> str:
-    """How shown figures differ from the question: 'year:2021;subject:malmo_stad'."""
-    out = []
-    for slot in rest.split(";"):
-        name, _, value = slot.partition(":")
-        if name == "subject" and value in draft.registry.organisations:
-            value = draft.name(value)
-        elif name == "fund" and value in draft.registry.funds:
-            value = draft.registry.display(value, draft.lang)
-        out.append(draft.w(f"relaxed_{name}").format(value=value))
-    return ", ".join(dict.fromkeys(out))
-
-
-def _change(draft: Draft, facts: Facts, rest: str) -> str:
-    """The signed difference of two facts: 'ca +27,9 miljoner kr'."""
-    first, last = (facts.by_id[i] for i in rest.split(":"))
-    diff = last.value - first.value
-    sign = "+" if diff > 0 else "−" if diff < 0 else "±"
-    amount = format_value(abs(diff), first.unit, approximate=first.approximate or last.approximate,
-                          precision=max(first.precision, last.precision), lang=draft.lang, scale=draft.scale)
-    prefix = next((p for p in ("ca ", "about ") if amount.startswith(p)), "")
-    return f"{prefix}{sign}{amount.removeprefix(prefix)}"
-
-
-def _names(draft: Draft, kind: str, rest: str) -> str:
-    ids = [o for o in rest.split(",") if o]
-    joiner = {"orgs": draft.w("and"), "orgs_or": draft.w("or")}.get(kind, ", ")
-    return joiner.join(draft.name(o) for o in ids)
-
-
-def _of_fact(draft: Draft, kind: str, rest: str, facts: Facts) -> str:
-    fact_id, _, precision = rest.partition(":")
-    fact = facts.by_id[fact_id]
-    if kind == "fact":  # the figure and its citation, recorded as used
-        draft.state(fact)
-        return f"{draft.show(fact, float(precision) if precision else None)} [{draft.cite_fact(fact)}]"
-    if kind == "show":
-        return draft.show(fact)
-    if kind == "showfig":
-        return draft.show_figure(fact)
-    if kind == "describe":
-        return draft.describe(fact)
-    if kind == "label":
-        return label_of(draft, fact)
-    if kind == "cite":
-        return f"[{draft.cite_fact(fact)}]"
-    raise ValueError(f"unknown reference {kind}:{rest!r}")
-
-
-def render(draft: Draft, ref: str, facts: Facts, computations: list[Computation]) -> str:
-    """One argument of a note in the answer's language (see core.schemas.Note)."""
-    kind, _, rest = ref.partition(":")
-    if kind[:1].isupper():  # 'Metric:eu_funds_paid': the same, with a capital first letter
-        text = render(draft, f"{kind.lower()}:{rest}", facts, computations)
-        return text[:1].upper() + text[1:]
-    if kind in ("text", "year"):
-        return rest
-    if kind == "org":
-        return draft.name(rest)
-    if kind in ("orgs", "names", "orgs_or"):
-        return _names(draft, kind, rest)
-    if kind == "relaxed":
-        return _relaxed(draft, rest)
-    if kind == "fund":
-        return draft.registry.display(rest, draft.lang)
-    if kind == "metric":
-        return load_vocabulary().metric_label(rest, draft.lang)
-    if kind == "pct":
-        return percent(float(rest), draft.lang)
-    if kind == "value":
-        value, _, unit = rest.partition(":")
-        return format_value(float(value), unit or "SEK", lang=draft.lang)
-    if kind in ("comp", "work"):
-        comp = computations[int(rest)]
-        return comp.display if kind == "comp" else comp.text
-    if kind == "change":
-        return _change(draft, facts, rest)
-    return _of_fact(draft, kind, rest, facts)
-
-
-def say(draft: Draft, note: Note, facts: Facts, computations: list[Computation]) -> str:
-    args = {name: render(draft, ref, facts, computations) for name, ref in note.args.items()}
-    text = draft.w(note.key).format(**args)
-    return text[:1].upper() + text[1:] if text[:1].isalpha() else text
-
-
-# --- what an answer shows: its facts, the one form of its amounts, its computations' work -------------------
-
-SHOWN_REFS = ("fact", "show", "showfig", "change")  # references that write a figure
-
-
-def shown_ids(evidence: Evidence) -> list[str]:
-    """The facts whose figures the answer writes: items, notes' figure references and table rows."""
-    ids: list[str] = []
-    for line in evidence.lines:
-        if isinstance(line, Item) and line.kind in ("fact", "figure") and line.fact_id:
-            ids.append(line.fact_id)
-        elif isinstance(line, Note):
-            for ref in line.args.values():
-                kind, _, rest = ref.partition(":")
-                if kind.lower() in SHOWN_REFS:
-                    ids += rest.split(":")[:2] if kind.lower() == "change" else [rest.split(":")[0]]
-    ids += [r.fact_id for r in evidence.table if r.fact_id]
-    return list(dict.fromkeys(ids))
-
-
-def amounts_scale(evidence: Evidence, facts: Facts) -> str | None:
-    """One form for every amount of an answer: millions when each is a rounded million figure ('ca 8,3
-    miljoner kr'), else kronor for all ('ca 5 900 000 kr' beside 'ca 25 660 000 kr'); None without amounts."""
-    amounts = [(f.value, f.approximate, f.precision) for i in shown_ids(evidence)
-               if (f := facts.by_id.get(i)) is not None and f.unit == "SEK"]
-    for comp in evidence.computations:
-        operands = [f for i in comp.operands if (f := facts.by_id.get(i)) is not None]
-        if comp.unit == "SEK" and comp.op != "average" and operands:
-            amounts.append((abs(comp.value), any(f.approximate for f in operands), max(f.precision for f in operands)))
-    if not amounts:
-        return None
-    every_million = all(in_millions(v, approximate=a, precision=p) for v, a, p in amounts)
-    return "millions" if every_million else "kronor"
-
-
-WORK = {  # a computation written out from its operands' displays (d) and its result (r)
-    "sum": lambda d, r: f"{' + '.join(d)} = {r}",
-    "difference": lambda d, r: f"{d[1]} − {d[0]} = {r}",
-    "pct_change": lambda d, r: f"({d[1]} − {d[0]}) / {d[0]} = {r}",
-    "share": lambda d, r: f"{d[0] if len(d) == 2 else '(' + ' + '.join(d[:-1]) + ')'} / {d[-1]} = {r}",
-    "average": lambda d, r: f"{d[0]} / {d[1]} = {r}",
-}
-
-
-def rewritten(comp: Computation, draft: Draft, facts: Facts) -> Computation:
-    """A computation's display and work in the answer's one form of amounts (the value is the answerer's)."""
-    operands = [f for i in comp.operands if (f := facts.by_id.get(i)) is not None]
-    if comp.op not in WORK or len(operands) != len(comp.operands):
-        return comp
-    display = comp.display
-    if comp.unit not in ("percent",) and comp.op != "average":
-        amount = format_value(abs(comp.value), comp.unit, approximate=any(f.approximate for f in operands),
-                              precision=max(f.precision for f in operands), lang=draft.lang, scale=draft.scale)
-        sign = "−" if comp.value < 0 else ("+" if comp.op in ("difference", "pct_change") and comp.value > 0 else "")
-        about = next((a for a in ("ca ", "about ") if amount.startswith(a)), "")
-        display = f"{about}{sign}{amount[len(about):]}"
-    shown = [draft.show_figure(f) if f.source == "text" else draft.show(f) for f in operands]
-    return comp.model_copy(update={"display": display, "text": WORK[comp.op](shown, display)})
 
 
 # --- the lines --------------------------------------------------------------------------------------------
@@ -559,6 +342,9 @@ def compose(evidence: Evidence, query: Query, ctx: Context) -> Answer:
     draft = Draft(query.lang, ctx.registry, ctx.docs, scale=amounts_scale(evidence, ctx.facts))
     computations = [rewritten(c, draft, ctx.facts) for c in evidence.computations]
     lines = Lines(evidence, query, ctx, draft, computations).write()
+    status = evidence.status
+    if not lines and not evidence.table and evidence.lines:  # every sentence offered was a heading or table row
+        lines, status = [draft.w("none")], "unclear"
     table = []
     for row in evidence.table:
         label = render(draft, row.label, ctx.facts, computations) if REF.match(row.label) else row.label
@@ -569,10 +355,10 @@ def compose(evidence: Evidence, query: Query, ctx: Context) -> Answer:
         draft.state(fact)
         table.append(row.model_copy(update={"label": label, "display": draft.show(fact),
                                             "citation": draft.cite_fact(fact)}))
-    if evidence.status in SILENT:
+    if status in SILENT:
         draft.nearest |= {f.fact_id for f in draft.used}
     caveats = [say(draft, c, ctx.facts, computations) for c in evidence.caveats]
-    return finish(ctx, query, draft, evidence.status, "\n".join(lines), table, caveats, computations)
+    return finish(ctx, query, draft, status, "\n".join(lines), table, caveats, computations)
 
 
 def finish(ctx: Context, query: Query, draft: Draft, status: str, text: str, table: list[TableRow],
@@ -586,25 +372,10 @@ def finish(ctx: Context, query: Query, draft: Draft, status: str, text: str, tab
     shown = {f.fact_id for f in draft.used}
     answered = [f for f in draft.used if f.fact_id not in draft.nearest]
     stated = [caveat(c, draft, ctx.facts.by_id) for c in ctx.facts.checks_for(draft.used)
-              if concerns(c, shown, answered)
+              if concerns(c, shown, answered, query)
               and not any(f.doc_id in ctx.facts.unofficial for f in c.figures)]  # named below instead
-    caveats = list(dict.fromkeys(unlabelled(c) for c in caveats + stated + _unofficial_caveats(ctx, draft)))
+    caveats = list(dict.fromkeys(unlabelled(c) for c in caveats + stated + unofficial_caveats(ctx, draft)))
     answer = Answer(question=query.question, lang=draft.lang, status=status, text=text, figures=draft.figures,
                     table=table, citations=draft.citations, caveats=caveats, query=query,
                     corpus_version=ctx.corpus_version, verified=True, computations=list(computations or []))
     return sources.one_per_source(answer, ctx.docs)
-
-
-def _unofficial_caveats(ctx: Context, draft: Draft) -> list[str]:
-    """An unlisted document that states another value for a figure the answer uses is named."""
-    out: list[str] = []
-    keys = {same_unit(f): f for f in draft.used if f.doc_id not in ctx.facts.unofficial}
-    if not keys or not ctx.facts.unofficial:
-        return out
-    for other in ctx.facts.where(doc_id=sorted(ctx.facts.unofficial), year=[f.year for f in draft.used]):
-        used = keys.get(same_unit(other))
-        if other.doc_id in ctx.facts.unofficial and used is not None and abs(other.value - used.value) > max(
-                used.precision, other.precision) / 2:
-            n = draft.cite_fact(other)  # its title can be anything: named by its citation, not in the text
-            out.append(draft.w("unofficial_value").format(n=n, display=other.display))
-    return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from core.entities import CITY, Registry, fold
 from core.lang import word_list
@@ -41,7 +42,8 @@ def is_heading(text: str) -> bool:
     a sentence does ('Beslutsunderlag Redovisning av internationellt arbete 2024')."""
     letters = [c for c in text if c.isalpha()]
     capitals = len(letters) > 3 and all(c.isupper() for c in letters)
-    return text.lstrip().startswith("#") or capitals or (is_broken(text) and len(text.split()) < HEADING_WORDS)
+    short = is_broken(text) and len(text.split()) < HEADING_WORDS and not states_a_figure(text)  # a row has figures
+    return text.lstrip().startswith("#") or capitals or short
 
 
 def is_broken(text: str) -> bool:
@@ -61,15 +63,27 @@ def is_table_line(text: str) -> bool:
     """A table row flattened into a line: cells marked by tabs or bars, or several numbers among few words and
     no sentence end ('Funktionsstödsförvaltningen deltog i 1 projekt 2 EU-medel 2022')."""
     numbers = [f for f in parse_figures(text) if not f.is_year_like]
-    words = len(text.split())
+    words = len([w for w in text.split() if any(c.isalpha() for c in w)])
     few_words = words < TABLE_WORDS or len(numbers) * NUMBER_SHARE >= words
     return bool(TABLE_MARK.search(text)) or (len(numbers) >= 2 and few_words and not TERMINAL.search(text))
 
 
+@cache
+def _verbs() -> frozenset[str]:
+    return frozenset(fold(w) for w in word_list("sentence_verbs"))
+
+
+def has_verb(text: str) -> bool:
+    """A verb the reports' sentences are made with ('har', 'deltog'): a list of headings has none."""
+    return any(w in _verbs() for w in fold(text).split())
+
+
 def quotable(text: str) -> bool:
     """A sentence worth quoting: no heading, no table line, no continuation, a few words long (a long sentence
-    cut at its end by a page break still says something: it is quoted after the whole ones)."""
-    return not (is_heading(text) or is_table_line(text) or is_continuation(text)) and len(
+    cut at its end by a page break still says something when it has a verb: it is quoted after the whole
+    ones)."""
+    cut_list = is_broken(text) and not has_verb(text)  # a table of contents, a row of headings
+    return not (is_heading(text) or is_table_line(text) or is_continuation(text) or cut_list) and len(
         text.split()) >= MIN_QUOTE_WORDS
 
 
@@ -160,6 +174,10 @@ class Relevance:
         no_number = self.numbers_first and not states_a_figure(candidate.text)
         return is_broken(candidate.text), other_year, no_number
 
+    def names_asked(self, text: str) -> bool:
+        """The line names an asked organisation."""
+        return bool({m.entity_id for m in self.registry.find_orgs(text)} & self.family)
+
     def other_organisation(self, text: str) -> bool:
         """The sentence is about organisations that were not asked about (only when some were)."""
         if not self.family:
@@ -173,7 +191,7 @@ def choose(candidates: Sequence[Candidate], relevance: Relevance, limit: int,
     """The indexes of the sentences to quote, in the order to show them: sentences (no headings or table
     lines) about the asked subject; when some name the asked project or a rare word of the question, only
     those and the sentences right after them; ordered by Relevance.rank.
-    With `fallback`, never nothing when something was offered: the answerer's first sentence then."""
+    With `fallback`, when none is left: the answerer's first sentence, else the asked organisation's line."""
     fit = [i for i, c in enumerate(candidates) if quotable(c.text) and not relevance.other_organisation(c.text)]
     anchored = {i for i in fit if relevance.anchored(candidates[i].text)
                 or relevance.anchored(candidates[i].section or "")}
@@ -185,17 +203,21 @@ def choose(candidates: Sequence[Candidate], relevance: Relevance, limit: int,
                 kept.append(i)
         fit = kept
     fit = sorted(fit, key=lambda i: relevance.rank(candidates[i]))
-    if not fit and candidates and fallback:
-        fit = [next((i for i, c in enumerate(candidates) if quotable(c.text)), 0)]
+    if not fit and fallback:  # rather than saying that the reports say nothing: a sentence about another
+        # subject, else the line of the asked subject's table row ('Tekniska nämnden 4 projekt 1 660 000')
+        fit = [i for i, c in enumerate(candidates) if quotable(c.text)][:1] or [
+            i for i, c in enumerate(candidates) if not is_heading(c.text) and not relevance.other_organisation(c.text)
+            and relevance.names_asked(c.text)][:1]
     return fit[:limit]
 
 
 # --- the words a running-text figure is headed with -------------------------------------------------------
 
 
-def _nouns() -> set[str]:
+@cache
+def _nouns() -> frozenset[str]:
     """The nouns the reports count with (folded), from the vocabulary's quantity words."""
-    return {w for words in load_vocabulary().quantity.values() for w in words}
+    return frozenset(w for words in load_vocabulary().quantity.values() for w in words)
 
 
 def base_form(word: str) -> str:
@@ -228,9 +250,11 @@ def quantity_label(quantity: str, sentence: str) -> str:
         words.append(word)
     if not words:
         return ""
-    words[-1] = base_form(words[-1])
+    definite = words[-1]
+    words[-1] = base_form(definite)
     first = words[0]
-    if first[:1].isupper() and first[1:].islower() and sentence.lstrip().startswith(quantity.split()[0]):
+    common = len(words) > 1 or words[-1] != definite  # a definite form is no name ('Sprängningarna', not 'Erasmus')
+    if common and first[:1].isupper() and first[1:].islower() and sentence.lstrip().startswith(given[0]):
         words[0] = first.lower()  # capitalised only because it starts the sentence
     return " ".join(words)
 

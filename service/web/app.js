@@ -168,11 +168,13 @@ function renderChart(container, answer) {
   container.appendChild(svg);
 }
 
-// The figures shown large: only an answer's own figures (status answered, each matching the question);
-// the nearest figures of an answer that is not reported stay plain lines in its text.
+// The figures shown large: an answer's own one or two figures (status answered, each matching the question);
+// the nearest figures of an answer that is not reported stay plain lines in its text, and a list is its lines.
+const HEADLINE_FIGURES = 2;
 function answerFigures(answer) {
-  if (answer.status !== "answered" || answer.table.length) return [];
-  return answer.figures.filter((f) => !(f.relaxed && f.relaxed.length)).slice(0, 4);
+  const own = answer.figures.filter((f) => !(f.relaxed && f.relaxed.length));
+  const headline = answer.status === "answered" && !answer.table.length && own.length === answer.figures.length;
+  return headline && own.length <= HEADLINE_FIGURES ? own : [];
 }
 
 function renderAnswer(answer) {
