@@ -38,11 +38,12 @@ PAST_FORM = re.compile(r"ade$")  # a verb when it ends the phrase or a pronoun f
 
 
 def is_heading(text: str) -> bool:
-    """A heading, not a sentence: a Markdown heading, a line in capitals, or a short line that does not end as
-    a sentence does ('Beslutsunderlag Redovisning av internationellt arbete 2024')."""
+    """A heading, not a sentence: a Markdown heading, a line in capitals, or a short line without figures or
+    verbs that does not end as a sentence does ('Beslutsunderlag Redovisning av internationellt arbete 2024')."""
     letters = [c for c in text if c.isalpha()]
     capitals = len(letters) > 3 and all(c.isupper() for c in letters)
-    short = is_broken(text) and len(text.split()) < HEADING_WORDS and not states_a_figure(text)  # a row has figures
+    short = is_broken(text) and len(text.split()) < HEADING_WORDS and not (
+        states_a_figure(text) or has_verb(text))  # a row has figures, a line 'Rapportering har ej inkommit' a verb
     return text.lstrip().startswith("#") or capitals or short
 
 
