@@ -125,6 +125,41 @@ class Fact(BaseModel):
     section: str | None = Field(default=None, description="Heading of the section the figure stands in.")
 
 
+class ProjectSource(BaseModel):
+    """One place a report writes about a project: its own section or a paragraph that names it."""
+
+    doc_id: str
+    year: int | None = Field(description="The year the document reports on.")
+    page: int | None
+    span_start: int = Field(description="Offsets of the project's own text in Document.text.")
+    span_end: int
+    quote: str = Field(description="The sentence that introduces the project there, verbatim.")
+    heading: bool = Field(default=False, description="A section headed by the project's name.")
+    org: str | None = Field(default=None, description="The organisation whose chapter the text stands in.")
+
+
+class Project(BaseModel):
+    """A project the reports name, found at ingest: a table row, a heading, 'projektet X', 'X är ett …projekt'."""
+
+    project_id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list, description="Short names, acronyms, without version numbers.")
+    owner: str | None = Field(default=None, description="Organisation id of the project owner, when a report says.")
+    owner_name: str | None = Field(default=None, description="The owner as written ('Skåne Stadsmission').")
+    owner_quote: str | None = Field(default=None, description="The sentence that names the owner, verbatim.")
+    owner_doc: str | None = None
+    owner_page: int | None = None
+    reported_by: list[str] = Field(default_factory=list, description="Organisations whose chapters tell of it.")
+    partner_role: list[str] = Field(default_factory=list, description="Organisations the reports call projektpart.")
+    partners: list[str] = Field(default_factory=list, description="Partners named in its text, as written.")
+    partners_quote: str | None = None
+    funds: list[str] = Field(default_factory=list, description="Fund ids named in its text.")
+    years: list[int] = Field(default_factory=list, description="Years of the reports that tell of it.")
+    fact_ids: list[str] = Field(default_factory=list, description="Figures of its own text and table rows.")
+    text: str = Field(default="", description="Its own text (readable), for topic search.")
+    sources: list[ProjectSource] = Field(default_factory=list)
+
+
 class CheckFigure(BaseModel):
     fact_id: str
     label: str
