@@ -227,6 +227,12 @@ class Query(BaseModel):
     roles: list[str] = Field(default_factory=list, description="Every role the question's words point to.")
     asks: str | None = Field(default=None, description="What is asked about a named subject: 'what' (what is it, "
                              "who runs it, which fund finances it).")
+    project_ids: list[str] = Field(default_factory=list, description="Projects of the registry the question names "
+                                   "(by name, short name, acronym, or nearly: 'malmokraften', 'happ').")
+    asks_about: list[str] = Field(default_factory=list, description="What is asked about a named project: owner, "
+                                  "partners, fund, money.")
+    projects_about: bool = Field(default=False, description="Asks which projects were about a topic "
+                                 "('vilka projekt handlade om klimat?').")
     about_previous: str | None = Field(default=None, description="A short 'which fund/which year' question about "
                                        "the previous answer: 'fund' or 'year'.")
     points_back: bool = Field(default=False, description="A short question whose words point back at the previous "

@@ -28,8 +28,9 @@ from ingest.checks import compute_checks, restated_checks
 from ingest.chunk import chunk
 from ingest.figures import text_figures
 from ingest.metadata import ManifestEntry, apply_manifest, detect, load_manifest
-from ingest.normalize import OcrRepairer, looks_ocr_damaged, normalize
+from ingest.normalize import Normalized, OcrRepairer, looks_ocr_damaged, normalize
 from ingest.parse import check_size, file_digest, file_kind, read
+from ingest.projects import attach as attach_projects
 from ingest.projects import describe as describe_projects
 from ingest.projects import merge as merge_projects
 from ingest.prose import prose_facts
@@ -144,6 +145,8 @@ class Extracted:
     chunks: list[Chunk] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     found_projects: list[Project] = field(default_factory=list)
+    texts: list[tuple[Document, Normalized, list[Fact]]] = field(default_factory=list)
+    registry: Registry | None = None
     skipped: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
 
@@ -172,7 +175,11 @@ class Extracted:
         self.found_projects.extend(projects or [])
 
     def projects(self) -> list[Project]:
-        return merge_projects(self.found_projects)
+        merged = merge_projects(self.found_projects)
+        if self.registry is not None:
+            for doc, norm, facts in self.texts:
+                attach_projects(merged, doc, norm, facts, self.registry)
+        return merged
 
     def checks(self) -> list[Check]:
         unique: dict[str, Check] = {}
@@ -197,7 +204,7 @@ def extract(
     progress: Progress,
 ) -> Extracted:
     repairer = OcrRepairer(registry.domain_words())
-    out = Extracted()
+    out = Extracted(registry=registry)
     for path in progress(files, "läser"):
         try:
             doc, norm = build_document(path, manifest.get(path.name), registry, repairer,
@@ -209,6 +216,7 @@ def extract(
             kept, bad = table_facts.verify_quotes(doc, stated + text_figures(ctx, stated))
             chunks = chunk(doc, norm, registry, size=settings.chunk_size, overlap=settings.chunk_overlap)
             out.add(path, doc, chunks, kept, describe_projects(doc, norm, registry, kept))
+            out.texts.append((doc, norm, kept))
         except DocumentError as exc:
             out.skipped.append(str(exc))
             continue

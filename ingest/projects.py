@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from core.entities import CITY, Registry, fold
 from core.schemas import Document, Fact, Project, ProjectSource
 from ingest.chunk import SENTENCE_END, Section, section_at, sections
@@ -39,6 +41,8 @@ GENERIC = {"projektet", "projekt", "eu", "malmo", "malmo stad", "erasmus", "eras
            "projektagare", "projektpart", "syftet", "malet", "resultatet", "inom ramen", "horisont", "horizon",
            "interreg", "fonden", "tillvaxtverket", "svenska esf-radet", "esf-radet", "sida", "kommunen"}
 HEADING_WORDS = 6
+SPELLING_LETTERS = 10  # names this long may be one name spelled twice
+SPELLING_SCORE = 92
 OWN_SECTION = 5000  # characters: a project's section is no longer than this
 NAME_FIRST = 1500  # characters of a section in which its owner sentence is looked for
 OWNER = [
@@ -405,13 +409,39 @@ def describe(doc: Document, norm: Normalized, registry: Registry, facts: list[Fa
     return out
 
 
+def attach(projects: list[Project], doc: Document, norm: Normalized, facts: list[Fact],
+           registry: Registry) -> None:
+    """Every sentence that names a project gives it the figures that follow its name, up to the next
+    project's name or the paragraph's end ('HÅPP har genomfört kompetenskartläggning av 297 medarbetare')."""
+    text = norm.text
+    for_registry = registry.with_projects(projects)
+    mentions = sorted(for_registry.find_projects(text), key=lambda m: m.start)
+    by_id = {p.project_id: p for p in projects}
+    text_facts = [(norm.to_normalized(f.span_start), f) for f in facts if f.source == "text"]
+    for i, m in enumerate(mentions):
+        para_end = text.find("\n\n", m.end)
+        para_end = len(text) if para_end < 0 else para_end
+        stop = next((n.start for n in mentions[i + 1:] if n.entity_id != m.entity_id), para_end)
+        stop = min(stop, para_end)
+        project = by_id[m.entity_id]
+        owned = set(project.fact_ids)
+        project.fact_ids += [f.fact_id for at, f in text_facts if m.start <= at < stop and f.fact_id not in owned]
+        if doc.meta.year and doc.meta.year not in project.years:
+            project.years = sorted([*project.years, doc.meta.year])
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one name ('Wisdom Innovation', 'Wisdome Innovation'): nearly equal, long enough."""
+    return min(len(a), len(b)) >= SPELLING_LETTERS and fuzz.ratio(a, b) >= SPELLING_SCORE
+
+
 def merge(found: list[Project]) -> list[Project]:
     """One project per set of shared aliases, across documents; ids from the name."""
     groups: list[list[Project]] = []
     keys: list[set[str]] = []
     for project in found:
         mine = {fold(a) for a in [project.name, *project.aliases] if len(a) >= 4 or a.isupper()}
-        hit = [i for i, k in enumerate(keys) if k & mine]
+        hit = [i for i, k in enumerate(keys) if k & mine or any(_same_name(a, b) for a in k for b in mine)]
         if not hit:
             groups.append([project])
             keys.append(mine)

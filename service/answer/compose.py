@@ -283,6 +283,13 @@ def render(draft: Draft, ref: str, facts: Facts, computations: list[Computation]
         return ", ".join(dict.fromkeys(out))
     if kind == "names":
         return ", ".join(draft.name(o) for o in rest.split(",") if o)
+    if kind == "list":  # names as written in the reports: 'list:Malmö stad|Försäkringskassan'
+        items = [x for x in rest.split("|") if x]
+        return ", ".join(items[:-1]) + draft.w("and") + items[-1] if len(items) > 1 else "".join(items)
+    if kind == "quote":  # the citation of a sentence of a document: 'quote:DOC:START:END'
+        doc_id, start, end = rest.rsplit(":", 2)
+        n, _ = cite_span(draft, Item(kind="sentence", doc_id=doc_id, start=int(start), end=int(end)))
+        return f"[{n}]"
     if kind == "orgs_or":
         return draft.w("or").join(draft.name(o) for o in rest.split(",") if o)
     if kind == "fund":

@@ -20,6 +20,7 @@ from service.answer.compose import WORDS, Context, compose
 from service.answer.figure_answers import FigureAnswers
 from service.answer.lookup import Facts
 from service.answer.narrative import Narrative
+from service.answer.projects import ProjectAnswers
 from service.answer.retrieve import Retriever
 from service.answer.statements import StatementIndex
 from service.answer.understand import Lexicon, asks_back, follow_up, understand
@@ -37,7 +38,7 @@ class Engine:
                  build_id: str | None = None, conversations: Conversations | None = None) -> None:
         # every read comes from one build (the newest when None), even while an ingest writes the next
         self.store = (store or Store(settings)).at_build(build_id)
-        self.registry = Registry.load()
+        self.registry = Registry.load().with_projects(self.store.load_projects())
         self.docs = {d.doc_id: d for d in self.store.load_documents()}
         unofficial = {d.doc_id for d in self.docs.values() if not d.meta.official}
         self.facts: Facts = Facts(self.store, self.store.load_checks(), self.registry, unofficial)
@@ -53,6 +54,7 @@ class Engine:
         self.ctx = Context(self.registry, self.docs, self.facts, self.corpus_version)
         self.figures: FigureAnswers = FigureAnswers(self)  # answerers over the running text: figures, words
         self.words: Narrative = Narrative(self)
+        self.projects: ProjectAnswers = ProjectAnswers(self)  # the registry's projects, from their own text
         self.latest_year = max((d.meta.year for d in self.docs.values() if d.meta.year), default=None)
         self.doc_names = {n for d in self.docs.values() for n in (d.meta.title, d.meta.short_name)}  # for verify
         # what a follow-up points back to; given by the server, shared by every build (and worker, with Redis)

@@ -11,6 +11,7 @@ from service.answer import arithmetic
 from service.answer.base import Sources
 from service.answer.compose import Draft
 from service.answer.statements import Match
+from service.answer.contract import own_facts
 
 LOOSE_CLAIM = 0.1  # "nästan/drygt/ungefär X" holds within 10 % of X
 SERIES_MATCHES = 12
@@ -40,11 +41,12 @@ class FigureAnswers(Sources):
         passages = self.retriever.search(query.search_text, k=6, year=year,
                                          orgs=query.orgs or None)
         spans = [(p.chunk.doc_id, p.chunk.start, p.chunk.end) for p in passages]
-        matches = self.statements.search(query, passages=spans, names=query.names,
+        only = own_facts(query, self.registry) if query.project_ids else None
+        matches = self.statements.search(query, passages=spans, names=query.names, only=only,
                                          k=SERIES_MATCHES if query.intent == "series" else 5)
         if not matches and query.years and query.quantity:  # nothing for that year: say so, then other years
             other = self.statements.search(query.model_copy(update={"years": []}), passages=spans,
-                                           names=query.names)
+                                           names=query.names, only=only)
             near = sorted((m for m in other if m.counted and m.fact.year not in query.years),
                           key=lambda m: min(abs(m.fact.year - y) for y in query.years))
             matches = near[:1]  # the nearest year

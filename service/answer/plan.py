@@ -88,9 +88,24 @@ def _text_figures(query: Query, ask: Ask) -> Evidence | None:
         return found
     if query.metric == "figure":
         return ask.engine.words.narrative(query)
-    if query.names and (not query.orgs or not ask.found(query).exact):
+    if query.names and (not query.orgs or not ask.found(query).exact) and not _table_project(query, ask):
         return ask.engine.words.nothing_for(query, query.names)
     return None
+
+
+def _asks_about_project(query: Query, ask: Ask) -> bool:
+    """A registry project asked what it is, who owns it, its partners or fund: told from its own text."""
+    money = "money" in query.asks_about or query.metric == "eu_funds_paid"
+    if query.intent == "count" or query.quantity:
+        return False  # "hur många partnerstäder har Naturvation?": a figure of its text
+    return bool(query.project_ids) and (query.asks == "what" or bool(set(query.asks_about) - {"money"})) and not (
+        money and not set(query.asks_about) & {"owner", "partners"})
+
+
+def _table_project(query: Query, ask: Ask) -> bool:
+    """A project of a project table (a row in some year): the table answers, with other years when needed."""
+    return bool(query.projects) and bool(ask.engine.facts.where(has=["project"]) and any(
+        f.project in query.projects for f in ask.engine.facts.where(has=["project"])))
 
 
 def _asks_for_words(query: Query, ask: Ask) -> bool:
@@ -129,9 +144,14 @@ PLAN: tuple[Step, ...] = (
     Step("arithmetic", lambda q, a: routes.arithmetic(q), _arithmetic),
     Step("rank_claim", lambda q, a: claims.is_rank_claim(q), lambda q, a: claims.rank_verdict(q, a.engine.facts)),
     Step("fund_claim", lambda q, a: q.intent == "check" and q.claimed is None and bool(q.funds), _fund_claim),
-    Step("project", lambda q, a: q.asks == "what" and bool(q.names), lambda q, a: a.engine.words.project_card(q)),
+    Step("projects_about", lambda q, a: q.projects_about and not q.project_ids,
+         lambda q, a: a.engine.projects.about(q)),
+    Step("project", _asks_about_project, lambda q, a: a.engine.projects.answer(q)),
+    Step("project_card", lambda q, a: q.asks == "what" and bool(q.names), lambda q, a: a.engine.words.project_card(q)),
     Step("goal", _goal_not_found, lambda q, a: table.no_goal(q, a.engine.facts)),
     Step("text_figures", lambda q, a: routes.statement(q, a.found(q)), _text_figures),
+    Step("project_figures", lambda q, a: bool(q.project_ids) and not _table_project(q, a),
+         lambda q, a: a.engine.projects.answer(q)),
     Step("narrative", _asks_for_words, _words),
     Step("table", lambda q, a: True, _table),
 )

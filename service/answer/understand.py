@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from core.entities import CITY, Mention, Registry, fold
 from core.lang import cue, roles, word_list
 from core.numbers import parse_english_figures, parse_figures, word_numbers
-from core.schemas import Query
+from core.schemas import Project, Query
 from core.vocabulary import load as load_vocabulary
 from core.words import tokenize
 
@@ -340,6 +340,37 @@ def misspelled_orgs(question: str, registry: Registry, taken: list[Mention]) -> 
     return list(dict.fromkeys(sure)), list(dict.fromkeys(unsure))
 
 
+PROJECT_WINDOW = 4  # words of a question compared with a project's name
+PROJECT_FUZZY = 6  # characters: shorter forms are matched exactly only
+
+
+def projects_named(question: str, registry: Registry, taken: list[Mention]) -> list[str]:
+    """Project ids the question names: any form exactly (case and accents aside), else nearly ('malmökraften 2',
+    'care for ukriane'); words that name an organisation or a fund are no project."""
+    found = [m.entity_id for m in registry.find_projects(question)
+             if not any(t.start <= m.start < t.end and t.end - t.start > m.end - m.start for t in taken)]
+    if found:
+        return list(dict.fromkeys(found))
+    words = [(m.start(), m.end()) for m in re.finditer(r"[\wåäöÅÄÖ+][\wåäöÅÄÖ+\-.]*", question)]
+    forms = [(f, pid) for f, pid in registry.project_forms() if len(f) >= PROJECT_FUZZY]
+    best: tuple[float, str] | None = None
+    for n in range(1, PROJECT_WINDOW + 1):
+        for i in range(len(words) - n + 1):
+            start, end = words[i][0], words[i + n - 1][1]
+            if any(t.start < end and start < t.end for t in taken):
+                continue
+            window = fold(question[start:end]).strip(".")
+            if len(window) < PROJECT_FUZZY or window in QUESTION_WORDS or window in METRIC_WORDS:
+                continue
+            for form, pid in forms:
+                if abs(len(form) - len(window)) > 2 or form[:2] != window[:2]:
+                    continue
+                score = fuzz.ratio(window, form)
+                if score >= SURE and (best is None or score > best[0]):
+                    best = (score, pid)
+    return [best[1]] if best else []
+
+
 def _reading(question: str, registry: Registry, topic: str | None) -> dict[str, object]:
     """The slots that come from the question's words (and the topic a follow-up continues)."""
     q = fold(question)
@@ -359,7 +390,8 @@ PART_BREAK = re.compile(
     r"(?=(?:hur|vad|vilka|vilken|vilket|vem|när|nar|varför|varfor|how|what|which|who|when|where|why)\b)",
     re.IGNORECASE)
 OPERATES_ON = {"share", "sum", "difference", "pct_change"}  # a part asking these of "det/de" works on the part before
-INHERITED_BY_PARTS = ("years", "orgs", "funds", "names", "name_forms", "projects", "goals", "goals_named")
+INHERITED_BY_PARTS = ("years", "orgs", "funds", "names", "name_forms", "projects", "project_ids", "goals",
+                      "goals_named")
 
 
 def split_parts(question: str) -> list[str]:
@@ -405,6 +437,10 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
     if len(orgs) > 1 and CITY in orgs:
         orgs.remove(CITY)  # "stadens förvaltningar": the city is context, the unit is the subject
     funds = list(dict.fromkeys(m.entity_id for m in registry.find_funds_asked(question)))
+    project_ids = projects_named(question, registry, taken)
+    named_projects = [registry.projects[p] for p in project_ids]
+    forms = {f for p in named_projects for f in (p.name, *p.aliases)}
+    orgs = [o for o in orgs if not any(fold(registry.display(o)) in fold(f) for f in forms)]  # "Malmö" of a name
     years = _years(q, latest_year)
     quantity, forced = _quantity(q)
     ranked_noun = RANK_NOUN.search(q)
@@ -459,7 +495,11 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                  funds=funds, metric=metric, also_metrics=[m for m in metrics if m != metric and m in BOTH
                                                            and not (m == "project_count" and metric in PARTS_OF)],
                  goals=goals, goals_named=goals or _goals_named(question, q, years, lexicon),
-                 projects=_named_in(q, set(lexicon.projects)),
+                 projects=list(dict.fromkeys([*_named_in(q, set(lexicon.projects)),
+                                              *(f for f in forms if f in lexicon.projects)])),
+                 project_ids=project_ids,
+                 asks_about=[a for a in ("owner", "partners", "fund", "money") if cue(f"asks_{a}").search(q)],
+                 projects_about=bool(cue("projects_about").search(q)),
                  claimed=claimed, dimension=dimension,
                  ranked=bool(cue("most").search(q) or cue("least").search(q)),
                  quantity=quantity, operation=operation, threshold=threshold,
@@ -472,7 +512,18 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                  both_ends=bool(cue("both_ends").search(q)), rank_by=_rank_by(q), mainly=bool(cue("mainly").search(q)),
                  claim_precision=precision, claim_loose=loose, asked_numbers=_asked_numbers(question),
                  interpreted=interpreted, did_you_mean=[o for o in did_you_mean if o not in orgs],
-                 **_reading(question, registry, None))  # type: ignore[arg-type]
+                 **_project_names(_reading(question, registry, None), named_projects))  # type: ignore[arg-type]
+
+
+def _project_names(reading: dict[str, object], named: list[Project]) -> dict[str, object]:
+    """A project of the registry is a name of the question, however it was typed: its figures anchor on it."""
+    if not named:
+        return reading
+    names = [n for n in reading["names"] if not any(fold(n) in fold(f) or fold(f) in fold(n)  # type: ignore[attr-defined]
+                                                      for p in named for f in (p.name, *p.aliases))]
+    forms = [f for p in named for f in (p.name, *p.aliases)]
+    return {**reading, "names": [p.name for p in named] + names,
+            "name_forms": list(dict.fromkeys([*forms, *reading["name_forms"]]))}  # type: ignore[list-item]
 
 
 STEP = re.compile(r"aret (innan|fore|efter)|foregaende ar|the year (before|after)|previous year|next year")
@@ -497,6 +548,8 @@ def asks_back(query: Query) -> bool:
     question of its own ("Hur sprids projektresultaten?")."""
     if FOLLOW_UP.search(query.question):
         return True
+    if cue("subject_back").search(fold(query.question)) and not (query.orgs or query.project_ids or query.funds):
+        return True  # "vem ägde det?", "hur mycket pengar fick de?": about the previous answer's subject
     return len(query.question.split()) <= 4 and not _own_topic(query)
 
 
@@ -507,7 +560,11 @@ def follow_up(query: Query, previous: Query | None, registry: Registry | None = 
         return query
     update: dict[str, object] = {}
     inherited = []
-    for slot in ("years", "orgs", "funds", "metric", "goals", "projects", "quantity", "unit", "names", "name_forms"):
+    own_subject = query.orgs or query.project_ids or query.funds
+    for slot in ("years", "orgs", "funds", "metric", "goals", "projects", "project_ids", "quantity", "unit", "names",
+                 "name_forms"):
+        if slot in ("orgs", "projects", "project_ids", "names", "name_forms") and own_subject:
+            continue  # a follow-up that names its own subject does not take the previous one's
         if not getattr(query, slot) and getattr(previous, slot):
             update[slot] = getattr(previous, slot)
             inherited.append(slot)
