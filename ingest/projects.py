@@ -398,7 +398,10 @@ def describe(doc: Document, norm: Normalized, registry: Registry, facts: list[Fa
             project.partners = partners[0]
             sentence = next(s for sp in spans for s in _sentences(text, sp[0], sp[1]) if s[0] == partners[1])
             project.partners_quote = _quote(doc, norm, text, sentence)[0]
-        first = " ".join(text[s: min(e, s + 900)] for s, e, _ in spans)
+        folded_names = [fold(n) for n in names]
+        first = " ".join(text[s: min(e, s + 900)] if headed else " ".join(
+            text[a:b] for a, b in _sentences(text, s, e) if any(n in fold(text[a:b]) for n in folded_names))
+            for s, e, headed in spans)
         project.funds = list(dict.fromkeys(m.entity_id for m in registry.find_funds(first)))
         owned = [norm.span_to_original(s, e) for s, e, _ in spans]
         folded = {fold(n) for n in names}
