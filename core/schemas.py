@@ -125,6 +125,9 @@ class Fact(BaseModel):
     section: str | None = Field(default=None, description="Heading of the section the figure stands in.")
 
 
+ACRONYM = 8  # letters: a longer all-capitals alias is a name, not an acronym
+
+
 class ProjectSource(BaseModel):
     """One place a report writes about a project: its own section or a paragraph that names it."""
 
@@ -158,6 +161,11 @@ class Project(BaseModel):
     fact_ids: list[str] = Field(default_factory=list, description="Figures of its own text and table rows.")
     text: str = Field(default="", description="Its own text (readable), for topic search.")
     sources: list[ProjectSource] = Field(default_factory=list)
+
+    def shown(self) -> str:
+        """The name with its acronym, as people know it: 'Hållbar plattform för kompetensutveckling (HÅPP)'."""
+        acronym = next((a for a in self.aliases if a.isupper() and len(a) <= ACRONYM and a not in self.name), None)
+        return f"{self.name} ({acronym})" if acronym else self.name
 
 
 class CheckFigure(BaseModel):

@@ -58,6 +58,8 @@ HEADING_STOP = {"utbetalt", "antal", "sek", "forvaltning", "forvaltningarnas", "
                 "bedeomning", "signerad", "exempel", "deltagande", "kompetensutveckling", "implementering", "aktuellt",
                 "rapportering", "instammande", "samverkanspart", "samverkansparter", "tjansteskrivelse",
                 "innehallsforteckning", "beslutsplanering", "arendet", "malomrade", "eu-projekt", "eu-relaterade"}
+HAS_PROJECT = re.compile(r"\s*([A-ZÅÄÖ][\w\-åäöÅÄÖ ]{2,60}?)\s+har\s+(?:under \d{4}\s+)?(?:ett|två|tre)\s+"
+                         r"(?:[\w\-]+\s+)?(?:EU-)?projekt\b")
 ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{3,90})\*(?![*\w])")
 COMMON_ZIPF = 3.0  # a word this common in Swedish does not name a project by itself
 PARTNER_AFTER = re.compile(r"(?:partners?|samarbetspart(?:ner|er)|samverkanspart(?:ner|er)|samverkande|projektparter)"
@@ -301,9 +303,16 @@ def _owner(text: str, spans: list[tuple[int, int, bool]], names: set[str], regis
     """(org id, owner as written, offset of its sentence) from a sentence of the project's own text."""
     folded_names = [fold(n) for n in names]
     for start, end, headed in spans:
-        for a, b in _sentences(text, start, min(end, start + NAME_FIRST) if headed else end):
+        sentences = _sentences(text, start, min(end, start + NAME_FIRST) if headed else end)
+        for i, (a, b) in enumerate(sentences):
             sentence = text[a:b]
             if not headed and not any(n in fold(sentence) for n in folded_names):
+                nxt = text[sentences[i + 1][0]:sentences[i + 1][1]] if i + 1 < len(sentences) else ""
+                has = HAS_PROJECT.match(sentence)
+                if has and any(n in fold(nxt) for n in folded_names):  # "X har ett projekt … Projektet HÅPP …"
+                    orgs = [o.entity_id for o in registry.find_orgs(has.group(1)) if o.entity_id != CITY]
+                    if orgs:
+                        return orgs[0], _clean(has.group(1)), a
                 continue
             for pattern in OWNER:
                 m = pattern.search(sentence)
@@ -402,6 +411,7 @@ def describe(doc: Document, norm: Normalized, registry: Registry, facts: list[Fa
         first = " ".join(text[s: min(e, s + 900)] if headed else " ".join(
             text[a:b] for a, b in _sentences(text, s, e) if any(n in fold(text[a:b]) for n in folded_names))
             for s, e, headed in spans)
+        first += " " + (project.owner_quote or "")  # "X har ett projekt som finansieras via ESF …"
         project.funds = list(dict.fromkeys(m.entity_id for m in registry.find_funds(first)))
         owned = [norm.span_to_original(s, e) for s, e, _ in spans]
         folded = {fold(n) for n in names}

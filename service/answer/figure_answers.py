@@ -63,8 +63,12 @@ class FigureAnswers(Sources):
             return _evidence("partial", [head, _figure(best.fact)])
         if query.operation in ("share", "difference") and (found := self._role_arithmetic(query, best.fact)):
             return found
+        stated = self._claimed_here(query, matches) if query.intent == "check" else None
+        if stated is not None:  # "187 blev självförsörjande": the claimed figure stands in a sentence found
+            best = stated
         if query.intent == "check" and query.claimed is not None:
-            like = best.counted or (not query.quantity and best.fact.unit == (query.unit or best.fact.unit))
+            like = best.counted or stated is not None or (
+                not query.quantity and best.fact.unit == (query.unit or best.fact.unit))
             if not like:
                 return _evidence("not_reported", [Note(key="fig_no_comparable")])
             basis, shifted = self._by_role(query, best.fact)
@@ -94,6 +98,19 @@ class FigureAnswers(Sources):
             lines.append(Note(key="fig_also"))
             lines += [_figure(m.fact) for m in more]
         return _evidence("answered", lines)
+
+    def _claimed_here(self, query: Query, matches: list[Match]) -> Match | None:
+        """The claim's own figure, when a sentence the question's words found states it: '1870 har gått vidare'
+        beside 'cirka 100 personer', 'varav 187 nu är självförsörjande' beside 'över 300 deltagare'. The
+        verdict is then on that figure (and its role), never on a neighbour of another quantity."""
+        if query.claimed is None or not matches:
+            return None
+        sentences = {m.fact.label for m in matches[:3]}
+        for m in matches:
+            near = abs(m.fact.value - query.claimed) <= max(0.5, m.fact.precision / 2, query.claim_precision / 2)
+            if near and (m.counted or m.fact.label in sentences) and m.fact.unit == (query.unit or m.fact.unit):
+                return m
+        return None
 
     def _by_role(self, query: Query, fact: Fact) -> tuple[Fact, Fact | None]:
         """The figure a claim is checked against: of the role the claim states ("fick 41,9 miljoner" claims
@@ -176,7 +193,7 @@ class FigureAnswers(Sources):
             if near:
                 return Note(key="fig_verdict_near_limit")
             return Note(key="exact_yes" if holds else "no")
-        slack = max(0.5, fact.precision, query.claim_precision)  # rounded or truncated
+        slack = max(0.5, fact.precision / 2, query.claim_precision / 2)  # either figure rounded
         loose = query.claim_loose  # "nästan en miljon", "drygt 4 miljoner", "ungefär 50"
         if loose and abs(claimed - fact.value) <= LOOSE_CLAIM * abs(claimed):
             return Note(key="fig_verdict_roughly")

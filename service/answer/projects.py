@@ -114,7 +114,7 @@ class ProjectAnswers(Sources):
         return out
 
     def _owner(self, project: Project) -> Note:
-        name = f"text:{project.name}"
+        name = f"text:{project.shown()}"
         if project.owner_name:
             owner = f"org:{project.owner}" if project.owner else f"text:{project.owner_name}"
             return Note(key="proj_owner", args={"name": name, "owner": owner,
@@ -124,7 +124,7 @@ class ProjectAnswers(Sources):
         return Note(key="proj_owner_none", args={"name": name})
 
     def _partners(self, project: Project) -> list[Note]:
-        name = f"text:{project.name}"
+        name = f"text:{project.shown()}"
         out = []
         if project.partners:
             source = next((s.doc_id for s in project.sources
@@ -149,7 +149,7 @@ class ProjectAnswers(Sources):
         if not projects:
             return None
         project = projects[0]
-        name = f"text:{project.name}"
+        name = f"text:{project.shown()}"
         asked = set(query.asks_about)
         money = "money" in asked or query.unit in MONEY or query.metric == "eu_funds_paid"
         lines: list[Note | Item] = []
@@ -218,6 +218,6 @@ class ProjectAnswers(Sources):
         lines: list[Note | Item] = [Note(key="proj_topic", args={"topic": "text:" + " ".join(terms)})]
         for _, project in found[:8]:
             item = self._intro(project)[:1]
-            lines.append(Note(key="proj_topic_row", args={"name": f"text:{project.name}", "n": (
+            lines.append(Note(key="proj_topic_row", args={"name": f"text:{project.shown()}", "n": (
                 f"quote:{item[0].doc_id}:{item[0].start}:{item[0].end}" if item else "text:")}))
         return Evidence(answerer="project", status="answered", lines=lines)

@@ -522,7 +522,7 @@ def _project_names(reading: dict[str, object], named: list[Project]) -> dict[str
     names = [n for n in reading["names"] if not any(fold(n) in fold(f) or fold(f) in fold(n)  # type: ignore[attr-defined]
                                                       for p in named for f in (p.name, *p.aliases))]
     forms = [f for p in named for f in (p.name, *p.aliases)]
-    return {**reading, "names": [p.name for p in named] + names,
+    return {**reading, "names": [p.shown() for p in named] + names,
             "name_forms": list(dict.fromkeys([*forms, *reading["name_forms"]]))}  # type: ignore[list-item]
 
 
