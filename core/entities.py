@@ -133,6 +133,18 @@ class Registry:
         found += [Mention(pid, m.start(), m.end()) for pattern, pid in self._acronyms for m in pattern.finditer(text)]
         return sorted(found, key=lambda m: m.start)
 
+    @cached_property
+    def _project_of_fact(self) -> dict[str, Project]:
+        out: dict[str, Project] = {}
+        for p in sorted(self.projects.values(), key=lambda p: len(p.fact_ids)):  # the narrowest claim wins
+            for i in p.fact_ids:
+                out.setdefault(i, p)
+        return out
+
+    def project_of_fact(self, fact_id: str) -> Project | None:
+        """The project whose own text states a figure."""
+        return self._project_of_fact.get(fact_id)
+
     def project_forms(self) -> list[tuple[str, str]]:
         """(folded form, project id) of every form a project goes by, for fuzzy matching of typed names."""
         return list(self._projects.by_alias.items()) if self.projects else []

@@ -46,7 +46,7 @@ SPELLING_SCORE = 92
 OWN_SECTION = 5000  # characters: a project's section is no longer than this
 NAME_FIRST = 1500  # characters of a section in which its owner sentence is looked for
 OWNER = [
-    re.compile(r"(?:^|[.;:]\s+|\bdär\s+|\boch\s+|\bAtt\s+)([\wåäöÅÄÖ][\w\-åäöÅÄÖ ]{2,70}?)\s+(?:är|var|blev)\s+"
+    re.compile(r"(?:^|[.;:\n]\s*|\bdär\s+|\boch\s+|\bAtt\s+)([\wåäöÅÄÖ][\w\-åäöÅÄÖ ]{2,70}?)\s+(?:är|var|blev)\s+"
                r"(?:ensam\s+|själva\s+)?projektägare(?:n)?\b", re.IGNORECASE),
     re.compile(r"\b(?:ägs|leds|drivs|ägdes|leddes|drevs)\s+av\s+([^.;:()]{3,100})", re.IGNORECASE),
     re.compile(r"\bprojektägare(?:n)?\s+(?:är|var)\s+([^.;:,()]{3,80})", re.IGNORECASE),

@@ -122,7 +122,8 @@ class Draft:
         where = [str(fact.year)]
         if fact.org != CITY:
             where.append(self.name(fact.org))
-        section = clean(fact.section or "")
+        project = self.registry.project_of_fact(fact.fact_id)
+        section = project.shown() if project else clean(fact.section or "")  # the project, not "Projekt där …"
         if section and not re.search(r"\d", section) and len(section) < 80:
             where.insert(0, section)
         label = f"{what} ({', '.join(where)})".strip()

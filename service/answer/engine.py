@@ -79,6 +79,9 @@ class Engine:
         previous = [f for i in (before.figures if before else []) if (f := self.facts.by_id.get(i)) is not None]
         if conversation_id:
             query = followups.with_subject(follow_up(query, before.query if before else None, self.registry), previous)
+            if query.inherited == ["project_ids"] and not self.figures.has_own(query):
+                query = query.model_copy(update={"project_ids": [], "names": [], "name_forms": [], "projects": [],
+                                                 "inherited": []})  # the project's text has no such figure
             if query.parts and before is not None:  # "vem ägde det och hur mycket fick de?": each part points back
                 query = query.model_copy(update={"parts": [
                     followups.with_subject(follow_up(p, before.query, self.registry), previous) for p in query.parts]})

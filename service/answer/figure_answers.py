@@ -18,6 +18,9 @@ SERIES_MATCHES = 12
 TIED = 0.5  # score difference below which figures of one sentence answer the question equally
 
 
+TARGET_REACH = 1500  # characters after a target in which its outcome is reported
+
+
 def position(fact: Fact) -> int:
     """Where a figure stands in its sentence ("cirka 300" is not the start of "cirka 3000")."""
     found = re.search(re.escape(fact.display) + r"(?![\d,])", fact.label)
@@ -38,6 +41,11 @@ class FigureAnswers(Sources):
     def statement(self, query: Query) -> Evidence | None:
         """A figure from running text; None when nothing in the text fits the question."""
         year = query.years[0] if len(query.years) == 1 else None
+        between = query.operation in ("share", "difference") and (len(set(query.roles)) >= 2 or "target" in query.roles)
+        if between and (found := self._role_arithmetic(query, None)):
+            return found  # a project's target the question states, and its outcome
+        if between:
+            query = query.model_copy(update={"unit": None})  # the share is a percent; its operands are not
         passages = self.retriever.search(query.search_text, k=6, year=year,
                                          orgs=query.orgs or None)
         spans = [(p.chunk.doc_id, p.chunk.start, p.chunk.end) for p in passages]
@@ -61,8 +69,10 @@ class FigureAnswers(Sources):
         if query.quantity and not best.counted:
             head = Note(key="fig_no_exact_count", args={"quantity": f"text:{query.quantity}"})
             return _evidence("partial", [head, _figure(best.fact)])
-        if query.operation in ("share", "difference") and (found := self._role_arithmetic(query, best.fact)):
-            return found
+        if query.operation in ("share", "difference"):
+            for m in matches[:5] if between else matches[:1]:
+                if found := self._role_arithmetic(query, m.fact):
+                    return found
         stated = self._claimed_here(query, matches) if query.intent == "check" else None
         if stated is not None:  # "187 blev självförsörjande": the claimed figure stands in a sentence found
             best = stated
@@ -99,6 +109,12 @@ class FigureAnswers(Sources):
             lines += [_figure(m.fact) for m in more]
         return _evidence("answered", lines)
 
+    def has_own(self, query: Query) -> bool:
+        """Whether the named project's own text has a figure of what the question counts."""
+        only = own_facts(query, self.registry)
+        found = self.statements.search(query, names=query.names, only=only)
+        return any(m.counted for m in found) if query.quantity else bool(found)
+
     def _claimed_here(self, query: Query, matches: list[Match]) -> Match | None:
         """The claim's own figure, when a sentence the question's words found states it: '1870 har gått vidare'
         beside 'cirka 100 personer', 'varav 187 nu är självförsörjande' beside 'över 300 deltagare'. The
@@ -126,14 +142,16 @@ class FigureAnswers(Sources):
             return fact, None
         return min(same, key=lambda f: abs(f.span_start - fact.span_start)), fact
 
-    def _role_arithmetic(self, query: Query, fact: Fact) -> Evidence | None:
+    def _role_arithmetic(self, query: Query, fact: Fact | None) -> Evidence | None:
         """'Hur stor andel av de möjliga medlen användes?': a sentence that states an outcome and what could be
         requisitioned, was granted, budgeted or targeted, in one unit: the outcome as a share of the other and
         the difference, with the work shown."""
-        same = [f for f in self.statements.figures if f.doc_id == fact.doc_id and f.label == fact.label
-                and f.unit == fact.unit and f.unit != "percent"]
+        same = [f for f in self.statements.figures if fact is not None and f.doc_id == fact.doc_id
+                and f.label == fact.label and f.unit == fact.unit and f.unit != "percent"]
         outcome = [f for f in same if _role_class(f) == "utfall"]
         other = [f for f in same if _role_class(f) in ("rekvirera", "beviljat", "budget", "mal")]
+        if (len(outcome) != 1 or len(other) != 1) and (pair := self._target_and_outcome(query)):
+            outcome, other = [pair[0]], [pair[1]]
         if len(outcome) != 1 or len(other) != 1:
             return None
         done, whole = outcome[0], other[0]
@@ -147,6 +165,21 @@ class FigureAnswers(Sources):
             Note(key="fig_role_difference", args={"diff": work.comp(diff), "work": work.work(diff)}),
             _figure(done, quote=False), _figure(whole)]
         return Evidence(answerer="figures", status="answered", lines=lines, computations=work.computations)
+
+    def _target_and_outcome(self, query: Query) -> tuple[Fact, Fact] | None:
+        """'Hur stor andel av målet på 200 inskrivna har React-EU Uppsök nått?': the project's target that the
+        question states, and the first outcome its text reports after it (same unit, within its paragraphs)."""
+        if not query.project_ids or not query.asked_numbers:
+            return None
+        own = [self.facts.by_id[i] for i in own_facts(query, self.registry) if i in self.facts.by_id]
+        targets = [f for f in own if _role_class(f) == "mal" and f.value in query.asked_numbers]
+        for target in targets:
+            after = sorted((f for f in own if f.doc_id == target.doc_id and f.unit == target.unit
+                            and _role_class(f) == "utfall" and 0 < f.span_start - target.span_start <= TARGET_REACH),
+                           key=lambda f: (f.span_start, position(f)))
+            if after:
+                return after[0], target
+        return None
 
     def _role_word(self, query: Query, fact: Fact) -> str:
         return phrases(query.lang).get(f"fig_role_{_role_class(fact)}", _role_class(fact))

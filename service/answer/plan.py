@@ -96,10 +96,10 @@ def _text_figures(query: Query, ask: Ask) -> Evidence | None:
 def _asks_about_project(query: Query, ask: Ask) -> bool:
     """A registry project asked what it is, who owns it, its partners or fund: told from its own text."""
     money = "money" in query.asks_about or query.metric == "eu_funds_paid"
-    if query.intent == "count" or query.quantity:
+    if query.quantity and "results" not in query.asks_about:
         return False  # "hur många partnerstäder har Naturvation?": a figure of its text
     return bool(query.project_ids) and (query.asks == "what" or bool(set(query.asks_about) - {"money"})) and not (
-        money and not set(query.asks_about) & {"owner", "partners"})
+        money and not set(query.asks_about) & {"owner", "partners", "results"})
 
 
 def _table_project(query: Query, ask: Ask) -> bool:

@@ -84,6 +84,7 @@ def _amounts(name: str, pattern: re.Pattern[str], facts: Facts, texts: dict[str,
 
 PROJECT_QUOTES = 2
 PROJECT_AMOUNTS = 4
+PROJECT_RESULTS = 4
 MONEY = ("SEK", "EUR")
 
 
@@ -123,6 +124,19 @@ class ProjectAnswers(Sources):
             return Note(key="proj_owner_unknown", args={"name": name, "orgs": "orgs:" + ",".join(project.reported_by)})
         return Note(key="proj_owner_none", args={"name": name})
 
+    def _owner_verdict(self, query_project: Project, query: Query) -> Note:
+        """'Är det ASF som äger det?': Ja / Nej against the owner the report states."""
+        project = query_project
+        claimed = {self.registry.unit_of(o) for o in query.orgs} | set(query.orgs)
+        owner = {project.owner, self.registry.unit_of(project.owner)} if project.owner else set()
+        name = f"text:{project.shown()}"
+        if not project.owner_name:
+            return Note(key="proj_owner_unknown_check", args={"name": name, "org": f"org:{query.orgs[0]}"})
+        said = f"org:{project.owner}" if project.owner else f"text:{project.owner_name}"
+        n = self._quote(project, project.owner_quote, project.owner_doc)
+        key = "proj_owner_yes" if claimed & owner else "proj_owner_no"
+        return Note(key=key, args={"name": name, "owner": said, "org": f"org:{query.orgs[0]}", "n": n})
+
     def _partners(self, project: Project) -> list[Note]:
         name = f"text:{project.shown()}"
         out = []
@@ -136,6 +150,14 @@ class ProjectAnswers(Sources):
             out.append(Note(key="proj_partner_role", args={"name": name,
                                                            "orgs": "orgs:" + ",".join(project.partner_role)}))
         return out or [Note(key="proj_partners_none", args={"name": name})]
+
+    def _results(self, project: Project, query: Query) -> list[Fact]:
+        """Counts of its own text, outcomes beside targets ('117 personer har skrivits in' and the target 200)."""
+        facts = [self.facts.by_id[i] for i in project.fact_ids if i in self.facts.by_id]
+        counts = [f for f in facts if f.unit == "count" and f.source == "text" and f.stated_role in ("utfall", "mal")
+                  and (not query.years or f.year in query.years)]
+        counts.sort(key=lambda f: (f.stated_role != "utfall", f.doc_id, f.span_start))
+        return counts[:PROJECT_RESULTS]
 
     def _amounts(self, project: Project, query: Query) -> list[Fact]:
         facts = [self.facts.by_id[i] for i in project.fact_ids if i in self.facts.by_id]
@@ -154,7 +176,12 @@ class ProjectAnswers(Sources):
         money = "money" in asked or query.unit in MONEY or query.metric == "eu_funds_paid"
         lines: list[Note | Item] = []
         status = "answered"
-        if "owner" in asked:
+        if "results" in asked and not money and (results := self._results(project, query)):
+            lines.append(Note(key="proj_results", args={"name": name}))
+            lines += [Item(kind="figure", fact_id=f.fact_id, bullet=True) for f in results]
+        if "owner" in asked and query.orgs:  # "är det ASF som äger det?"
+            lines.append(self._owner_verdict(project, query))
+        elif "owner" in asked:
             lines.append(self._owner(project))
             status = "answered" if project.owner_name else "not_reported"
         if "partners" in asked:
@@ -187,6 +214,10 @@ class ProjectAnswers(Sources):
                 lines.append(Note(key="proj_money", args={"name": name}))
                 lines += [Item(kind="figure", fact_id=f.fact_id, bullet=True, quote=False) if f.source == "text"
                           else Item(kind="fact", fact_id=f.fact_id, bullet=True) for f in amounts]
+            results = self._results(project, query)
+            if results:
+                lines.append(Note(key="proj_results", args={"name": name}))
+                lines += [Item(kind="figure", fact_id=f.fact_id, bullet=True, quote=False) for f in results]
             if project.years:
                 lines.append(Note(key="proj_years", args={"name": name, "years": "list:" + "|".join(
                     str(y) for y in project.years)}))

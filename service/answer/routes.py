@@ -25,6 +25,8 @@ def statement(query: Query, ev: Found) -> bool:
         return True
     if query.metric is None and query.intent == "list" and query.names:
         return False  # "vilka samarbetar med i Sluta skjut": words about a project, not a figure
+    if query.operation in ("share", "difference") and (len(set(query.roles)) >= 2 or "target" in query.roles):
+        return True  # "hur stor andel av det som kunde rekvireras blev utfall?", "… av målet på 200"
     if any(f.project or f.goal for f in ev.exact) or query.intent == "narrative":
         return False  # a project of a project table, a goal named by its words; a question for words
     if query.unit == "EUR" or TEXT_ROLES & set(query.roles):

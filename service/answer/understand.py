@@ -498,7 +498,7 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                  projects=list(dict.fromkeys([*_named_in(q, set(lexicon.projects)),
                                               *(f for f in forms if f in lexicon.projects)])),
                  project_ids=project_ids,
-                 asks_about=[a for a in ("owner", "partners", "fund", "money") if cue(f"asks_{a}").search(q)],
+                 asks_about=[a for a in ("owner", "partners", "fund", "money", "results") if cue(f"asks_{a}").search(q)],
                  projects_about=bool(cue("projects_about").search(q)),
                  claimed=claimed, dimension=dimension,
                  ranked=bool(cue("most").search(q) or cue("least").search(q)),
@@ -543,12 +543,26 @@ def _own_topic(query: Query) -> bool:
             and not query.funds and not query.years and not cue("points_back").search(fold(query.question)))
 
 
+def _same_project(query: Query, previous: Query) -> Query:
+    """'Hur många skulle gå vidare till jobb eller studier?' right after a question about Sida vid sida: a figure
+    question with no subject of its own continues the project (the engine keeps it only when the project's own
+    text has such a figure)."""
+    if not previous.project_ids or query.orgs or query.project_ids or query.funds or query.names:
+        return query
+    if not (query.quantity or query.metric == "figure" or "results" in query.asks_about):
+        return query
+    return query.model_copy(update={"project_ids": previous.project_ids, "names": previous.names,
+                                    "name_forms": previous.name_forms, "projects": previous.projects,
+                                    "inherited": ["project_ids"], "topic": previous.topic or previous.question})
+
+
 def asks_back(query: Query) -> bool:
     """Whether a question leans on the one before it: "och 2022?", "hur många projekt?"; not a short
     question of its own ("Hur sprids projektresultaten?")."""
     if FOLLOW_UP.search(query.question):
         return True
-    if cue("subject_back").search(fold(query.question)) and not (query.orgs or query.project_ids or query.funds):
+    if cue("subject_back").search(fold(query.question)) and not (
+            (query.orgs and "owner" not in query.asks_about) or query.project_ids or query.funds):
         return True  # "vem ägde det?", "hur mycket pengar fick de?": about the previous answer's subject
     return len(query.question.split()) <= 4 and not _own_topic(query)
 
@@ -556,11 +570,14 @@ def asks_back(query: Query) -> bool:
 def follow_up(query: Query, previous: Query | None, registry: Registry | None = None) -> Query:
     """A short question that leaves slots empty takes them from the previous one (and its words, the
     topic it continues)."""
-    if previous is None or not asks_back(query):
+    if previous is None:
         return query
+    if not asks_back(query):
+        return _same_project(query, previous)
     update: dict[str, object] = {}
     inherited = []
-    own_subject = query.orgs or query.project_ids or query.funds
+    # "är det ASF som äger det?": the organisation is the claimed owner, the subject is the previous project
+    own_subject = (query.orgs and "owner" not in query.asks_about) or query.project_ids or query.funds
     for slot in ("years", "orgs", "funds", "metric", "goals", "projects", "project_ids", "quantity", "unit", "names",
                  "name_forms"):
         if slot in ("orgs", "projects", "project_ids", "names", "name_forms") and own_subject:
