@@ -166,6 +166,11 @@ class Engine:
             out.computations += answer.computations
             out.caveats += [MARKER.sub(shift, c) for c in answer.caveats if MARKER.sub(shift, c) not in out.caveats]
             offset += len(answer.citations)
+        verdicts = [self._verdict(a) for a in answers] if query.intent == "check" else []
+        if verdicts and all(verdicts):  # a claim of several figures: one verdict, figure by figure below
+            key = ("claims_all_yes" if all(v == "yes" for v in verdicts) else
+                   "claims_all_no" if all(v == "no" for v in verdicts) else "claims_partly")
+            texts.insert(0, WORDS[lang][key])
         missing = [a for a in answers if a.status != "answered"]
         if missing:
             head = "; ".join(WORDS[lang]["part_missing"].format(part=a.query.question) for a in missing)
@@ -173,6 +178,17 @@ class Engine:
             out.status = "partial" if len(missing) < len(answers) else missing[0].status
         out.text = "\n\n".join(texts)
         return out
+
+    @staticmethod
+    def _verdict(answer: Answer) -> str | None:
+        """'yes' or 'no' from the first word of a claim's answer, None when it gives no verdict."""
+        first = answer.text.split("\n", 1)[0].lstrip()
+        words = WORDS[answer.lang]
+        if first.startswith(words["verdict_yes_word"]):
+            return "yes"
+        if first.startswith(words["verdict_no_word"]):
+            return "no"
+        return None
 
     def new_conversation(self) -> str:
         """A new id; its first question has nothing to read."""

@@ -12,6 +12,7 @@ from service.answer.base import Sources
 from service.answer.compose import Draft
 from service.answer.statements import Match
 from service.answer.contract import own_facts
+from service.answer.routes import between_roles
 
 LOOSE_CLAIM = 0.1  # "nästan/drygt/ungefär X" holds within 10 % of X
 SERIES_MATCHES = 12
@@ -41,7 +42,7 @@ class FigureAnswers(Sources):
     def statement(self, query: Query) -> Evidence | None:
         """A figure from running text; None when nothing in the text fits the question."""
         year = query.years[0] if len(query.years) == 1 else None
-        between = query.operation in ("share", "difference") and (len(set(query.roles)) >= 2 or "target" in query.roles)
+        between = between_roles(query)
         if between and (found := self._role_arithmetic(query, None)):
             return found  # a project's target the question states, and its outcome
         if between:

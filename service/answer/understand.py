@@ -317,6 +317,20 @@ def _org_words(registry: Registry) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(set(out)))
 
 
+def elided_orgs(question: str, registry: Registry) -> list[str]:
+    """'förskole-, grundskole- och gymnasieförvaltningen' names three förvaltningar; 'hälsa-, vård- och
+    omsorgsförvaltningen' one (kept when the parts, completed, are no organisations)."""
+    out: list[str] = []
+    for m in ELIDED.finditer(fold(question)):
+        heads = re.findall(r"([a-z]+)-", m.group(1))
+        tail = m.group(3)
+        names = [f"{h}{tail}" for h in heads] + [f"{m.group(2)}{tail}"]
+        found = [registry.find_orgs_asked(n) for n in names]
+        if all(len(f) == 1 and f[0].end - f[0].start == len(n) for f, n in zip(found, names, strict=True)):
+            out += [f[0].entity_id for f in found]
+    return out
+
+
 def misspelled_orgs(question: str, registry: Registry, taken: list[Mention]) -> tuple[list[str], list[str]]:
     """(sure, unsure) organisation ids of words that are no known name but nearly one ('miljönämden')."""
     words = _org_words(registry)
@@ -386,18 +400,37 @@ def _reading(question: str, registry: Registry, topic: str | None) -> dict[str, 
     }
 
 PART_BREAK = re.compile(
-    r"\s*(?:\?\s+|,\s*(?:och\s+|samt\s+|and\s+)?|\s(?:och|samt|and|men|but)\s+)"
+    r"\s*(?:\?\s+|,\s*(?:och\s+|o\s+|samt\s+|and\s+)?|\s(?:och|o|samt|and|men|but)\s+)"
     r"(?=(?:hur|vad|vilka|vilken|vilket|vem|när|nar|varför|varfor|how|what|which|who|when|where|why)\b)",
     re.IGNORECASE)
+QUESTION_START = cue("question_start")
+ELIDED = cue("org_elided")  # "förskole-, grundskole- och gymnasieförvaltningen"
+CLAIM_OPENER = cue("claim_opener")  # "stämmer det att …": said again before each claimed figure
+CLAIM_AND = cue("claim_and")  # "… och att …": the next claim
 OPERATES_ON = {"share", "sum", "difference", "pct_change"}  # a part asking these of "det/de" works on the part before
 INHERITED_BY_PARTS = ("years", "orgs", "funds", "names", "name_forms", "projects", "project_ids", "goals",
                       "goals_named")
 
 
 def split_parts(question: str) -> list[str]:
-    """The questions a question asks: 'hur många deltog och hur många gick vidare?' is two."""
+    """The questions a question asks: 'hur många deltog och hur många gick vidare?' is two; 'sbk eu-projekt
+    2024, hur många o hur mkt' is two about the topic it starts with; a claim of two figures ('Stämmer det att
+    EU-medlen var 25 miljoner och att antalet projekt var 47?') is two claims."""
+    text = question.strip()
+    opener = CLAIM_OPENER.match(fold(text))
+    if opener:
+        rest, folded, at = text[opener.end():], fold(text[opener.end():]), 0
+        claims = []
+        for m in CLAIM_AND.finditer(folded):
+            claims.append(rest[at:m.start()])
+            at = m.end()
+        claims.append(rest[at:])
+        if len(claims) > 1:
+            return [f"{text[:opener.end()]}{c.strip(' ?,;')}" for c in claims if c.strip(" ?,;")]
     parts = [p.strip(" ?,;") for p in PART_BREAK.split(question.strip())]
     parts = [p for p in parts if p]
+    if len(parts) > 2 and not QUESTION_START.match(fold(parts[0])):  # a topic, then its questions
+        parts = [f"{p} {parts[0]}" for p in parts[1:]]
     return parts if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts) else [question]
 
 
@@ -432,6 +465,7 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
     mentions = registry.find_orgs_asked(question)
     orgs = list(dict.fromkeys(m.entity_id for m in mentions if not _in_a_name(question, m)))
     taken = [*mentions, *registry.find_funds_asked(question)]
+    orgs += [o for o in elided_orgs(question, registry) if o not in orgs]
     interpreted, did_you_mean = misspelled_orgs(question, registry, taken)
     orgs += [o for o in interpreted if o not in orgs]
     if len(orgs) > 1 and CITY in orgs:
