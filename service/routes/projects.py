@@ -24,7 +24,8 @@ PROJECT_EXAMPLE = [{
     "owner_quote": "Care for Ukraine är ett EU-finansierat projekt som drivs av Stiftelsen Botildenborg.",
     "owner_doc": "2022_ks_protokoll_redovisning_internationellt_arbete", "owner_page": 25,
     "reported_by": ["asf"], "reported_by_names": ["Arbetsmarknads- och socialförvaltningen"],
-    "partner_role": ["asf"], "partners": ["Pingstkyrkan"], "funds": ["esf"],
+    "partner_role": ["asf"], "partner_role_names": ["Arbetsmarknads- och socialförvaltningen"],
+    "partners": ["Pingstkyrkan"], "funds": ["esf"],
     "fund_names": ["Europeiska socialfonden (ESF/ESF+)"], "years": [2022],
     "sources": [{"doc_id": "2022_ks_protokoll_redovisning_internationellt_arbete", "year": 2022, "page": 25,
                  "quote": "Care for Ukraine är ett EU-finansierat projekt som drivs av Stiftelsen Botildenborg.",
@@ -47,6 +48,7 @@ def project_row(project: Project, registry: Registry, official: dict[str, bool],
                 facts: list[dict[str, Any]]) -> dict[str, Any]:
     row = project.model_dump(exclude={"text", "fact_ids", "sources"})
     row["reported_by_names"] = [registry.display(o) for o in project.reported_by]
+    row["partner_role_names"] = [registry.display(o) for o in project.partner_role]
     row["fund_names"] = [registry.display(f) for f in project.funds]
     row["sources"] = [{**s.model_dump(exclude={"span_start", "span_end", "org"}),
                        "title": titles.get(s.doc_id, s.doc_id), "official": official.get(s.doc_id, False)}
@@ -67,9 +69,9 @@ def projects(
     year: Annotated[int | None, Query(ge=1900, le=2100, description="Year of a report that tells of it.")] = None,
 ) -> Any:
     """Projects the reports name (tables, headings, "projektet X", "X är ett …-projekt"), each with the owner
-    as a report states it (with its sentence), the organisations that report it or are projektpart, the
-    partners named in its text, its funds, the years of the reports, every place the reports tell of it
-    (document, page, quote) and the figures of its own text and table rows."""
+    as a report states it (with its sentence), the organisations that report it or are projektpart (ids and
+    names), the partners named in its text, its funds, the years of the reports, every place the reports tell
+    of it (document, page, quote) and the figures of its own text and table rows."""
     engine = served.engine
     registry = engine.registry
     org_ids = set(resolve_filter(registry, "org", org)) if org else set()
