@@ -265,7 +265,8 @@ def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: 
         version = f"{datetime.now(UTC):%Y-%m-%d}-{print_fp[:10]}"
         store.write_build(build_id=build_id, fingerprint=print_fp, corpus_version=version, collection=collection,
                           docs=found.docs, chunk_list=found.chunks, fact_list=found.facts,
-                          check_list=found.checks(), project_list=found.projects(), skipped=skipped, rejected=found.rejected)
+                          check_list=found.checks(), project_list=found.projects(), skipped=skipped,
+                          rejected=found.rejected)
     except Exception as exc:  # the previous build stays current
         raise IngestError(f"ingest failed and was rolled back: {exc}",
                           hint="the previous stores are still in use") from exc

@@ -15,7 +15,6 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -64,7 +63,8 @@ ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{3,90})\*(?![*\w])")
 COMMON_ZIPF = 3.0  # a word this common in Swedish does not name a project by itself
 PARTNER_AFTER = re.compile(r"(?:partners?|samarbetspart(?:ner|er)|samverkanspart(?:ner|er)|samverkande|projektparter)"
                            r"\s+(?:i projektet\s+)?(?:är|var|:)\s+([^.;]{3,250})", re.IGNORECASE)
-PARTNER_BEFORE = re.compile(r"([^.;]{3,250}?)\s+(?:är|var)\s+(?:[\wåäö]+s\s+)?(?:samarbetspartners?|samverkanspart(?:er|ner)"
+PARTNER_BEFORE = re.compile(r"([^.;]{3,250}?)\s+(?:är|var)\s+(?:[\wåäö]+s\s+)?"
+                            r"(?:samarbetspartners?|samverkanspart(?:er|ner)"
                             r"|partners?|projektparter)\b", re.IGNORECASE)
 PARTNER_WITH = re.compile(r"\b(?:i samverkan med|i samarbete med|tillsammans med)\s+([^.;]{3,200})", re.IGNORECASE)
 LIST_SPLIT = re.compile(r",\s*|(?<!-)\s+och\s+|\s+samt\s+|\s+and\s+")
@@ -285,13 +285,15 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _names(phrase: str, registry: Registry) -> list[str]:
-    """Organisations, cities and countries in a list ('Malmö stad, Försäkringskassan och Primärvården i Region Skåne')."""
+    """Organisations, cities and countries in a list ('Malmö stad, Försäkringskassan och Primärvården i Region
+    Skåne')."""
     phrase = re.sub(r"\s+", " ", re.sub(r"-\s*\n\s*", "", phrase))
     phrase = re.split(r"\s+(?:i projektet|som|där|vilket|med syfte|för att)\b", phrase)[0]
     out = []
     for item in LIST_SPLIT.split(phrase):
         item = item.strip(" ()”\"“")
-        item = re.sub(r"^(?:de övriga samverkande är|är|var|bland annat|bl\.a\.|även)\s+", "", item, flags=re.IGNORECASE)
+        item = re.sub(r"^(?:de övriga samverkande är|är|var|bland annat|bl\.a\.|även)\s+", "", item,
+                      flags=re.IGNORECASE)
         item = re.sub(r"\s*\([^)]*\)?$", "", item)
         if item and (re.match(r"[A-ZÅÄÖ]", item) or registry.find_orgs(item)) and len(item.split()) <= 4:
             out.append(item)
@@ -319,7 +321,8 @@ def _owner(text: str, spans: list[tuple[int, int, bool]], names: set[str], regis
                 if not m:
                     continue
                 said = _clean(re.sub(r"^(?:där|och|att)\s+", "", m.group(1), flags=re.IGNORECASE))
-                said = re.split(r"\s+(?:och är|som|och delfinansieras|och finansieras|och är helfinansierat)\b", said)[0]
+                said = re.split(r"\s+(?:och är|som|och delfinansieras|och finansieras|och är helfinansierat)\b",
+                                said)[0]
                 if any(n in fold(said) for n in folded_names) or fold(said).startswith("projekt"):
                     continue
                 if PRONOUN_OWNER.match(said):
@@ -483,7 +486,8 @@ def merge(found: list[Project]) -> list[Project]:
             owner_page=owner.owner_page if owner else None,
             reported_by=list(dict.fromkeys(o for p in group for o in p.reported_by)),
             partner_role=list(dict.fromkeys(o for p in group for o in p.partner_role)),
-            partners=partners.partners if partners else [], partners_quote=partners.partners_quote if partners else None,
+            partners=partners.partners if partners else [],
+            partners_quote=partners.partners_quote if partners else None,
             funds=list(dict.fromkeys(f for p in group for f in p.funds)),
             years=sorted({y for p in group for y in p.years}),
             fact_ids=list(dict.fromkeys(i for p in group for i in p.fact_ids)),

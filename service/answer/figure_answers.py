@@ -10,9 +10,9 @@ from core.schemas import Computation, Evidence, Fact, Item, Note, Query
 from service.answer import arithmetic
 from service.answer.base import Sources
 from service.answer.compose import Draft
-from service.answer.statements import Match
 from service.answer.contract import own_facts
 from service.answer.routes import between_roles
+from service.answer.statements import Match
 
 LOOSE_CLAIM = 0.1  # "nästan/drygt/ungefär X" holds within 10 % of X
 SERIES_MATCHES = 12

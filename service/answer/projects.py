@@ -105,7 +105,7 @@ class ProjectAnswers(Sources):
         return f"quote:{doc_id}:{found[0]}:{found[1]}" if found else "text:"
 
     def _intro(self, project: Project) -> list[Item]:
-        out = []
+        out: list[Item] = []
         for source in sorted(project.sources, key=lambda s: (not s.heading, -(s.year or 0)))[:PROJECT_QUOTES]:
             doc = self.docs.get(source.doc_id)
             found = _span(doc, source.quote, source.span_start) if doc else None

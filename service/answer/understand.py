@@ -354,6 +354,7 @@ def misspelled_orgs(question: str, registry: Registry, taken: list[Mention]) -> 
     return list(dict.fromkeys(sure)), list(dict.fromkeys(unsure))
 
 
+ASKS_ABOUT = ("owner", "partners", "fund", "money", "results")  # what a question may ask about a project
 PROJECT_WINDOW = 4  # words of a question compared with a project's name
 PROJECT_FUZZY = 6  # characters: shorter forms are matched exactly only
 
@@ -532,7 +533,7 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                  projects=list(dict.fromkeys([*_named_in(q, set(lexicon.projects)),
                                               *(f for f in forms if f in lexicon.projects)])),
                  project_ids=project_ids,
-                 asks_about=[a for a in ("owner", "partners", "fund", "money", "results") if cue(f"asks_{a}").search(q)],
+                 asks_about=[a for a in ASKS_ABOUT if cue(f"asks_{a}").search(q)],
                  projects_about=bool(cue("projects_about").search(q)),
                  claimed=claimed, dimension=dimension,
                  ranked=bool(cue("most").search(q) or cue("least").search(q)),
@@ -553,11 +554,12 @@ def _project_names(reading: dict[str, object], named: list[Project]) -> dict[str
     """A project of the registry is a name of the question, however it was typed: its figures anchor on it."""
     if not named:
         return reading
-    names = [n for n in reading["names"] if not any(fold(n) in fold(f) or fold(f) in fold(n)  # type: ignore[attr-defined]
-                                                      for p in named for f in (p.name, *p.aliases))]
+    said: list[str] = list(reading["names"])  # type: ignore[call-overload]
     forms = [f for p in named for f in (p.name, *p.aliases)]
+    names = [n for n in said if not any(fold(n) in fold(f) or fold(f) in fold(n) for f in forms)]
+    typed: list[str] = list(reading["name_forms"])  # type: ignore[call-overload]
     return {**reading, "names": [p.shown() for p in named] + names,
-            "name_forms": list(dict.fromkeys([*forms, *reading["name_forms"]]))}  # type: ignore[list-item]
+            "name_forms": list(dict.fromkeys([*forms, *typed]))}
 
 
 STEP = re.compile(r"aret (innan|fore|efter)|foregaende ar|the year (before|after)|previous year|next year")

@@ -65,7 +65,8 @@ def projects(
                                    "(near spellings match: 'malmokraften', 'happ').")] = None,
     org: Annotated[str | None, Query(max_length=200, description="Organisation that owns, reports or is a "
                                      "partner in the project (name or alias: ASF, miljönämnden).")] = None,
-    fund: Annotated[str | None, Query(max_length=200, description="Fund or programme (ESF, Erasmus+, Interreg).")] = None,
+    fund: Annotated[str | None, Query(max_length=200,
+                                     description="Fund or programme (ESF, Erasmus+, Interreg).")] = None,
     year: Annotated[int | None, Query(ge=1900, le=2100, description="Year of a report that tells of it.")] = None,
 ) -> Any:
     """Projects the reports name (tables, headings, "projektet X", "X är ett …-projekt"), each with the owner
