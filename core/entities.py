@@ -111,7 +111,7 @@ class Registry:
             forms = []
             for form in (p.name, *p.aliases):
                 key = re.sub(_SEPARATORS, " ", fold(form)).strip()
-                if len(key) >= PROJECT_FORM and key not in taken and not (form.isupper() and _common_word(form)):
+                if len(key) >= PROJECT_FORM and key not in taken and not _word_like(form):
                     taken.add(key)
                     forms.append(form)
             if forms:
@@ -121,9 +121,10 @@ class Registry:
 
     @cached_property
     def _acronyms(self) -> list[tuple[re.Pattern[str], str]]:
-        """Acronyms that are also common words ('MORE', 'UNITY', 'TEN'): a project only when written in capitals."""
+        """Names that are also words ('MORE', 'UNITY', 'Studiebesök', 'Rebus'): a project only when written as the
+        reports write them, capitals and all ("flest studiebesök" names no project)."""
         return [(re.compile(rf"(?<!\w){re.escape(form)}(?!\w)"), p.project_id) for p in self.projects.values()
-                for form in (p.name, *p.aliases) if form.isupper() and len(form) >= PROJECT_FORM and _common_word(form)]
+                for form in (p.name, *p.aliases) if len(form) >= PROJECT_FORM and _word_like(form)]
 
     def find_projects(self, text: str) -> list[Mention]:
         """Projects a text names by any of their forms (name, short name, acronym), case and accents aside."""
@@ -216,7 +217,12 @@ class Registry:
 
 
 PROJECT_FORM = 3  # characters: a shorter form names no project
-COMMON = 3.0  # Zipf frequency from which a word is common in Swedish or English
+COMMON = 2.5  # Zipf frequency from which a word is common in Swedish or English
+
+
+def _word_like(form: str) -> bool:
+    """A one-word name that is also a word of Swedish or English."""
+    return " " not in form.strip() and _common_word(form)
 
 
 def _common_word(word: str) -> bool:

@@ -40,13 +40,14 @@ GENERIC = {"projektet", "projekt", "eu", "malmo", "malmo stad", "erasmus", "eras
            "projektagare", "projektpart", "syftet", "malet", "resultatet", "inom ramen", "horisont", "horizon",
            "interreg", "fonden", "tillvaxtverket", "svenska esf-radet", "esf-radet", "sida", "kommunen"}
 HEADING_WORDS = 6
+LEAD_WORDS = 8  # a sentence this short that names a project leads the paragraph about it
 SPELLING_LETTERS = 10  # names this long may be one name spelled twice
 SPELLING_SCORE = 92
 OWN_SECTION = 5000  # characters: a project's section is no longer than this
 NAME_FIRST = 1500  # characters of a section in which its owner sentence is looked for
 OWNER = [
     re.compile(r"(?:^|[.;:\n]\s*|\bdär\s+|\boch\s+|\bAtt\s+)([\wåäöÅÄÖ][\w\-åäöÅÄÖ ]{2,70}?)\s+(?:är|var|blev)\s+"
-               r"(?:ensam\s+|själva\s+)?projektägare(?:n)?\b", re.IGNORECASE),
+               r"(?:ensam\s+|själva\s+)?projektägare(?:n)?\b(?!\s*/)", re.IGNORECASE),
     re.compile(r"\b(?:ägs|leds|drivs|ägdes|leddes|drevs)\s+av\s+([^.;:()]{3,100})", re.IGNORECASE),
     re.compile(r"\bprojektägare(?:n)?\s+(?:är|var)\s+([^.;:,()]{3,80})", re.IGNORECASE),
     re.compile(r"\bhar\s+(\S+(?:\s+\S+){0,3}?)\s+projektlett", re.IGNORECASE),
@@ -59,6 +60,9 @@ HEADING_STOP = {"utbetalt", "antal", "sek", "forvaltning", "forvaltningarnas", "
                 "innehallsforteckning", "beslutsplanering", "arendet", "malomrade", "eu-projekt", "eu-relaterade"}
 HAS_PROJECT = re.compile(r"\s*([A-ZÅÄÖ][\w\-åäöÅÄÖ ]{2,60}?)\s+har\s+(?:under \d{4}\s+)?(?:ett|två|tre)\s+"
                          r"(?:[\w\-]+\s+)?(?:EU-)?projekt\b")
+# a sentence that goes on about the project named before it ("Projektet har …", "Satsningen ingår …")
+REFERS_BACK = re.compile(r"(?:Projektet|Projektets|Det|Den|De|Dessa|Detta|Satsningen|Arbetet|Inom projektet|I projektet|"
+                         r"Under projekttiden|Målet|Syftet|Resultatet|Därutöver|Dessutom|Vidare|Totalt)\b")
 ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{3,90})\*(?![*\w])")
 COMMON_ZIPF = 3.0  # a word this common in Swedish does not name a project by itself
 PARTNER_AFTER = re.compile(r"(?:partners?|samarbetspart(?:ner|er)|samverkanspart(?:ner|er)|samverkande|projektparter)"
@@ -105,7 +109,7 @@ def distinctive(name: str, text: str = "") -> bool:
     zipf = _zipf()
     rare = any(zipf.get(w.lower(), 0.0) < COMMON_ZIPF for w in words if len(w) > 2)
     # a rare word is a name only where the reports capitalise it inside a sentence ("för Äldreomsorgslyftet")
-    return rare and bool(re.search(r"[a-zåäö,]\s+" + re.escape(name) + r"\b", text))
+    return rare and bool(re.search(r"[a-zåäö,][ \t]+" + re.escape(name) + r"\b", text))
 
 
 def _clean(name: str) -> str:
@@ -140,6 +144,9 @@ def aliases_of(name: str, after: str = "") -> set[str]:
         out.add(head)
     if PREFIX.match(name):
         out.add(PREFIX.sub("", name))
+    head_word = name.split()[0] if name.split() else ""
+    if len(name.split()) == 2 and head_word.isupper() and len(head_word) >= 3:
+        out.add(head_word)  # "TAMU Malmö" is also "TAMU"
     inside = re.match(r"\s*\(([^)\n]{2,60})\)", after)
     if inside and not re.search(r"\d{4}|\b(?:se|fotnot)\b", inside.group(1), re.IGNORECASE):
         out.add(_clean(inside.group(1)))
@@ -175,7 +182,8 @@ def _heads(text: str, secs: list[Section], registry: Registry) -> list[tuple[int
         body = fold(text[sec.start: sec.start + 700])
         parent = next((s for s in reversed(secs[:i]) if s.level < sec.level), None)
         under_projects = _context_owner(text, sec.start, secs[:i]) is not None
-        repeated = fold(title.split()[0]) in body[len(title) + 5:] if title.split() else False
+        below = body[body.find("\n") + 1:]  # the section's text under its heading line
+        repeated = fold(title.split()[0]) in below if title.split() else False
         if _valid(title, registry) and (distinctive(title, text) or under_projects and not re.search(
                 r"\b(?:" + "|".join(HEADING_STOP) + r")\b", fold(title))) and ("projekt" in body or repeated):
             out.append((sec.start, min(sec.end, sec.start + OWN_SECTION), title, parent))
@@ -437,8 +445,15 @@ def attach(projects: list[Project], doc: Document, norm: Normalized, facts: list
     for i, m in enumerate(mentions):
         para_end = text.find("\n\n", m.end)
         para_end = len(text) if para_end < 0 else para_end
-        stop = next((n.start for n in mentions[i + 1:] if n.entity_id != m.entity_id), para_end)
-        stop = min(stop, para_end)
+        told = [(a, b) for a, b in _sentences(text, max(0, m.start - 400), para_end) if b > m.start]
+        sentence_end = told[0][1] if told else m.end  # the sentence that names it, and those that go on about it
+        lead = bool(told) and len(text[told[0][0]:told[0][1]].split()) <= LEAD_WORDS  # "- **ICT to … .** Text"
+        for a, b in told[1:]:
+            if not lead and not REFERS_BACK.match(text[a:b].lstrip()):
+                break
+            sentence_end = b
+        stop = next((n.start for n in mentions[i + 1:] if n.entity_id != m.entity_id), sentence_end)
+        stop = min(stop, sentence_end)
         project = by_id[m.entity_id]
         owned = set(project.fact_ids)
         project.fact_ids += [f.fact_id for at, f in text_facts if m.start <= at < stop and f.fact_id not in owned]
@@ -492,7 +507,8 @@ def merge(found: list[Project]) -> list[Project]:
             years=sorted({y for p in group for y in p.years}),
             fact_ids=list(dict.fromkeys(i for p in group for i in p.fact_ids)),
             text=" ".join(p.text for p in group)[:6000],
-            sources=[s for p in group for s in p.sources],
+            sources=list({(s.doc_id, s.quote): s for p in group  # one per place; a heading's wins
+                          for s in sorted(p.sources, key=lambda s: s.heading)}.values()),
         )
         out.append(merged)
     return sorted(out, key=lambda p: fold(p.name))
