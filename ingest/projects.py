@@ -61,8 +61,8 @@ HEADING_STOP = {"utbetalt", "antal", "sek", "forvaltning", "forvaltningarnas", "
 HAS_PROJECT = re.compile(r"\s*([A-ZÅÄÖ][\w\-åäöÅÄÖ ]{2,60}?)\s+har\s+(?:under \d{4}\s+)?(?:ett|två|tre)\s+"
                          r"(?:[\w\-]+\s+)?(?:EU-)?projekt\b")
 # a sentence that goes on about the project named before it ("Projektet har …", "Satsningen ingår …")
-REFERS_BACK = re.compile(r"(?:Projektet|Projektets|Det|Den|De|Dessa|Detta|Satsningen|Arbetet|Inom projektet|I projektet|"
-                         r"Under projekttiden|Målet|Syftet|Resultatet|Därutöver|Dessutom|Vidare|Totalt)\b")
+REFERS_BACK = re.compile(r"(?:Projektet|Projektets|Det|Den|De|Dessa|Detta|Satsningen|Arbetet|Inom projektet|"
+                         r"I projektet|Under projekttiden|Målet|Syftet|Resultatet|Därutöver|Dessutom|Vidare|Totalt)\b")
 ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{3,90})\*(?![*\w])")
 COMMON_ZIPF = 3.0  # a word this common in Swedish does not name a project by itself
 PARTNER_AFTER = re.compile(r"(?:partners?|samarbetspart(?:ner|er)|samverkanspart(?:ner|er)|samverkande|projektparter)"
