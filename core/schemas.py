@@ -150,6 +150,8 @@ class Project(BaseModel):
     owner: str | None = Field(default=None, description="Organisation id of the project owner, when a report says.")
     owner_name: str | None = Field(default=None, description="The owner as written ('Skåne Stadsmission').")
     owner_quote: str | None = Field(default=None, description="The sentence that names the owner, verbatim.")
+    owner_role: str | None = Field(default=None, description="'owner' (projektägare, ägs av) or 'lead' (leds, drivs, "
+                                   "koordineras av): what the sentence calls it.")
     owner_doc: str | None = None
     owner_page: int | None = None
     reported_by: list[str] = Field(default_factory=list, description="Organisations whose chapters tell of it.")

@@ -48,8 +48,10 @@ NAME_FIRST = 1500  # characters of a section in which its owner sentence is look
 OWNER = [
     re.compile(r"(?:^|[.;:\n]\s*|\bdär\s+|\boch\s+|\bAtt\s+)([\wåäöÅÄÖ][\w\-åäöÅÄÖ ]{2,70}?)\s+(?:är|var|blev)\s+"
                r"(?:ensam\s+|själva\s+)?projektägare(?:n)?\b(?!\s*/)", re.IGNORECASE),
-    re.compile(r"\b(?:ägs|leds|drivs|ägdes|leddes|drevs)\s+av\s+([^.;:()]{3,100})", re.IGNORECASE),
-    re.compile(r"\bprojektägare(?:n)?\s+(?:är|var)\s+([^.;:,()]{3,80})", re.IGNORECASE),
+    re.compile(r"\b(?:ägs|leds|drivs|ägdes|leddes|drevs|koordineras|samordnas|koordinerades|samordnades)\s+av\s+"
+               r"([^.;:()]{3,100})", re.IGNORECASE),
+    re.compile(r"\b(?:projektägare|koordinator|samordnare)(?:n)?(?:\s+för\s+projektet)?\s+(?:är|var)\s+"
+               r"([^.;:,()]{3,80}?)(?:\s+och\s+övriga\b|$|[.;:,()])", re.IGNORECASE),
     re.compile(r"\bhar\s+(\S+(?:\s+\S+){0,3}?)\s+projektlett", re.IGNORECASE),
 ]
 FUNCTION_WORDS = {"det", "den", "de", "genom", "ett", "en", "under", "inom", "i", "pa", "for", "med", "som", "har",
@@ -308,9 +310,15 @@ def _names(phrase: str, registry: Registry) -> list[str]:
     return out
 
 
+def _lead_or_own(said: str) -> str:
+    """'owner' when the sentence says projektägare or 'ägs av'; 'lead' for leds, drivs, koordineras, projektlett."""
+    return "owner" if re.search(r"ägs|ägdes|projektägare", said, re.IGNORECASE) else "lead"
+
+
 def _owner(text: str, spans: list[tuple[int, int, bool]], names: set[str], registry: Registry,
-           chapter: str | None) -> tuple[str | None, str, int] | None:
-    """(org id, owner as written, offset of its sentence) from a sentence of the project's own text."""
+           chapter: str | None) -> tuple[str | None, str, int, str] | None:
+    """(org id, owner as written, offset of its sentence, 'owner' or 'lead') from a sentence of the project's
+    own text."""
     folded_names = [fold(n) for n in names]
     for start, end, headed in spans:
         sentences = _sentences(text, start, min(end, start + NAME_FIRST) if headed else end)
@@ -322,7 +330,7 @@ def _owner(text: str, spans: list[tuple[int, int, bool]], names: set[str], regis
                 if has and any(n in fold(nxt) for n in folded_names):  # "X har ett projekt … Projektet HÅPP …"
                     orgs = [o.entity_id for o in registry.find_orgs(has.group(1)) if o.entity_id != CITY]
                     if orgs:
-                        return orgs[0], _clean(has.group(1)), a
+                        return orgs[0], _clean(has.group(1)), a, "owner"
                 continue
             for pattern in OWNER:
                 m = pattern.search(sentence)
@@ -339,9 +347,9 @@ def _owner(text: str, spans: list[tuple[int, int, bool]], names: set[str], regis
                     if org is None:
                         continue
                     entity = registry.organisations.get(org)
-                    return org, entity.name if entity else said, a
+                    return org, entity.name if entity else said, a, _lead_or_own(m.group(0))
                 orgs = [o.entity_id for o in registry.find_orgs(said) if o.entity_id != CITY]
-                return (orgs[0] if orgs else None), said, a
+                return (orgs[0] if orgs else None), said, a, _lead_or_own(m.group(0))
     return None
 
 
@@ -406,7 +414,8 @@ def describe(doc: Document, norm: Normalized, registry: Registry, facts: list[Fa
             elif orgs and owner is None:
                 project.owner, project.owner_name = orgs[0], said
         if owner is not None:
-            org, said, at = owner
+            org, said, at, kind = owner
+            project.owner_role = kind
             sentence = next(s for sp in spans for s in _sentences(text, sp[0], sp[1]) if s[0] == at)
             quote, qa, _ = _quote(doc, norm, text, sentence)
             project.owner, project.owner_name, project.owner_quote = org, said, quote
@@ -498,7 +507,7 @@ def merge(found: list[Project]) -> list[Project]:
             aliases=sorted({a for p in group for a in [p.name, *p.aliases]} - {name}),
             owner=owner.owner if owner else None, owner_name=owner.owner_name if owner else None,
             owner_quote=owner.owner_quote if owner else None, owner_doc=owner.owner_doc if owner else None,
-            owner_page=owner.owner_page if owner else None,
+            owner_page=owner.owner_page if owner else None, owner_role=owner.owner_role if owner else None,
             reported_by=list(dict.fromkeys(o for p in group for o in p.reported_by)),
             partner_role=list(dict.fromkeys(o for p in group for o in p.partner_role)),
             partners=partners.partners if partners else [],

@@ -85,6 +85,8 @@ def _amounts(name: str, pattern: re.Pattern[str], facts: Facts, texts: dict[str,
 PROJECT_QUOTES = 2
 PROJECT_AMOUNTS = 4
 PROJECT_RESULTS = 4
+STATED_ROLES = {"outcome": ("utfall", "utbetalt"), "paid": ("utbetalt", "utfall"), "requisition": ("rekvirera",),
+                "granted": ("beviljat",), "budget": ("budget",), "target": ("mal",)}  # query role -> stated roles
 MONEY = ("SEK", "EUR")
 
 
@@ -118,7 +120,8 @@ class ProjectAnswers(Sources):
         name = f"text:{project.shown()}"
         if project.owner_name:
             owner = f"org:{project.owner}" if project.owner else f"text:{project.owner_name}"
-            return Note(key="proj_owner", args={"name": name, "owner": owner,
+            key = "proj_lead" if project.owner_role == "lead" else "proj_owner"
+            return Note(key=key, args={"name": name, "owner": owner,
                                                 "n": self._quote(project, project.owner_quote, project.owner_doc)})
         if project.reported_by:
             return Note(key="proj_owner_unknown", args={"name": name, "orgs": "orgs:" + ",".join(project.reported_by)})
@@ -162,6 +165,9 @@ class ProjectAnswers(Sources):
     def _amounts(self, project: Project, query: Query) -> list[Fact]:
         facts = [self.facts.by_id[i] for i in project.fact_ids if i in self.facts.by_id]
         money = [f for f in facts if f.unit in MONEY and (not query.years or f.year in query.years)]
+        roles = STATED_ROLES.get(query.role or "", ())
+        if roles and any(f.stated_role in roles for f in money):  # "vad blev utfallet?": that role only
+            money = [f for f in money if f.stated_role in roles]
         return sorted(money, key=lambda f: (f.source != "table", f.year))[:PROJECT_AMOUNTS]
 
     def answer(self, query: Query) -> Evidence | None:

@@ -410,7 +410,7 @@ CLAIM_OPENER = cue("claim_opener")  # "stämmer det att …": said again before 
 CLAIM_AND = cue("claim_and")  # "… och att …": the next claim
 OPERATES_ON = {"share", "sum", "difference", "pct_change"}  # a part asking these of "det/de" works on the part before
 INHERITED_BY_PARTS = ("years", "orgs", "funds", "names", "name_forms", "projects", "project_ids", "goals",
-                      "goals_named")
+                      "goals_named", "unit")
 
 
 def split_parts(question: str) -> list[str]:
@@ -492,6 +492,9 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
     if metric is None and (cue("most").search(q) or cue("least").search(q)) and re.search(r"projekt|project", q) \
             and not re.search(r"pengar|medel|money|funds?|funding|kronor|belopp|amount|paid|betal", q):
         metric = "project_count"  # "the biggest EU project participant": ranked by projects, not by money
+    if metric is None and funds and VOCAB.operation(q) in ("sum", "share", "difference", "average") and not (
+            names_in(question, registry)):
+        metric = "eu_funds_paid"  # "ESF, Horisont och Erasmus sammanlagt": what the funds paid
     if intent == "count" and metric is None:
         metric = "project_count" if re.search(r"projekt|project", q) else "figure"
     if intent in ("figure", "count", "check") and (len(years) > 2 or (len(years) == 2 and len(orgs) <= 1)):
