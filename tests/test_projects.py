@@ -107,3 +107,41 @@ def test_claims_are_checked_against_the_claimed_figure_of_the_sentence(engine):
     assert answer.text.startswith("Ja") and values(answer) == [187]
     answer = engine.ask("Stämmer det att 200 deltagare blev självförsörjande i Hela familjen?")
     assert answer.text.startswith("Nej")
+
+
+def test_an_operation_in_a_follow_up_applies_to_the_answer_before(engine):
+    conversation = engine.new_conversation()
+    engine.ask("lista utbetalda eu-medel per förvaltning 2022", conversation_id=conversation)
+    answer = engine.ask("vad blir det i snitt per förvaltning?", conversation_id=conversation)
+    (mean,) = answer.computations
+    assert mean.op == "mean" and len(mean.operands) == 7  # the seven förvaltningar of the 2022 table
+    assert abs(mean.value - 22_500_000 / 7) < 1  # ca 8,3 + 3,4 + 1,3 + 2,7 + 3,9 + 1,6 + 1,3 miljoner kr
+    conversation = engine.new_conversation()
+    engine.ask("Hur mycket EU-medel fick grundskolenämnden 2024?", conversation_id=conversation)
+    engine.ask("och 2022?", conversation_id=conversation)
+    answer = engine.ask("hur mycket ökade det?", conversation_id=conversation)
+    change = next(c for c in answer.computations if c.op == "difference")
+    assert change.value == 5_900_000 - 2_700_000  # "ca 5,9 miljoner" (2024) against "ca 2,7 miljoner kr" (2022)
+
+
+def test_a_claim_of_two_figures_gets_one_verdict_first(engine):
+    answer = engine.ask("Stämmer det att EU-medlen 2019 var 25 miljoner och att antalet projekt var 47?")
+    assert answer.text.startswith("Delvis")  # 25 mkr holds; 2019 had 51 projects (47 was 2018)
+    assert {25_000_000, 51} <= set(values(answer))
+
+
+def test_shares_between_roles_and_of_a_target(engine):
+    # "Nämnden hade möjlighet att rekvirera 41 889 445 kronor och utfallet blev 24 887 000 kronor."
+    answer = engine.ask("hur stor andel av det hvof kunde rekvirera blev faktiskt utfall?")
+    share = next(c for c in answer.computations if c.op == "share")
+    assert round(share.value, 1) == 59.4
+    # "Förväntat resultat … 200 unga Malmöbor skrivs in" and "117 personer har skrivits in i projektet"
+    answer = engine.ask("hur stor andel av målet på 200 inskrivna har react-eu uppsök nått?")
+    share = next(c for c in answer.computations if c.op == "share")
+    assert round(share.value, 1) == 58.5
+
+
+def test_an_elided_list_of_organisations_is_summed(engine):
+    answer = engine.ask("hur mkt fick förskole-, grundskole- och gymnasieförvaltningen tillsammans 2022")
+    total = next(c for c in answer.computations if c.op == "sum")
+    assert total.value == 1_300_000 + 2_700_000 + 3_900_000

@@ -92,6 +92,8 @@ def context_ids(answer: Answer, query: Query) -> set[str]:
     for comp in answer.computations:
         if comp.op == "share":
             ids.add(comp.operands[-1])  # the whole
+        if comp.op in ("difference", "pct_change") and len(query.years) <= 1:
+            ids.update(comp.operands)  # a change asked of one year's figure compares it with another year
     return ids
 
 

@@ -87,7 +87,8 @@ class Engine:
                     followups.with_subject(follow_up(p, before.query, self.registry), previous) for p in query.parts]})
             if lang:
                 query = query.model_copy(update={"lang": lang})
-        answer = self._walk(query, plan.Ask(self, previous, before.names if before else []), trace)
+        earlier = [f for i in (before.earlier if before else []) if (f := self.facts.by_id.get(i)) is not None]
+        answer = self._walk(query, plan.Ask(self, previous, before.names if before else [], earlier), trace)
         if query.parts:  # every part answered on its own, unless only the question as a whole is answered
             parts = self._parts(query, trace)
             if parts.status == "answered" or answer.status != "answered":

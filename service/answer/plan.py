@@ -27,6 +27,7 @@ class Ask:
     engine: Engine
     previous: list[Fact] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # what the conversation was about (project names)
+    earlier: list[Fact] = field(default_factory=list)  # the figures of the answer before the previous one
     _found: dict[int, Found] = field(default_factory=dict)
 
     def found(self, query: Query) -> Found:
@@ -137,8 +138,19 @@ def _table(query: Query, ask: Ask) -> Evidence | None:
     return split or table.missing(query, found, ask.engine.words.fund_mentions)
 
 
+def _operates_on_previous(query: Query, ask: Ask) -> bool:
+    """'vad blir det i snitt per förvaltning?', 'hur mycket ökade det?': an operation on the answer before, asked
+    without a subject of its own."""
+    own = (set(query.orgs) - set(query.inherited and query.orgs)) if "orgs" in query.inherited else set(query.orgs)
+    leans = query.points_back or bool(query.inherited) or not (query.orgs or query.years or query.funds)
+    return bool(ask.previous) and query.operation in ("average", "sum", "difference", "pct_change") and leans and not (
+        query.project_ids or query.names or own)
+
+
 PLAN: tuple[Step, ...] = (
     Step("previous", lambda q, a: q.about_previous is not None, _previous),
+    Step("on_previous", _operates_on_previous,
+         lambda q, a: arithmetic.on_previous(q, a.previous, a.earlier, a.engine.facts)),
     Step("unresolved", lambda q, a: bool(q.unresolved) and not q.orgs, lambda q, a: table.unresolved(q)),
     Step("did_you_mean", lambda q, a: bool(q.did_you_mean) and not q.orgs, lambda q, a: table.did_you_mean(q)),
     Step("arithmetic", lambda q, a: routes.arithmetic(q), _arithmetic),

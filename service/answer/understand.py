@@ -493,7 +493,7 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
             and not re.search(r"pengar|medel|money|funds?|funding|kronor|belopp|amount|paid|betal", q):
         metric = "project_count"  # "the biggest EU project participant": ranked by projects, not by money
     if metric is None and funds and VOCAB.operation(q) in ("sum", "share", "difference", "average") and not (
-            names_in(question, registry)):
+            project_ids or names_in(question, registry)):
         metric = "eu_funds_paid"  # "ESF, Horisont och Erasmus sammanlagt": what the funds paid
     if intent == "count" and metric is None:
         metric = "project_count" if re.search(r"projekt|project", q) else "figure"
