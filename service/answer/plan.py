@@ -97,6 +97,8 @@ def _text_figures(query: Query, ask: Ask) -> Evidence | None:
 def _asks_about_project(query: Query, ask: Ask) -> bool:
     """A registry project asked what it is, who owns it, its partners or fund: told from its own text."""
     money = "money" in query.asks_about or query.metric == "eu_funds_paid"
+    if query.operation in ("share", "difference", "sum", "average"):
+        return False  # arithmetic over its figures
     if query.quantity and "results" not in query.asks_about:
         return False  # "hur många partnerstäder har Naturvation?": a figure of its text
     return bool(query.project_ids) and (query.asks == "what" or bool(set(query.asks_about) - {"money"})) and not (

@@ -21,7 +21,7 @@ def arithmetic(query: Query) -> bool:
 def between_roles(query: Query) -> bool:
     """A share or difference between two roles of one figure: outcome of what could be requisitioned, of
     what was granted, or of a named project's target."""
-    if query.asks_goal or query.goals_named or query.goals:
+    if (query.asks_goal or query.goals_named or query.goals) and not query.project_ids:
         return False  # a kommunfullmäktige goal is no target of a project
     return query.operation in ("share", "difference") and (
         len(set(query.roles)) >= 2 or ("target" in query.roles and bool(query.project_ids)))
