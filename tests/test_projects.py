@@ -145,3 +145,13 @@ def test_an_elided_list_of_organisations_is_summed(engine):
     answer = engine.ask("hur mkt fick förskole-, grundskole- och gymnasieförvaltningen tillsammans 2022")
     total = next(c for c in answer.computations if c.op == "sum")
     assert total.value == 1_300_000 + 2_700_000 + 3_900_000
+
+
+def test_a_series_names_every_missing_year_and_the_changes_of_scope(engine):
+    answer = engine.ask("hur har asf:s eu-medel utvecklats genom åren")
+    assert answer.status == "partial"
+    assert "Ej redovisat: 2020, 2021, 2023." in answer.text  # the reports cover 2018–2024
+    assert "Arbetsmarknads- och socialnämnden" in answer.text.split("\n")[0]  # 2024 per nämnd
+    # "… till de projekt där Malmö stad var projektägare" (2022)
+    assert "Siffran för 2022 gäller bara projekt där Malmö stad var projektägare" in answer.text
+    assert [r.value for r in answer.table if r.label in ("2020", "2021", "2023")] == [None, None, None]  # never 0

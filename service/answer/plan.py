@@ -9,7 +9,7 @@ not reported and the nearest figures.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
 from core.schemas import Evidence, Fact, Query
@@ -129,8 +129,12 @@ def _table(query: Query, ask: Ask) -> Evidence | None:
     facts = ask.engine.facts
     if query.intent == "list" and found.listing:
         return table.listing(found)
+    if found.exact and query.intent == "series" and not query.years and len({f.year for f in found.exact}) > 1:
+        # "genom åren": every year the reports cover, the years without a figure named as such
+        covered = [d.meta.year for d in ask.engine.docs.values() if d.meta.year]
+        found = replace(found, years=list(range(min(covered), max(covered) + 1)))
     if found.exact and query.intent in ("series", "comparison") and (len(found.years) > 1 or len(found.orgs) > 1):
-        return table.series(found, "year" if len(found.years) > 1 else "org")
+        return table.series(found, "year" if len(found.years) > 1 else "org", facts)
     if found.exact and query.operation == "share" and len(found.exact) == 1 and (
             shared := arithmetic.share_of_fact(query, found.exact[0], facts)):
         return shared
