@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from core.errors import CorpusError
+from core.schemas import Project
 
 DEFAULT_REGISTRY = Path(__file__).parent / "data" / "entities.toml"
 CITY = "malmo_stad"
@@ -94,6 +95,60 @@ class Registry:
     def __init__(self, organisations: list[Entity], funds: list[Entity]) -> None:
         self.organisations = {e.id: e for e in organisations}
         self.funds = {e.id: e for e in funds}
+        self.projects: dict[str, Project] = {}
+
+    def with_projects(self, projects: list[Project]) -> Registry:
+        """This registry with the projects one build found (core.schemas.Project, from ingest/projects.py)."""
+        out = Registry(list(self.organisations.values()), list(self.funds.values()))
+        out.projects = {p.project_id: p for p in projects}
+        return out
+
+    @cached_property
+    def _projects(self) -> _Matcher:
+        taken = set(self._orgs.by_alias) | set(self._funds.by_alias)
+        entities = []
+        for p in self.projects.values():
+            forms = []
+            for form in (p.name, *p.aliases):
+                key = re.sub(_SEPARATORS, " ", fold(form)).strip()
+                if len(key) >= PROJECT_FORM and key not in taken and not _word_like(form):
+                    taken.add(key)
+                    forms.append(form)
+            if forms:
+                entities.append(Entity(id=p.project_id, name=forms[0], name_en=forms[0], aliases=tuple(forms[1:]),
+                                       kind="project"))
+        return _Matcher({e.id: e for e in entities})
+
+    @cached_property
+    def _acronyms(self) -> list[tuple[re.Pattern[str], str]]:
+        """Names that are also words ('MORE', 'UNITY', 'Studiebesök', 'Rebus'): a project only when written as the
+        reports write them, capitals and all ("flest studiebesök" names no project)."""
+        return [(re.compile(rf"(?<!\w){re.escape(form)}(?!\w)"), p.project_id) for p in self.projects.values()
+                for form in (p.name, *p.aliases) if len(form) >= PROJECT_FORM and _word_like(form)]
+
+    def find_projects(self, text: str) -> list[Mention]:
+        """Projects a text names by any of their forms (name, short name, acronym), case and accents aside."""
+        if not self.projects:
+            return []
+        found = self._projects.find(text)
+        found += [Mention(pid, m.start(), m.end()) for pattern, pid in self._acronyms for m in pattern.finditer(text)]
+        return sorted(found, key=lambda m: m.start)
+
+    @cached_property
+    def _project_of_fact(self) -> dict[str, Project]:
+        out: dict[str, Project] = {}
+        for p in sorted(self.projects.values(), key=lambda p: len(p.fact_ids)):  # the narrowest claim wins
+            for i in p.fact_ids:
+                out.setdefault(i, p)
+        return out
+
+    def project_of_fact(self, fact_id: str) -> Project | None:
+        """The project whose own text states a figure."""
+        return self._project_of_fact.get(fact_id)
+
+    def project_forms(self) -> list[tuple[str, str]]:
+        """(folded form, project id) of every form a project goes by, for fuzzy matching of typed names."""
+        return list(self._projects.by_alias.items()) if self.projects else []
 
     @classmethod
     def load(cls, path: Path = DEFAULT_REGISTRY) -> Registry:
@@ -159,6 +214,20 @@ class Registry:
     def domain_words(self) -> list[str]:
         """Names of all entities: extra vocabulary for OCR repair."""
         return [e.name for e in (*self.organisations.values(), *self.funds.values())]
+
+
+PROJECT_FORM = 3  # characters: a shorter form names no project
+COMMON = 2.5  # Zipf frequency from which a word is common in Swedish or English
+
+
+def _word_like(form: str) -> bool:
+    """A one-word name that is also a word of Swedish or English."""
+    return " " not in form.strip() and _common_word(form)
+
+
+def _common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+    return max(zipf_frequency(word.lower(), "sv"), zipf_frequency(word.lower(), "en")) >= COMMON
 
 
 def _entity(row: dict[str, object], kind: str) -> Entity:

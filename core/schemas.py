@@ -125,6 +125,51 @@ class Fact(BaseModel):
     section: str | None = Field(default=None, description="Heading of the section the figure stands in.")
 
 
+ACRONYM = 8  # letters: a longer all-capitals alias is a name, not an acronym
+
+
+class ProjectSource(BaseModel):
+    """One place a report writes about a project: its own section or a paragraph that names it."""
+
+    doc_id: str
+    year: int | None = Field(description="The year the document reports on.")
+    page: int | None
+    span_start: int = Field(description="Offsets of the project's own text in Document.text.")
+    span_end: int
+    quote: str = Field(description="The sentence that introduces the project there, verbatim.")
+    heading: bool = Field(default=False, description="A section headed by the project's name.")
+    org: str | None = Field(default=None, description="The organisation whose chapter the text stands in.")
+
+
+class Project(BaseModel):
+    """A project the reports name, found at ingest: a table row, a heading, 'projektet X', 'X är ett …projekt'."""
+
+    project_id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list, description="Short names, acronyms, without version numbers.")
+    owner: str | None = Field(default=None, description="Organisation id of the project owner, when a report says.")
+    owner_name: str | None = Field(default=None, description="The owner as written ('Skåne Stadsmission').")
+    owner_quote: str | None = Field(default=None, description="The sentence that names the owner, verbatim.")
+    owner_role: str | None = Field(default=None, description="'owner' (projektägare, ägs av) or 'lead' (leds, drivs, "
+                                   "koordineras av): what the sentence calls it.")
+    owner_doc: str | None = None
+    owner_page: int | None = None
+    reported_by: list[str] = Field(default_factory=list, description="Organisations whose chapters tell of it.")
+    partner_role: list[str] = Field(default_factory=list, description="Organisations the reports call projektpart.")
+    partners: list[str] = Field(default_factory=list, description="Partners named in its text, as written.")
+    partners_quote: str | None = None
+    funds: list[str] = Field(default_factory=list, description="Fund ids named in its text.")
+    years: list[int] = Field(default_factory=list, description="Years of the reports that tell of it.")
+    fact_ids: list[str] = Field(default_factory=list, description="Figures of its own text and table rows.")
+    text: str = Field(default="", description="Its own text (readable), for topic search.")
+    sources: list[ProjectSource] = Field(default_factory=list)
+
+    def shown(self) -> str:
+        """The name with its acronym, as people know it: 'Hållbar plattform för kompetensutveckling (HÅPP)'."""
+        acronym = next((a for a in self.aliases if a.isupper() and len(a) <= ACRONYM and a not in self.name), None)
+        return f"{self.name} ({acronym})" if acronym else self.name
+
+
 class CheckFigure(BaseModel):
     fact_id: str
     label: str
@@ -192,6 +237,12 @@ class Query(BaseModel):
     roles: list[str] = Field(default_factory=list, description="Every role the question's words point to.")
     asks: str | None = Field(default=None, description="What is asked about a named subject: 'what' (what is it, "
                              "who runs it, which fund finances it).")
+    project_ids: list[str] = Field(default_factory=list, description="Projects of the registry the question names "
+                                   "(by name, short name, acronym, or nearly: 'malmokraften', 'happ').")
+    asks_about: list[str] = Field(default_factory=list, description="What is asked about a named project: owner, "
+                                  "partners, fund, money.")
+    projects_about: bool = Field(default=False, description="Asks which projects were about a topic "
+                                 "('vilka projekt handlade om klimat?').")
     about_previous: str | None = Field(default=None, description="A short 'which fund/which year' question about "
                                        "the previous answer: 'fund' or 'year'.")
     points_back: bool = Field(default=False, description="A short question whose words point back at the previous "

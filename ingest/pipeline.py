@@ -20,7 +20,7 @@ from typing import Any
 from core.embeddings import collection_name
 from core.entities import DEFAULT_REGISTRY, Registry
 from core.errors import CorpusError, DocumentError, IngestError, shown
-from core.schemas import Check, Chunk, Document, Fact, SourceFormat
+from core.schemas import Check, Chunk, Document, Fact, Project, SourceFormat
 from core.settings import Settings
 from core.vocabulary import VOCABULARY
 from ingest import facts as table_facts
@@ -28,15 +28,18 @@ from ingest.checks import compute_checks, restated_checks
 from ingest.chunk import chunk
 from ingest.figures import text_figures
 from ingest.metadata import ManifestEntry, apply_manifest, detect, load_manifest
-from ingest.normalize import OcrRepairer, looks_ocr_damaged, normalize
+from ingest.normalize import Normalized, OcrRepairer, looks_ocr_damaged, normalize
 from ingest.parse import check_size, file_digest, file_kind, read
+from ingest.projects import attach as attach_projects
+from ingest.projects import describe as describe_projects
+from ingest.projects import merge as merge_projects
 from ingest.prose import prose_facts
 from stores.index import collection_for, namespace_of
 from stores.sql import Store
 
 CHROMA_NAMESPACE = "chroma_namespace"  # the deployment's collections on a shared Chroma server
 
-EXTRACTOR_VERSION = "22"  # bump when parsing, extraction or chunking changes meaning (22: roles per clause)
+EXTRACTOR_VERSION = "23"  # bump when parsing, extraction or chunking changes meaning (23: the project registry)
 IGNORED = {"manifest.toml", "readme.md", "readme.txt"}
 
 Progress = Callable[[Iterable[Any], str], Iterable[Any]]
@@ -141,6 +144,9 @@ class Extracted:
     docs: list[Document] = field(default_factory=list)
     chunks: list[Chunk] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    found_projects: list[Project] = field(default_factory=list)
+    texts: list[tuple[Document, Normalized, list[Fact]]] = field(default_factory=list)
+    registry: Registry | None = None
     skipped: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
 
@@ -154,7 +160,8 @@ class Extracted:
                 raise DocumentError(path, f"has the same document id '{shown(doc.doc_id)}' as {name}",
                                     hint="rename one of the two files")
 
-    def add(self, path: Path, doc: Document, chunks: list[Chunk], facts: list[Fact]) -> None:
+    def add(self, path: Path, doc: Document, chunks: list[Chunk], facts: list[Fact],
+            projects: list[Project] | None = None) -> None:
         """Keep one document's rows, or raise DocumentError when an id would clash."""
         for kind, ids, taken in (("fact", [f.fact_id for f in facts], {f.fact_id for f in self.facts}),
                                  ("chunk", [c.chunk_id for c in chunks], {c.chunk_id for c in self.chunks})):
@@ -165,6 +172,14 @@ class Extracted:
         self.docs.append(doc)
         self.chunks.extend(chunks)
         self.facts.extend(facts)
+        self.found_projects.extend(projects or [])
+
+    def projects(self) -> list[Project]:
+        merged = merge_projects(self.found_projects)
+        if self.registry is not None:
+            for doc, norm, facts in self.texts:
+                attach_projects(merged, doc, norm, facts, self.registry)
+        return merged
 
     def checks(self) -> list[Check]:
         unique: dict[str, Check] = {}
@@ -189,7 +204,7 @@ def extract(
     progress: Progress,
 ) -> Extracted:
     repairer = OcrRepairer(registry.domain_words())
-    out = Extracted()
+    out = Extracted(registry=registry)
     for path in progress(files, "läser"):
         try:
             doc, norm = build_document(path, manifest.get(path.name), registry, repairer,
@@ -200,7 +215,8 @@ def extract(
             stated = found + prose_facts(ctx, used)
             kept, bad = table_facts.verify_quotes(doc, stated + text_figures(ctx, stated))
             chunks = chunk(doc, norm, registry, size=settings.chunk_size, overlap=settings.chunk_overlap)
-            out.add(path, doc, chunks, kept)
+            out.add(path, doc, chunks, kept, describe_projects(doc, norm, registry, kept))
+            out.texts.append((doc, norm, kept))
         except DocumentError as exc:
             out.skipped.append(str(exc))
             continue
@@ -249,7 +265,8 @@ def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: 
         version = f"{datetime.now(UTC):%Y-%m-%d}-{print_fp[:10]}"
         store.write_build(build_id=build_id, fingerprint=print_fp, corpus_version=version, collection=collection,
                           docs=found.docs, chunk_list=found.chunks, fact_list=found.facts,
-                          check_list=found.checks(), skipped=skipped, rejected=found.rejected)
+                          check_list=found.checks(), project_list=found.projects(), skipped=skipped,
+                          rejected=found.rejected)
     except Exception as exc:  # the previous build stays current
         raise IngestError(f"ingest failed and was rolled back: {exc}",
                           hint="the previous stores are still in use") from exc

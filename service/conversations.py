@@ -47,13 +47,16 @@ class Conversation(BaseModel):
     query: Query = Field(description="The previous question's slots; a follow-up inherits what it leaves empty.")
     figures: list[str] = Field(default_factory=list, description="Fact ids of the figures the last answer stated.")
     names: list[str] = Field(default_factory=list, description="The project or event the conversation is about.")
+    earlier: list[str] = Field(default_factory=list, description="Fact ids of the answer before the last one: "
+                               "'hur mycket ökade det?' compares the two.")
 
 
 def next_turn(before: Conversation | None, query: Query, figures: list[str], names: list[str]) -> Conversation:
     """The record after a question: its slots; the figures it stated (forgotten when it names a
     project but states none, kept otherwise); the names it asked about (or the earlier ones)."""
     kept_figures = before.figures if before and not names else []
-    return Conversation(query=query, figures=figures or kept_figures, names=names or (before.names if before else []))
+    return Conversation(query=query, figures=figures or kept_figures, names=names or (before.names if before else []),
+                        earlier=before.figures if before else [])
 
 
 class Conversations(Protocol):

@@ -45,7 +45,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.errors import StoreError
-from core.schemas import Check, Chunk, DocMeta, Document, Fact
+from core.schemas import Check, Chunk, DocMeta, Document, Fact, Project
 from core.settings import Settings
 from stores.protocol import FactFilter
 
@@ -110,6 +110,7 @@ deployment = Table(  # made by stores/migrations (0002); values kept across buil
 chunks = _table("chunks", Chunk, "chunk_id")
 facts = _table("facts", Fact, "fact_id")
 checks = _table("checks", Check, "check_id")
+projects = _table("projects", Project, "project_id")
 # the answer engine's look-ups filter in SQL on these (see FactFilter)
 Index("facts_by_metric", facts.c.build_id, facts.c.metric, facts.c.org, facts.c.year)
 Index("facts_by_source", facts.c.build_id, facts.c.source)
@@ -263,7 +264,7 @@ class Store:
     def write_build(
         self, *, build_id: str, fingerprint: str, corpus_version: str, collection: str,
         docs: list[Document], chunk_list: list[Chunk], fact_list: list[Fact], check_list: list[Check],
-        skipped: list[str], rejected: list[str],
+        project_list: list[Project] | None = None, skipped: list[str], rejected: list[str],
     ) -> None:
         now = _now()
         with self.engine.begin() as conn:
@@ -278,7 +279,8 @@ class Store:
                      "pages": [p.model_dump() for p in d.pages], "meta": d.meta.model_dump(), "ingested_at": now}
                     for i, d in enumerate(docs)
                 ])
-            for table, rows in ((chunks, chunk_list), (facts, fact_list), (checks, check_list)):
+            for table, rows in ((chunks, chunk_list), (facts, fact_list), (checks, check_list),
+                                (projects, project_list or [])):
                 if rows:
                     conn.execute(insert(table), _rows(build_id, rows))
             conn.execute(update(builds).where(builds.c.build_id == build_id).values(status="complete"))
@@ -291,7 +293,7 @@ class Store:
                 select(builds.c.build_id).where(builds.c.status == "complete").order_by(builds.c.created_at.desc())
             ).scalars().all()
             drop = [b for b in ids if b not in complete[: self.keep]]
-            for table in (documents, chunks, facts, checks, builds):
+            for table in (documents, chunks, facts, checks, projects, builds):
                 conn.execute(delete(table).where(table.c.build_id.in_(drop)))
 
     # --- values of the deployment, kept across builds ------------------------------
@@ -402,6 +404,13 @@ class Store:
             rows = conn.execute(select(*_fields(checks)).where(checks.c.build_id == bid)
                                 .order_by(checks.c.seq)).mappings().all()
         return [_model(Check, r) for r in rows]
+
+    def load_projects(self) -> list[Project]:
+        bid = self._require()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*_fields(projects)).where(projects.c.build_id == bid)
+                                .order_by(projects.c.seq)).mappings().all()
+        return [_model(Project, r) for r in rows]
 
     def load_documents(self) -> list[Document]:
         bid = self._require()

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import httpx
 
+from core.settings import PROJECT_ROOT
+
 START_SECONDS = 120
 
 
@@ -28,8 +30,10 @@ def live_server(corpus_dir: Path, data_dir: Path, **env: str) -> Iterator[str]:
     `env` adds FAKTAKOLL_* settings (name without the prefix, e.g. BUILD_CHECK_SECONDS)."""
     port = free_port()
     exe = Path(sys.executable).with_name("faktakoll")
-    environ = {**os.environ, "FAKTAKOLL_CORPUS_DIR": str(corpus_dir), "FAKTAKOLL_DATA_DIR": str(data_dir),
-               **{f"FAKTAKOLL_{k}": v for k, v in env.items()}}
+    # the venv's `faktakoll` imports the checkout it was installed from: a git worktree serves its own code
+    code = os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))
+    environ = {**os.environ, "PYTHONPATH": code, "FAKTAKOLL_CORPUS_DIR": str(corpus_dir),
+               "FAKTAKOLL_DATA_DIR": str(data_dir), **{f"FAKTAKOLL_{k}": v for k, v in env.items()}}
     proc = subprocess.Popen([str(exe), "serve", "--port", str(port)], env=environ,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"

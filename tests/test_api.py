@@ -160,6 +160,7 @@ async def test_pages_are_served_with_local_assets(client):
     page = (await client.get("/")).text
     assert 'lang="sv"' in page and "http" not in page.replace("http-equiv", "")
     assert (await client.get("/fakta")).status_code == 200
+    assert (await client.get("/projekt")).status_code == 200
     assert (await client.get("/static/app.js")).status_code == 200
 
 
@@ -196,11 +197,12 @@ def _script_sources(response: httpx.Response) -> str:
 
 
 async def test_security_headers_on_pages_and_api(client):
-    for path in ("/", "/fakta", "/static/app.js", "/api/health", "/api/facts?year=2024", "/api/nothing-here"):
+    for path in ("/", "/fakta", "/projekt", "/static/app.js", "/api/health", "/api/facts?year=2024",
+                 "/api/nothing-here"):
         response = await client.get(path)
         assert {k: response.headers.get(k) for k in SECURITY_HEADERS} == SECURITY_HEADERS, path
         assert _script_sources(response) == "'self'", path  # no inline script, no other host
-    for page in ("index.html", "facts.html"):
+    for page in ("index.html", "facts.html", "projects.html"):
         html = (WEB / page).read_text(encoding="utf-8")
         assert "<script>" not in html and "<style" not in html and " style=" not in html
         assert not re.search(r"\son[a-z]+=", html), page
@@ -307,7 +309,7 @@ async def test_favicon_is_served_locally(client):
     for path in ("/favicon.ico", "/static/favicon.svg"):
         response = await client.get(path)
         assert response.status_code == 200 and response.headers["content-type"].startswith("image/svg+xml"), path
-    for page in ("index.html", "facts.html"):
+    for page in ("index.html", "facts.html", "projects.html"):
         assert '<link rel="icon" href="/static/favicon.svg"' in (WEB / page).read_text(encoding="utf-8")
 
 
@@ -321,3 +323,38 @@ async def test_a_follow_up_in_an_unknown_conversation_says_it_lost_its_context(c
     own = (await client.post("/api/ask", json={"question": "Hur sprids projektresultaten?",
                                                "conversation_id": "expired-4567"})).json()
     assert not any(c.startswith("Samtalet") for c in own["caveats"])  # a question of its own needs no context
+
+
+def _project_names(rows: list[dict]) -> set[str]:  # type: ignore[type-arg]
+    return {r["name"] for r in rows}
+
+
+async def test_projects_by_name_as_typed_organisation_fund_and_year(client):
+    found = (await client.get("/api/projects", params={"q": "malmokraften"})).json()
+    assert [p["name"] for p in found] == ["Malmökraften"]
+    project = found[0]
+    assert project["owner"] is None and project["owner_name"] == "Arbetsförmedlingen"  # not a city organisation
+    assert project["owner_quote"].startswith("Arbetsförmedlingen är projektägare") and project["owner_page"] == 23
+    assert project["partner_role_names"] == ["Arbetsmarknads- och socialförvaltningen"]
+    assert {s["year"] for s in project["sources"]} == {2022, 2024} and all(s["official"] for s in project["sources"])
+    assert any(f["value"] == 4000 and f["page"] == 24 for f in project["facts"])
+
+    asf = _project_names((await client.get("/api/projects", params={"org": "ASF"})).json())
+    assert {"Malmökraften", "Care for Ukraine"} <= asf and "ACCESS" not in asf  # ACCESS: miljönämnden's
+    erasmus = _project_names((await client.get("/api/projects", params={"fund": "Erasmus+"})).json())
+    assert {"TEN", "UNITY"} <= erasmus and "Malmökraften" not in erasmus
+    in_2024 = _project_names((await client.get("/api/projects", params={"year": 2024})).json())
+    assert {"Malmökraften", "STRIVE"} <= in_2024 and "Bostad Först" not in in_2024
+    assert (await client.get("/api/projects", params={"q": "malmokraften", "year": 2019})).json() == []
+    both = await client.get("/api/projects", params={"q": "malmökraften", "org": "arbetsmarknads- och "
+                                                     "socialförvaltningen", "fund": "ESF", "year": 2022})
+    assert _project_names(both.json()) == {"Malmökraften"}
+
+
+async def test_projects_unknown_filter_is_a_422_naming_the_field(client):
+    for field in ("org", "fund"):
+        response = await client.get("/api/projects", params={field: "Hittepå"})
+        _is_error(response, 422, "bad_request")
+        error = response.json()["error"]
+        assert error["message"].startswith(f"{field}: ") and "Hittepå" in error["message"] and error["hint"]
+    _is_error(await client.get("/api/projects", params={"year": "tjugo"}), 422, "bad_request")

@@ -358,3 +358,93 @@ def test_the_page_says_so_when_a_store_is_away(browser, tmp_path):
         expect(page.locator("#status")).to_have_text("Tjänsten når inte sina källor just nu. Försök igen om en stund.")
         assert page.locator(".answer").count() == answers
         page.screenshot(path=ARTIFACTS / "09-store-away.png")
+
+
+def _search(page: Page, button: str = "Sök") -> None:
+    """Submit the project search and wait for its answer (a count, or an error)."""
+    with page.expect_response(lambda r: "/api/projects" in r.url):
+        page.get_by_role("button", name=button).click()
+
+
+def test_projects_page_finds_a_project_as_typed_with_its_owner_and_sources(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    violations, failed = _csp_violations(page), _failed_requests(page)
+    page.goto(server + "/fakta")
+    page.get_by_role("link", name="Projekt", exact=True).click()
+    expect(page).to_have_url(server + "/projekt")
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^\d\d+ projekt$"))
+    page.get_by_label("Projektnamn").fill("malmokraften")
+    _search(page)
+    expect(page.get_by_role("status")).to_have_text("1 projekt")
+    card = page.get_by_role("article", name="Malmökraften")
+    expect(card.get_by_role("heading", name="Malmökraften")).to_be_visible()
+    owner = card.locator("dd .owner")
+    expect(owner.locator(".owner-name")).to_have_text("Arbetsförmedlingen")
+    expect(owner.locator("blockquote")).to_have_text(  # the report's sentence, its line break as a space
+        "Arbetsförmedlingen är projektägare och de övriga samverkande är Malmö stad, Försäkringskassan och "
+        "Primärvården i Region Skåne.")
+    expect(owner.locator("cite")).to_have_text("Redovisning 2022, s. 23")
+    expect(card.locator("dd", has_text="Försäkringskassan").first).to_be_visible()
+    expect(card.locator(".project-figures tbody tr", has_text="4000 deltagare")).not_to_have_count(0)
+    expect(card.locator(".project-sources li").first).to_contain_text("Redovisning av internationellt arbete 2022")
+    assert "malmokraften" in page.url  # the search is a link that can be shared
+    page.screenshot(path=ARTIFACTS / "15-projects.png", full_page=True)
+
+    page.get_by_label("Projektnamn").fill("Bostad Först")
+    _search(page)
+    expect(page.get_by_role("article", name="Bostad Först").locator(".no-owner")).to_have_text(
+        "Rapporterna anger ingen projektägare.")
+    page.get_by_label("Projektnamn").fill("inget sådant projekt")
+    _search(page)
+    expect(page.get_by_role("status")).to_have_text(re.compile("^Inga projekt matchar sökningen"))
+    expect(page.locator(".project-card")).to_have_count(0)
+    page.get_by_role("link", name="Fråga", exact=True).click()
+    expect(page.get_by_role("link", name="Projekt", exact=True)).to_have_attribute("href", "/projekt")
+    assert violations == [] and failed == []
+    context.close()
+
+
+def test_projects_page_names_the_field_of_an_unknown_filter(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/projekt")
+    page.get_by_label("Organisation").fill("Hittepånämnden")
+    _search(page)
+    error = page.get_by_role("alert")
+    expect(error).to_contain_text("Organisation: ingen organisation heter ”Hittepånämnden”")
+    expect(error).to_contain_text("see GET /api/facts")  # the API's own hint, for whoever scripts it
+    expect(page.get_by_label("Organisation")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator(".project-card")).to_have_count(0)
+    page.get_by_label("Organisation").fill("")
+    page.get_by_label("Fond/program").fill("Hittepåfonden")
+    _search(page)
+    expect(error).to_contain_text("Fond/program: ingen fond eller inget program heter ”Hittepåfonden”")
+    expect(page.get_by_label("Organisation")).not_to_have_attribute("aria-invalid", "true")
+    page.get_by_label("Fond/program").fill("ESF")
+    _search(page)
+    expect(error).to_be_hidden()
+    expect(page.locator(".project-card")).not_to_have_count(0)
+    page.close()
+
+
+def test_projects_page_in_english(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + "/projekt?q=malmokraften")
+    expect(page.get_by_role("status")).to_have_text("1 projekt")
+    page.get_by_role("button", name="Switch to English").click()
+    expect(page.get_by_role("status")).to_have_text("1 project")
+    expect(page.get_by_label("Project name")).to_have_value("malmokraften")
+    card = page.get_by_role("article", name="Malmökraften")
+    expect(card.locator("dt")).to_contain_text(["Project owner", "Reported by", "Project partner (city)", "Partners",
+                                                "Funds and programmes", "Years in the reports"])
+    expect(card.get_by_role("heading", level=4)).to_have_text([re.compile(r"^Figures \(\d+\)$"),
+                                                                re.compile(r"^Sources \(\d+\)$")])
+    expect(card.locator("dd .owner cite")).to_have_text("Redovisning 2022, p. 23")
+    assert page.evaluate("document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth")
+    page.screenshot(path=ARTIFACTS / "16-projects-phone-english.png", full_page=True)
+    chrome = page.evaluate(UI_CHROME) + " | " + " | ".join(card.locator("dt, h4").all_inner_texts())
+    assert "Search" in chrome and "Facts table" in chrome and not SWEDISH_UI.findall(chrome), chrome
+    page.get_by_role("button", name="Byt till svenska").click()
+    expect(card.locator("dt").first).to_have_text("Projektägare")
+    context.close()

@@ -9,12 +9,15 @@ import math
 
 from core.entities import CITY
 from core.numbers import format_value, group_thousands
-from core.schemas import Computation, Evidence, Fact, Note, Query, TableRow
+from core.schemas import Computation, Evidence, Fact, Item, Note, Query, TableRow
 from service.answer.compose import show
 from service.answer.lookup import Facts, primary
 from service.answer.notes import percent
 
 PERCENT_DECIMALS = 1
+
+
+MEAN_ROWS = 2  # rows a mean or a sum of a previous list needs
 
 
 def money(value: float, facts: list[Fact], lang: str = "sv") -> str:
@@ -44,6 +47,8 @@ def compute(op: str, operands: list[Fact]) -> float:
         return round(sum(values[:-1]) / values[-1] * 100, PERCENT_DECIMALS)
     if op == "average":  # the first over the second: an amount per project
         return round(values[0] / values[1], 0)
+    if op == "mean":  # the rows of a list, each counted once
+        return round(sum(values) / len(values), 0)
     raise ValueError(op)
 
 
@@ -88,6 +93,10 @@ class Work:
         sign = "−" if value < 0 else ("+" if op in ("difference", "pct_change") and value > 0 else "")
         if unit == "percent":
             shown = percent(abs(value), self.lang)
+        elif op == "mean":
+            spread = max(f.precision for f in operands) / len(operands)
+            shown = format_value(abs(value), operands[0].unit, approximate=any(f.approximate for f in operands),
+                                 precision=10 ** max(0, math.floor(math.log10(max(spread, 1.0)))), lang=self.lang)
         elif op == "average":  # the amount's own rounding spread over the count: 'ca 8,3 miljoner' / 8
             spread = operands[0].precision / max(operands[1].value, 1.0)
             shown = format_value(abs(value), operands[0].unit, approximate=operands[0].approximate,
@@ -379,6 +388,49 @@ def _average(query: Query, facts: Facts) -> Evidence | None:
         work.say("arith_average", who=f"org:{paid.org}", year=f"year:{paid.year}", comp=work.comp(comp),
                  paid=work.cite(paid), count=work.cite(count))
     return _done(work)
+
+
+def on_previous(query: Query, previous: list[Fact], earlier: list[Fact], facts: Facts) -> Evidence | None:
+    """An operation a follow-up asks of the answer before ('vad blir det i snitt per förvaltning?', 'och
+    sammanlagt?', 'hur mycket ökade det?'): over that answer's rows, or between its figure and the one before."""
+    rows = [f for f in previous if f.role != "total" and f.unit == (previous[0].unit if previous else "")]
+    rows = list({f.fact_id: f for f in rows}.values())
+    work = Work(query.lang)
+    if query.operation == "average" and len(rows) >= MEAN_ROWS:
+        shown = " + ".join(show(f, query.lang) for f in rows)
+        comp = work.computed("mean", rows, f"({shown}) / {len(rows)} = {{result}}", rows[0].unit)
+        work.say("arith_mean", comp=work.comp(comp), n=f"text:{len(rows)}", work=work.work(comp))
+        return _with_rows(work, rows)
+    if query.operation == "average" and len(rows) == 1:
+        first = rows[0]
+        return _average(query.model_copy(update={"orgs": [first.org], "years": [first.year]}), facts)
+    if query.operation == "sum" and len(rows) >= MEAN_ROWS:
+        shown = " + ".join(show(f, query.lang) for f in rows)
+        comp = work.computed("sum", rows, f"{shown} = {{result}}", rows[0].unit)
+        work.say("arith_sum_previous", comp=work.comp(comp), n=f"text:{len(rows)}", work=work.work(comp))
+        return _with_rows(work, rows)
+    if query.operation in ("difference", "pct_change") and rows and earlier:
+        now = rows[0]
+        before = next((f for f in earlier if f.metric == now.metric and f.unit == now.unit and f.year != now.year
+                       and f.unit_org == now.unit_org and f.fund == now.fund), None)
+        if before is None:
+            return None
+        first, last = sorted([before, now], key=lambda f: f.year)
+        diff = work.computed("difference", [first, last], f"{show(last, query.lang)} − {show(first, query.lang)} = "
+                             "{result}", last.unit)
+        pct = work.computed("pct_change", [first, last], f"({show(last, query.lang)} − {show(first, query.lang)}) / "
+                            f"{show(first, query.lang)} = {{result}}", "percent")
+        work.say("arith_change_previous", diff=work.comp(diff), pct=work.comp(pct), first=work.cite(first),
+                 last=work.cite(last), y0=f"year:{first.year}", y1=f"year:{last.year}", work=work.work(diff))
+        return _done(work)
+    return None
+
+
+def _with_rows(work: Work, rows: list[Fact]) -> Evidence:
+    """The work, then each row it used, cited."""
+    done = _done(work)
+    return done.model_copy(update={"lines": [*done.lines, *(Item(kind="fact", fact_id=f.fact_id, bullet=True)
+                                                           for f in rows)]})
 
 
 def finish_work(work: Work, answerer: str) -> Evidence:

@@ -144,7 +144,8 @@ class Draft:
         counted = fact.quantity and fact.unit == "count" and fact.quantity not in fact.display
         what = quantity_label(fact.quantity or "", fact.label) if counted else ""
         where = [str(fact.year)] + ([self.name(fact.org)] if fact.org != CITY else [])
-        section = section_label(clean(fact.section or ""))
+        project = self.registry.project_of_fact(fact.fact_id)
+        section = project.shown() if project else section_label(clean(fact.section or ""))  # not "Projekt där …"
         return f"{what} ({', '.join([section, *where] if section else where)})".strip()
 
     def state_figure(self, fact: Fact) -> str:

@@ -50,12 +50,18 @@ def _names_near(fact: Fact, folded: list[str], texts: dict[str, str]) -> bool:
     return any(n in before for n in folded)
 
 
+def own_facts(query: Query, registry: Registry) -> set[str]:
+    """The figures of the named projects' own text and table rows."""
+    return {i for pid in query.project_ids if pid in registry.projects for i in registry.projects[pid].fact_ids}
+
+
 def relaxed(query: Query, fact: Fact, registry: Registry, texts: dict[str, str]) -> list[str]:
     """The slots on which `fact` differs from what `query` asks ("year:2021", "subject:malmo_stad");
     empty when it matches exactly. `texts` are the documents' folded texts."""
     out: list[str] = []
     orgs = [o for o in query.orgs if o != CITY]
-    names = known_names(query.names, texts) if not (query.projects or query.funds or query.goals_named) else []
+    names = known_names(query.names, texts) if not (query.projects or query.project_ids or query.funds
+                                                    or query.goals_named) else []
     if orgs:
         asked = units(orgs, registry)
         said = {m.entity_id for m in registry.find_orgs(f"{fact.section or ''} {fact.quote}")} \
@@ -64,7 +70,9 @@ def relaxed(query: Query, fact: Fact, registry: Registry, texts: dict[str, str])
             out.append(f"subject:{fact.org}")
     elif names and not (_names_near(fact, names, texts) if fact.source == "text" else fact.project):
         out.append(f"subject:{fact.org}")  # a project or event asked: a figure that is not its own
-    if query.projects and fact.source != "text" and fact.project not in query.projects:
+    if query.project_ids and fact.fact_id not in own_facts(query, registry):
+        out.append(f"subject:{fact.project or fact.org}")  # a named project: only figures of its own text
+    elif query.projects and fact.source != "text" and fact.project not in query.projects:
         out.append(f"subject:{fact.project or fact.org}")
     if query.funds and fact.source != "text" and fact.fund not in query.funds and not (
             fact.fund is None and {m.entity_id for m in registry.find_funds(f"{fact.project or ''} {fact.quote}")}
@@ -85,6 +93,8 @@ def context_ids(answer: Answer, query: Query) -> set[str]:
     for comp in answer.computations:
         if comp.op == "share":
             ids.add(comp.operands[-1])  # the whole
+        if comp.op in ("difference", "pct_change") and len(query.years) <= 1:
+            ids.update(comp.operands)  # a change asked of one year's figure compares it with another year
     return ids
 
 

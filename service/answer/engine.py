@@ -20,6 +20,7 @@ from service.answer.compose import WORDS, Context, compose
 from service.answer.figure_answers import FigureAnswers
 from service.answer.lookup import Facts
 from service.answer.narrative import Narrative
+from service.answer.projects import ProjectAnswers
 from service.answer.retrieve import Retriever
 from service.answer.statements import StatementIndex
 from service.answer.understand import Lexicon, asks_back, follow_up, understand
@@ -40,7 +41,7 @@ class Engine:
                  build_id: str | None = None, conversations: Conversations | None = None) -> None:
         # every read comes from one build (the newest when None), even while an ingest writes the next
         self.store = (store or Store(settings)).at_build(build_id)
-        self.registry = Registry.load()
+        self.registry = Registry.load().with_projects(self.store.load_projects())
         self.docs = {d.doc_id: d for d in self.store.load_documents()}
         unofficial = {d.doc_id for d in self.docs.values() if not d.meta.official}
         self.facts: Facts = Facts(self.store, self.store.load_checks(), self.registry, unofficial)
@@ -56,6 +57,7 @@ class Engine:
         self.ctx = Context(self.registry, self.docs, self.facts, self.corpus_version, rare=self._rare)
         self.figures: FigureAnswers = FigureAnswers(self)  # answerers over the running text: figures, words
         self.words: Narrative = Narrative(self)
+        self.projects: ProjectAnswers = ProjectAnswers(self)  # the registry's projects, from their own text
         self.latest_year = max((d.meta.year for d in self.docs.values() if d.meta.year), default=None)
         self.doc_names = {n for d in self.docs.values() for n in (d.meta.title, d.meta.short_name)}  # for verify
         # what a follow-up points back to; given by the server, shared by every build (and worker, with Redis)
@@ -81,9 +83,16 @@ class Engine:
         previous = [f for i in (before.figures if before else []) if (f := self.facts.by_id.get(i)) is not None]
         if conversation_id:
             query = followups.with_subject(follow_up(query, before.query if before else None, self.registry), previous)
+            if query.inherited == ["project_ids"] and not self.figures.has_own(query):
+                query = query.model_copy(update={"project_ids": [], "names": [], "name_forms": [], "projects": [],
+                                                 "inherited": []})  # the project's text has no such figure
+            if query.parts and before is not None:  # "vem ägde det och hur mycket fick de?": each part points back
+                query = query.model_copy(update={"parts": [
+                    followups.with_subject(follow_up(p, before.query, self.registry), previous) for p in query.parts]})
             if lang:
                 query = query.model_copy(update={"lang": lang})
-        answer = self._walk(query, plan.Ask(self, previous, before.names if before else []), trace)
+        earlier = [f for i in (before.earlier if before else []) if (f := self.facts.by_id.get(i)) is not None]
+        answer = self._walk(query, plan.Ask(self, previous, before.names if before else [], earlier), trace)
         if query.parts:  # every part answered on its own, unless only the question as a whole is answered
             parts = self._parts(query, trace)
             if parts.status == "answered" or answer.status != "answered":
@@ -154,8 +163,8 @@ class Engine:
         for answer in answers:
             def shift(m: re.Match[str], by: int = offset) -> str:
                 return f"[{int(m.group(1)) + by}]"
-            # a part answered with its figures says what it is about; any other is headed by its question
-            head = "" if answer.status == "answered" and answer.figures else f"» {answer.query.question}\n"
+            # parts all answered with their figures say what they are about; else each is headed by its question
+            head = "" if all(a.status == "answered" and a.figures for a in answers) else f"» {answer.query.question}\n"
             texts.append(head + MARKER.sub(shift, answer.text))
             out.figures += [f.model_copy(update={"citation": f.citation + offset}) for f in answer.figures]
             out.citations += [c.model_copy(update={"n": c.n + offset}) for c in answer.citations]
@@ -164,7 +173,12 @@ class Engine:
             out.computations += answer.computations
             out.caveats += [MARKER.sub(shift, c) for c in answer.caveats if MARKER.sub(shift, c) not in out.caveats]
             offset += len(answer.citations)
-        texts = readable.once(texts)  # a line or quote an earlier part said is not said again; three quotes
+        texts = readable.once(texts, verdicts=query.intent == "check")  # each line once; three quotes
+        verdicts = [self._verdict(a) for a in answers] if query.intent == "check" else []
+        if verdicts and all(verdicts):  # a claim of several figures: one verdict, figure by figure below
+            key = ("claims_all_yes" if all(v == "yes" for v in verdicts) else
+                   "claims_all_no" if all(v == "no" for v in verdicts) else "claims_partly")
+            texts.insert(0, WORDS[lang][key])
         missing = [a for a in answers if a.status != "answered"]
         if missing:
             head = "; ".join(WORDS[lang]["part_missing"].format(part=a.query.question) for a in missing)
@@ -181,6 +195,17 @@ class Engine:
                 self._rare_terms.clear()
             self._rare_terms[term] = sum(term in text for text, _ in folded) <= max(RARE_MIN, RARE_SHARE * len(folded))
         return self._rare_terms[term]
+
+    @staticmethod
+    def _verdict(answer: Answer) -> str | None:
+        """'yes' or 'no' from the first word of a claim's answer, None when it gives no verdict."""
+        first = answer.text.split("\n", 1)[0].lstrip()
+        words = WORDS[answer.lang]
+        if first.startswith(words["verdict_yes_word"]):
+            return "yes"
+        if first.startswith(words["verdict_no_word"]):
+            return "no"
+        return None
 
     def new_conversation(self) -> str:
         """A new id; its first question has nothing to read."""

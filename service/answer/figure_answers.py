@@ -10,11 +10,16 @@ from core.schemas import Computation, Evidence, Fact, Item, Note, Query
 from service.answer import arithmetic
 from service.answer.base import Sources
 from service.answer.compose import Draft
+from service.answer.contract import own_facts
+from service.answer.routes import between_roles
 from service.answer.statements import Match
 
 LOOSE_CLAIM = 0.1  # "nästan/drygt/ungefär X" holds within 10 % of X
 SERIES_MATCHES = 12
 TIED = 0.5  # score difference below which figures of one sentence answer the question equally
+
+
+TARGET_REACH = 1500  # characters after a target in which its outcome is reported
 
 
 def position(fact: Fact) -> int:
@@ -37,14 +42,20 @@ class FigureAnswers(Sources):
     def statement(self, query: Query) -> Evidence | None:
         """A figure from running text; None when nothing in the text fits the question."""
         year = query.years[0] if len(query.years) == 1 else None
+        between = between_roles(query)
+        if between and (found := self._role_arithmetic(query, None)):
+            return found  # a project's target the question states, and its outcome
+        if between:
+            query = query.model_copy(update={"unit": None})  # the share is a percent; its operands are not
         passages = self.retriever.search(query.search_text, k=6, year=year,
                                          orgs=query.orgs or None)
         spans = [(p.chunk.doc_id, p.chunk.start, p.chunk.end) for p in passages]
-        matches = self.statements.search(query, passages=spans, names=query.names,
+        only = own_facts(query, self.registry) if query.project_ids else None
+        matches = self.statements.search(query, passages=spans, names=query.names, only=only,
                                          k=SERIES_MATCHES if query.intent == "series" else 5)
         if not matches and query.years and query.quantity:  # nothing for that year: say so, then other years
             other = self.statements.search(query.model_copy(update={"years": []}), passages=spans,
-                                           names=query.names)
+                                           names=query.names, only=only)
             near = sorted((m for m in other if m.counted and m.fact.year not in query.years),
                           key=lambda m: min(abs(m.fact.year - y) for y in query.years))
             matches = near[:1]  # the nearest year
@@ -59,10 +70,16 @@ class FigureAnswers(Sources):
         if query.quantity and not best.counted:
             head = Note(key="fig_no_exact_count", args={"quantity": f"text:{query.quantity}"})
             return _evidence("partial", [head, _figure(best.fact)])
-        if query.operation in ("share", "difference") and (found := self._role_arithmetic(query, best.fact)):
-            return found
+        if query.operation in ("share", "difference"):
+            for m in matches[:5] if between else matches[:1]:
+                if found := self._role_arithmetic(query, m.fact):
+                    return found
+        stated = self._claimed_here(query, matches) if query.intent == "check" else None
+        if stated is not None:  # "187 blev självförsörjande": the claimed figure stands in a sentence found
+            best = stated
         if query.intent == "check" and query.claimed is not None:
-            like = best.counted or (not query.quantity and best.fact.unit == (query.unit or best.fact.unit))
+            like = best.counted or stated is not None or (
+                not query.quantity and best.fact.unit == (query.unit or best.fact.unit))
             if not like:
                 return _evidence("not_reported", [Note(key="fig_no_comparable")])
             basis, shifted = self._by_role(query, best.fact)
@@ -93,6 +110,25 @@ class FigureAnswers(Sources):
             lines += [_figure(m.fact) for m in more]
         return _evidence("answered", lines)
 
+    def has_own(self, query: Query) -> bool:
+        """Whether the named project's own text has a figure of what the question counts."""
+        only = own_facts(query, self.registry)
+        found = self.statements.search(query, names=query.names, only=only)
+        return any(m.counted for m in found) if query.quantity else bool(found)
+
+    def _claimed_here(self, query: Query, matches: list[Match]) -> Match | None:
+        """The claim's own figure, when a sentence the question's words found states it: '1870 har gått vidare'
+        beside 'cirka 100 personer', 'varav 187 nu är självförsörjande' beside 'över 300 deltagare'. The
+        verdict is then on that figure (and its role), never on a neighbour of another quantity."""
+        if query.claimed is None or not matches:
+            return None
+        sentences = {m.fact.label for m in matches[:3]}
+        for m in matches:
+            near = abs(m.fact.value - query.claimed) <= max(0.5, m.fact.precision / 2, query.claim_precision / 2)
+            if near and (m.counted or m.fact.label in sentences) and m.fact.unit == (query.unit or m.fact.unit):
+                return m
+        return None
+
     def _by_role(self, query: Query, fact: Fact) -> tuple[Fact, Fact | None]:
         """The figure a claim is checked against: of the role the claim states ("fick 41,9 miljoner" claims
         what was received, not what could be requisitioned; "1 870 gick vidare" an outcome, not the target).
@@ -107,14 +143,16 @@ class FigureAnswers(Sources):
             return fact, None
         return min(same, key=lambda f: abs(f.span_start - fact.span_start)), fact
 
-    def _role_arithmetic(self, query: Query, fact: Fact) -> Evidence | None:
+    def _role_arithmetic(self, query: Query, fact: Fact | None) -> Evidence | None:
         """'Hur stor andel av de möjliga medlen användes?': a sentence that states an outcome and what could be
         requisitioned, was granted, budgeted or targeted, in one unit: the outcome as a share of the other and
         the difference, with the work shown."""
-        same = [f for f in self.statements.figures if f.doc_id == fact.doc_id and f.label == fact.label
-                and f.unit == fact.unit and f.unit != "percent"]
+        same = [f for f in self.statements.figures if fact is not None and f.doc_id == fact.doc_id
+                and f.label == fact.label and f.unit == fact.unit and f.unit != "percent"]
         outcome = [f for f in same if _role_class(f) == "utfall"]
         other = [f for f in same if _role_class(f) in ("rekvirera", "beviljat", "budget", "mal")]
+        if (len(outcome) != 1 or len(other) != 1) and (pair := self._target_and_outcome(query)):
+            outcome, other = [pair[0]], [pair[1]]
         if len(outcome) != 1 or len(other) != 1:
             return None
         done, whole = outcome[0], other[0]
@@ -128,6 +166,21 @@ class FigureAnswers(Sources):
             Note(key="fig_role_difference", args={"diff": work.comp(diff), "work": work.work(diff)}),
             _figure(done, quote=False), _figure(whole)]
         return Evidence(answerer="figures", status="answered", lines=lines, computations=work.computations)
+
+    def _target_and_outcome(self, query: Query) -> tuple[Fact, Fact] | None:
+        """'Hur stor andel av målet på 200 inskrivna har React-EU Uppsök nått?': the project's target that the
+        question states, and the first outcome its text reports after it (same unit, within its paragraphs)."""
+        if not query.project_ids or not query.asked_numbers:
+            return None
+        own = [self.facts.by_id[i] for i in own_facts(query, self.registry) if i in self.facts.by_id]
+        targets = [f for f in own if _role_class(f) == "mal" and f.value in query.asked_numbers]
+        for target in targets:
+            after = sorted((f for f in own if f.doc_id == target.doc_id and f.unit == target.unit
+                            and _role_class(f) == "utfall" and 0 < f.span_start - target.span_start <= TARGET_REACH),
+                           key=lambda f: (f.span_start, position(f)))
+            if after:
+                return after[0], target
+        return None
 
     def _role_word(self, query: Query, fact: Fact) -> str:
         return phrases(query.lang).get(f"fig_role_{_role_class(fact)}", _role_class(fact))
@@ -174,7 +227,7 @@ class FigureAnswers(Sources):
             if near:
                 return Note(key="fig_verdict_near_limit")
             return Note(key="exact_yes" if holds else "no")
-        slack = max(0.5, fact.precision, query.claim_precision)  # rounded or truncated
+        slack = max(0.5, fact.precision / 2, query.claim_precision / 2)  # either figure rounded
         loose = query.claim_loose  # "nästan en miljon", "drygt 4 miljoner", "ungefär 50"
         if loose and abs(claimed - fact.value) <= LOOSE_CLAIM * abs(claimed):
             return Note(key="fig_verdict_roughly")

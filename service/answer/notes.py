@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from core.lang import phrases
 from core.numbers import format_value
-from core.schemas import Computation, Fact, Note
+from core.schemas import Computation, Fact, Item, Note
 from core.vocabulary import load as load_vocabulary
 from service.answer.lookup import Facts
 
@@ -96,6 +96,12 @@ def render(draft: Draft, ref: str, facts: Facts, computations: list[Computation]
         return draft.name(rest)
     if kind in ("orgs", "names", "orgs_or"):
         return _names(draft, kind, rest)
+    if kind == "list":  # names as written in the reports: 'list:Malmö stad|Försäkringskassan'
+        items = [x for x in rest.split("|") if x]
+        return ", ".join(items[:-1]) + draft.w("and") + items[-1] if len(items) > 1 else "".join(items)
+    if kind == "quote":  # the citation of a sentence of a document: 'quote:DOC:START:END'
+        doc_id, start, end = rest.rsplit(":", 2)
+        return f"[{draft.cite_span(Item(kind='sentence', doc_id=doc_id, start=int(start), end=int(end)))}]"
     if kind == "relaxed":
         return _relaxed(draft, rest)
     if kind == "fund":

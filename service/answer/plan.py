@@ -9,7 +9,7 @@ not reported and the nearest figures.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
 from core.schemas import Evidence, Fact, Query
@@ -27,6 +27,7 @@ class Ask:
     engine: Engine
     previous: list[Fact] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # what the conversation was about (project names)
+    earlier: list[Fact] = field(default_factory=list)  # the figures of the answer before the previous one
     _found: dict[int, Found] = field(default_factory=dict)
 
     def found(self, query: Query) -> Found:
@@ -88,9 +89,26 @@ def _text_figures(query: Query, ask: Ask) -> Evidence | None:
         return found
     if query.metric == "figure":
         return ask.engine.words.narrative(query)
-    if query.names and (not query.orgs or not ask.found(query).exact):
+    if query.names and (not query.orgs or not ask.found(query).exact) and not _table_project(query, ask):
         return ask.engine.words.nothing_for(query, query.names)
     return None
+
+
+def _asks_about_project(query: Query, ask: Ask) -> bool:
+    """A registry project asked what it is, who owns it, its partners or fund: told from its own text."""
+    money = "money" in query.asks_about or query.metric == "eu_funds_paid"
+    if query.operation in ("share", "difference", "sum", "average"):
+        return False  # arithmetic over its figures
+    if query.quantity and "results" not in query.asks_about:
+        return False  # "hur många partnerstäder har Naturvation?": a figure of its text
+    return bool(query.project_ids) and (query.asks == "what" or bool(set(query.asks_about) - {"money"})) and not (
+        money and not set(query.asks_about) & {"owner", "partners", "results"})
+
+
+def _table_project(query: Query, ask: Ask) -> bool:
+    """A project of a project table (a row in some year): the table answers, with other years when needed."""
+    return bool(query.projects) and bool(ask.engine.facts.where(has=["project"]) and any(
+        f.project in query.projects for f in ask.engine.facts.where(has=["project"])))
 
 
 def _asks_for_words(query: Query, ask: Ask) -> bool:
@@ -111,8 +129,12 @@ def _table(query: Query, ask: Ask) -> Evidence | None:
     facts = ask.engine.facts
     if query.intent == "list" and found.listing:
         return table.listing(found)
+    if found.exact and query.intent == "series" and not query.years and len({f.year for f in found.exact}) > 1:
+        # "genom åren": every year the reports cover, the years without a figure named as such
+        covered = [d.meta.year for d in ask.engine.docs.values() if d.meta.year]
+        found = replace(found, years=list(range(min(covered), max(covered) + 1)))
     if found.exact and query.intent in ("series", "comparison") and (len(found.years) > 1 or len(found.orgs) > 1):
-        return table.series(found, "year" if len(found.years) > 1 else "org")
+        return table.series(found, "year" if len(found.years) > 1 else "org", facts)
     if found.exact and query.operation == "share" and len(found.exact) == 1 and (
             shared := arithmetic.share_of_fact(query, found.exact[0], facts)):
         return shared
@@ -122,16 +144,32 @@ def _table(query: Query, ask: Ask) -> Evidence | None:
     return split or table.missing(query, found, ask.engine.words.fund_mentions)
 
 
+def _operates_on_previous(query: Query, ask: Ask) -> bool:
+    """'vad blir det i snitt per förvaltning?', 'hur mycket ökade det?': an operation on the answer before, asked
+    without a subject of its own."""
+    own = (set(query.orgs) - set(query.inherited and query.orgs)) if "orgs" in query.inherited else set(query.orgs)
+    leans = query.points_back or bool(query.inherited) or not (query.orgs or query.years or query.funds)
+    return bool(ask.previous) and query.operation in ("average", "sum", "difference", "pct_change") and leans and not (
+        query.project_ids or query.names or own)
+
+
 PLAN: tuple[Step, ...] = (
     Step("previous", lambda q, a: q.about_previous is not None, _previous),
+    Step("on_previous", _operates_on_previous,
+         lambda q, a: arithmetic.on_previous(q, a.previous, a.earlier, a.engine.facts)),
     Step("unresolved", lambda q, a: bool(q.unresolved) and not q.orgs, lambda q, a: table.unresolved(q)),
     Step("did_you_mean", lambda q, a: bool(q.did_you_mean) and not q.orgs, lambda q, a: table.did_you_mean(q)),
     Step("arithmetic", lambda q, a: routes.arithmetic(q), _arithmetic),
     Step("rank_claim", lambda q, a: claims.is_rank_claim(q), lambda q, a: claims.rank_verdict(q, a.engine.facts)),
     Step("fund_claim", lambda q, a: q.intent == "check" and q.claimed is None and bool(q.funds), _fund_claim),
-    Step("project", lambda q, a: q.asks == "what" and bool(q.names), lambda q, a: a.engine.words.project_card(q)),
+    Step("projects_about", lambda q, a: q.projects_about and not q.project_ids,
+         lambda q, a: a.engine.projects.about(q)),
+    Step("project", _asks_about_project, lambda q, a: a.engine.projects.answer(q)),
+    Step("project_card", lambda q, a: q.asks == "what" and bool(q.names), lambda q, a: a.engine.words.project_card(q)),
     Step("goal", _goal_not_found, lambda q, a: table.no_goal(q, a.engine.facts)),
     Step("text_figures", lambda q, a: routes.statement(q, a.found(q)), _text_figures),
+    Step("project_figures", lambda q, a: bool(q.project_ids) and not _table_project(q, a),
+         lambda q, a: a.engine.projects.answer(q)),
     Step("narrative", _asks_for_words, _words),
     Step("table", lambda q, a: True, _table),
 )

@@ -14,7 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from core.entities import CITY, Registry, fold
-from core.schemas import Chunk, Fact, Sentence
+from core.schemas import Chunk, Document, Evidence, Fact, Item, Note, Project, Query, Sentence
+from core.words import tokenize
+from service.answer.base import Sources
+from service.answer.compose import clean
 from service.answer.lookup import Facts
 from service.answer.retrieve import Retriever
 
@@ -75,3 +78,183 @@ def _amounts(name: str, pattern: re.Pattern[str], facts: Facts, texts: dict[str,
             if (pattern.search(fold(f.label)) or pattern.search(fold(texts.get(f.doc_id, "")[
                 max(0, f.span_start - NAME_BEFORE):f.span_start])))]
     return (rows + text)[:AMOUNTS]
+
+
+# --- the project registry (ingest/projects.py): what a named project is, who owns it, its money -----------
+
+PROJECT_QUOTES = 2
+PROJECT_AMOUNTS = 4
+PROJECT_RESULTS = 4
+STATED_ROLES = {"outcome": ("utfall", "utbetalt"), "paid": ("utbetalt", "utfall"), "requisition": ("rekvirera",),
+                "granted": ("beviljat",), "budget": ("budget",), "target": ("mal",)}  # query role -> stated roles
+MONEY = ("SEK", "EUR")
+
+
+def _span(doc: Document, quote: str, near: int) -> tuple[int, int] | None:
+    """Where a stored quote stands in its document (the first place from shortly before `near`)."""
+    at = doc.text.find(quote, max(0, near - 2000))
+    at = doc.text.find(quote) if at < 0 else at
+    return None if at < 0 else (at, at + len(quote))
+
+
+class ProjectAnswers(Sources):
+    """Answers about a project of the registry, from its own text only: never another subject's figures."""
+
+    def _quote(self, project: Project, quote: str | None, doc_id: str | None) -> str:
+        source = next((s for s in project.sources if s.doc_id == doc_id), None)
+        doc = self.docs.get(doc_id or "")
+        found = _span(doc, quote, source.span_start if source else 0) if doc and quote else None
+        return f"quote:{doc_id}:{found[0]}:{found[1]}" if found else "text:"
+
+    def _intro(self, project: Project) -> list[Item]:
+        out: list[Item] = []
+        for source in sorted(project.sources, key=lambda s: (not s.heading, -(s.year or 0)))[:PROJECT_QUOTES]:
+            doc = self.docs.get(source.doc_id)
+            found = _span(doc, source.quote, source.span_start) if doc else None
+            if found and all(i.start != found[0] for i in out):
+                out.append(Item(kind="sentence", doc_id=source.doc_id, start=found[0], end=found[1],
+                                text=clean(source.quote)))
+        return out
+
+    def _owner(self, project: Project) -> Note:
+        name = f"text:{project.shown()}"
+        if project.owner_name:
+            owner = f"org:{project.owner}" if project.owner else f"text:{project.owner_name}"
+            key = "proj_lead" if project.owner_role == "lead" else "proj_owner"
+            return Note(key=key, args={"name": name, "owner": owner,
+                                                "n": self._quote(project, project.owner_quote, project.owner_doc)})
+        if project.reported_by:
+            return Note(key="proj_owner_unknown", args={"name": name, "orgs": "orgs:" + ",".join(project.reported_by)})
+        return Note(key="proj_owner_none", args={"name": name})
+
+    def _owner_verdict(self, query_project: Project, query: Query) -> Note:
+        """'Är det ASF som äger det?': Ja / Nej against the owner the report states."""
+        project = query_project
+        claimed = {self.registry.unit_of(o) for o in query.orgs} | set(query.orgs)
+        owner = {project.owner, self.registry.unit_of(project.owner)} if project.owner else set()
+        name = f"text:{project.shown()}"
+        if not project.owner_name:
+            return Note(key="proj_owner_unknown_check", args={"name": name, "org": f"org:{query.orgs[0]}"})
+        said = f"org:{project.owner}" if project.owner else f"text:{project.owner_name}"
+        n = self._quote(project, project.owner_quote, project.owner_doc)
+        key = "proj_owner_yes" if claimed & owner else "proj_owner_no"
+        return Note(key=key, args={"name": name, "owner": said, "org": f"org:{query.orgs[0]}", "n": n})
+
+    def _partners(self, project: Project) -> list[Note]:
+        name = f"text:{project.shown()}"
+        out = []
+        if project.partners:
+            source = next((s.doc_id for s in project.sources
+                           if project.partners_quote and self.docs.get(s.doc_id)
+                           and project.partners_quote in self.docs[s.doc_id].text), None)
+            out.append(Note(key="proj_partners", args={"name": name, "partners": "list:" + "|".join(project.partners),
+                                                       "n": self._quote(project, project.partners_quote, source)}))
+        if project.partner_role:
+            out.append(Note(key="proj_partner_role", args={"name": name,
+                                                           "orgs": "orgs:" + ",".join(project.partner_role)}))
+        return out or [Note(key="proj_partners_none", args={"name": name})]
+
+    def _results(self, project: Project, query: Query) -> list[Fact]:
+        """Counts of its own text, outcomes beside targets ('117 personer har skrivits in' and the target 200)."""
+        facts = [self.facts.by_id[i] for i in project.fact_ids if i in self.facts.by_id]
+        counts = [f for f in facts if f.unit == "count" and f.source == "text" and f.stated_role in ("utfall", "mal")
+                  and (not query.years or f.year in query.years)]
+        counts.sort(key=lambda f: (f.stated_role != "utfall", f.doc_id, f.span_start))
+        return counts[:PROJECT_RESULTS]
+
+    def _amounts(self, project: Project, query: Query) -> list[Fact]:
+        facts = [self.facts.by_id[i] for i in project.fact_ids if i in self.facts.by_id]
+        money = [f for f in facts if f.unit in MONEY and (not query.years or f.year in query.years)]
+        roles = STATED_ROLES.get(query.role or "", ())
+        if roles and any(f.stated_role in roles for f in money):  # "vad blev utfallet?": that role only
+            money = [f for f in money if f.stated_role in roles]
+        return sorted(money, key=lambda f: (f.source != "table", f.year))[:PROJECT_AMOUNTS]
+
+    def answer(self, query: Query) -> Evidence | None:
+        """'Vad är HÅPP?', 'vem äger Malmökraften?', 'vilka partner har Rebus?', 'hur mycket pengar fick Care for
+        Ukraine?': the first line answers what was asked; an amount the reports do not give is said to be missing."""
+        projects = [self.registry.projects[p] for p in query.project_ids if p in self.registry.projects]
+        if not projects:
+            return None
+        project = projects[0]
+        name = f"text:{project.shown()}"
+        asked = set(query.asks_about)
+        money = "money" in asked or query.unit in MONEY or query.metric == "eu_funds_paid"
+        lines: list[Note | Item] = []
+        status = "answered"
+        if "results" in asked and not money and (results := self._results(project, query)):
+            lines.append(Note(key="proj_results", args={"name": name}))
+            lines += [Item(kind="figure", fact_id=f.fact_id, bullet=True) for f in results]
+        if "owner" in asked and query.orgs:  # "är det ASF som äger det?"
+            lines.append(self._owner_verdict(project, query))
+        elif "owner" in asked:
+            lines.append(self._owner(project))
+            status = "answered" if project.owner_name else "not_reported"
+        if "partners" in asked:
+            lines += self._partners(project)
+            status = "answered" if project.partners or project.partner_role else status
+        if "fund" in asked and not money:
+            lines.append(Note(key="proj_funds", args={"name": name, "funds": "list:" + "|".join(
+                self.registry.display(f, query.lang) for f in project.funds)}) if project.funds
+                else Note(key="proj_funds_none", args={"name": name}))
+        if money or (query.quantity and not lines):
+            amounts = self._amounts(project, query) if money else []
+            if amounts:
+                lines.append(Note(key="proj_money", args={"name": name}))
+                lines += [Item(kind="figure", fact_id=f.fact_id, bullet=True) if f.source == "text"
+                          else Item(kind="fact", fact_id=f.fact_id, bullet=True) for f in amounts]
+            else:
+                when = " ".join(str(y) for y in query.years)
+                key = ("proj_no_money" if money else "proj_no_figure") + ("_when" if when else "")
+                lines.insert(0, Note(key=key, args={"what": f"text:{query.quantity or ''}", "name": name,
+                                                    "when": f"text:{when}"}))
+                status = "not_reported" if not [n for n in lines[1:] if isinstance(n, Note)] else "partial"
+        if not lines or query.asks == "what":
+            if not lines:
+                lines.append(self._owner(project))
+            if project.funds and "fund" not in asked:
+                lines.append(Note(key="proj_funds", args={"name": name, "funds": "list:" + "|".join(
+                    self.registry.display(f, query.lang) for f in project.funds)}))
+            amounts = self._amounts(project, query) if not money else []
+            if amounts:
+                lines.append(Note(key="proj_money", args={"name": name}))
+                lines += [Item(kind="figure", fact_id=f.fact_id, bullet=True, quote=False) if f.source == "text"
+                          else Item(kind="fact", fact_id=f.fact_id, bullet=True) for f in amounts]
+            results = self._results(project, query)
+            if results:
+                lines.append(Note(key="proj_results", args={"name": name}))
+                lines += [Item(kind="figure", fact_id=f.fact_id, bullet=True, quote=False) for f in results]
+            if project.years:
+                lines.append(Note(key="proj_years", args={"name": name, "years": "list:" + "|".join(
+                    str(y) for y in project.years)}))
+        intro = self._intro(project)
+        if intro:
+            lines.append(Note(key="proj_about", args={"name": name}))
+            lines += intro
+        return Evidence(answerer="project", status=status, lines=lines)
+
+    def about(self, query: Query) -> Evidence | None:
+        """'Vilka projekt handlade om klimat 2024?': projects whose own text has the topic's words."""
+        terms = [t for t in query.topic_terms if t not in ("projekt", "handlad", "handl", "gall", "ror")]
+        if not terms:
+            return None
+        found = []
+        for project in self.registry.projects.values():
+            if query.years and not set(project.years) & set(query.years):
+                continue
+            if query.orgs and not set(query.orgs) & {*project.reported_by, project.owner or "", *project.partner_role}:
+                continue
+            own = set(tokenize(project.text))
+            hits = sum(1 for t in terms if any(w.startswith(t) for w in own))
+            if hits:
+                found.append((hits, project))
+        if not found:
+            return Evidence(answerer="project", status="not_reported",
+                            lines=[Note(key="proj_none_topic", args={"topic": "text:" + " ".join(terms)})])
+        found.sort(key=lambda hp: (-hp[0], fold(hp[1].name)))
+        lines: list[Note | Item] = [Note(key="proj_topic", args={"topic": "text:" + " ".join(terms)})]
+        for _, project in found[:8]:
+            item = self._intro(project)[:1]
+            lines.append(Note(key="proj_topic_row", args={"name": f"text:{project.shown()}", "n": (
+                f"quote:{item[0].doc_id}:{item[0].start}:{item[0].end}" if item else "text:")}))
+        return Evidence(answerer="project", status="answered", lines=lines)

@@ -278,10 +278,10 @@ def _is_quote(line: str) -> bool:
     return line.removeprefix("- ").startswith("”")
 
 
-def once(parts: list[str]) -> list[str]:
-    """The parts' texts with every line said once (a later part that repeats a figure or a quote of an earlier
-    one leaves it out; citation numbers aside) and at most three quotes in all; a part left with nothing but
-    its heading is left out."""
+def once(parts: list[str], *, verdicts: bool = False) -> list[str]:
+    """The parts' texts with every line said once (a later part that repeats a figure, a quote or a sentence of
+    an earlier one leaves it out; citation numbers aside; with `verdicts`, each part's first line, its Ja/Nej,
+    stays) and at most three quotes in all; a part left with nothing but its heading is left out."""
     seen: set[str] = set()
     quotes = 0
     out: list[str] = []
@@ -292,7 +292,8 @@ def once(parts: list[str]) -> list[str]:
             if line.startswith("» "):
                 kept.append(line)
                 continue
-            if key in seen or (_is_quote(line) and quotes >= MAX_QUOTES):
+            verdict = verdicts and not any(not k.startswith("» ") for k in kept)
+            if (key in seen and not verdict) or (_is_quote(line) and quotes >= MAX_QUOTES):
                 continue
             seen.add(key)
             quotes += _is_quote(line)

@@ -18,6 +18,15 @@ def arithmetic(query: Query) -> bool:
             and (query.operation in ARITHMETIC or query.threshold is not None) and query.intent != "check")
 
 
+def between_roles(query: Query) -> bool:
+    """A share or difference between two roles of one figure: outcome of what could be requisitioned, of
+    what was granted, or of a named project's target."""
+    if (query.asks_goal or query.goals_named or query.goals) and not query.project_ids:
+        return False  # a kommunfullmäktige goal is no target of a project
+    return query.operation in ("share", "difference") and (
+        len(set(query.roles)) >= 2 or ("target" in query.roles and bool(query.project_ids)))
+
+
 def statement(query: Query, ev: Found) -> bool:
     """Whether running-text figures answer: a noun the tables do not count, or a named project or
     event (never the city's or a fund's total in its place)."""
@@ -25,6 +34,8 @@ def statement(query: Query, ev: Found) -> bool:
         return True
     if query.metric is None and query.intent == "list" and query.names:
         return False  # "vilka samarbetar med i Sluta skjut": words about a project, not a figure
+    if between_roles(query):
+        return True  # "hur stor andel av det som kunde rekvireras blev utfall?", "… av målet på 200"
     if any(f.project or f.goal for f in ev.exact) or query.intent == "narrative":
         return False  # a project of a project table, a goal named by its words; a question for words
     if query.unit == "EUR" or TEXT_ROLES & set(query.roles):

@@ -94,7 +94,7 @@ class StatementIndex:
         return word in self._idf
 
     def search(self, query: Query, *, passages: list[tuple[str, int, int]] = (), k: int = 5,  # type: ignore[assignment]
-               names: list[str] = ()) -> list[Match]:  # type: ignore[assignment]
+               names: list[str] = (), only: set[str] | None = None) -> list[Match]:  # type: ignore[assignment]
         """Figures ranked for the question; `passages` are (doc_id, start, end) of retrieved chunks, best first;
         `names` (a project, an event) count when the text names them shortly before the figure."""
         terms = set(query.terms)
@@ -103,6 +103,8 @@ class StatementIndex:
         places = set(query.places)  # "deltog i mässorna": where it happened, not what is counted
         out: list[Match] = []
         for fact, words, counts in zip(self.figures, self._words, self._counts, strict=True):
+            if only is not None and fact.fact_id not in only:
+                continue  # a named project: its own figures only
             score = sum(self.idf(t) for t in terms if t in words)
             if score == 0 and not asked:
                 continue

@@ -4,6 +4,7 @@ resolve to nothing, and questions about the previous answer ('vilken fond var de
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from core.entities import Registry
@@ -91,7 +92,29 @@ def missing(query: Query, found: Found, mentions: Callable[[Query, str], list[No
     return Evidence(answerer="table", status="not_reported", lines=lines)
 
 
-def series(found: Found, key: str) -> Evidence:
+OWNED = re.compile(r"projektägare", re.IGNORECASE)
+PARTNERED = re.compile(r"projektpart", re.IGNORECASE)
+
+
+def owned_scope(rows: list[Fact], facts: Facts) -> list[Fact]:
+    """Sentences that say a year's paid EU funds are those of projects the city owned ('… till de projekt där
+    Malmö stad var projektägare'), for the rows they concern: the same document and year, the same amount or the
+    total of the row's table."""
+    out: list[Fact] = []
+    for row in rows:
+        if row.metric != "eu_funds_paid":
+            continue
+        totals = [row.value] + [f.value for f in facts.where(metric=row.metric, year=row.year, role="total")
+                                if row.group and f.group == row.group]
+        said = [f for f in facts.where(metric=row.metric, year=row.year) if f.doc_id == row.doc_id
+                and OWNED.search(f.quote) and not PARTNERED.search(f.quote)
+                and any(abs(f.value - t) <= max(f.precision, row.precision) for t in totals)]
+        if said and said[0] not in out:
+            out.append(said[0])
+    return out
+
+
+def series(found: Found, key: str, facts: Facts | None = None) -> Evidence:
     """Rows (year or organisation -> value), every value stated, the years without a figure named first, and the
     change from the first to the last; one group per measure when the question asks for several ('projekt och
     pengar')."""
@@ -109,6 +132,10 @@ def series(found: Found, key: str) -> Evidence:
     if found.pair_used:  # the reports changed scope between years (per förvaltning in 2022, per nämnd in 2024)
         lines.insert(0, Note(key="tab_scope_change", args={
             "asked": f"names:{','.join(found.pair_used)}", "used": f"names:{','.join(found.pair_used.values())}"}))
+    if facts is not None and len({f.year for f in found.exact}) > 1:
+        for said in owned_scope(found.exact, facts):  # 2022 counts only the projects the city owned
+            lines.append(Note(key="tab_scope_owned", args={"year": f"year:{said.year}",
+                                                           "cite": f"cite:{said.fact_id}"}))
     if gaps and len(metrics) > 1:  # what is missing is said first
         lines.insert(0, Note(key="tab_gaps_some"))
     return Evidence(answerer="table", status="partial" if gaps else "answered", lines=lines, table=rows)

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from core.entities import CITY, Mention, Registry, fold
 from core.lang import cue, roles, word_list
 from core.numbers import parse_english_figures, parse_figures, word_numbers
-from core.schemas import Query
+from core.schemas import Project, Query
 from core.vocabulary import load as load_vocabulary
 from core.words import tokenize
 
@@ -317,6 +317,20 @@ def _org_words(registry: Registry) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(set(out)))
 
 
+def elided_orgs(question: str, registry: Registry) -> list[str]:
+    """'förskole-, grundskole- och gymnasieförvaltningen' names three förvaltningar; 'hälsa-, vård- och
+    omsorgsförvaltningen' one (kept when the parts, completed, are no organisations)."""
+    out: list[str] = []
+    for m in ELIDED.finditer(fold(question)):
+        heads = re.findall(r"([a-z]+)-", m.group(1))
+        tail = m.group(3)
+        names = [f"{h}{tail}" for h in heads] + [f"{m.group(2)}{tail}"]
+        found = [registry.find_orgs_asked(n) for n in names]
+        if all(len(f) == 1 and f[0].end - f[0].start == len(n) for f, n in zip(found, names, strict=True)):
+            out += [f[0].entity_id for f in found]
+    return out
+
+
 def misspelled_orgs(question: str, registry: Registry, taken: list[Mention]) -> tuple[list[str], list[str]]:
     """(sure, unsure) organisation ids of words that are no known name but nearly one ('miljönämden')."""
     words = _org_words(registry)
@@ -340,6 +354,38 @@ def misspelled_orgs(question: str, registry: Registry, taken: list[Mention]) -> 
     return list(dict.fromkeys(sure)), list(dict.fromkeys(unsure))
 
 
+ASKS_ABOUT = ("owner", "partners", "fund", "money", "results")  # what a question may ask about a project
+PROJECT_WINDOW = 4  # words of a question compared with a project's name
+PROJECT_FUZZY = 6  # characters: shorter forms are matched exactly only
+
+
+def projects_named(question: str, registry: Registry, taken: list[Mention]) -> list[str]:
+    """Project ids the question names: any form exactly (case and accents aside), else nearly ('malmökraften 2',
+    'care for ukriane'); words that name an organisation or a fund are no project."""
+    found = [m.entity_id for m in registry.find_projects(question)
+             if not any(t.start <= m.start < t.end and t.end - t.start > m.end - m.start for t in taken)]
+    if found:
+        return list(dict.fromkeys(found))
+    words = [(m.start(), m.end()) for m in re.finditer(r"[\wåäöÅÄÖ+][\wåäöÅÄÖ+\-.]*", question)]
+    forms = [(f, pid) for f, pid in registry.project_forms() if len(f) >= PROJECT_FUZZY]
+    best: tuple[float, str] | None = None
+    for n in range(1, PROJECT_WINDOW + 1):
+        for i in range(len(words) - n + 1):
+            start, end = words[i][0], words[i + n - 1][1]
+            if any(t.start < end and start < t.end for t in taken):
+                continue
+            window = fold(question[start:end]).strip(".")
+            if len(window) < PROJECT_FUZZY or window in QUESTION_WORDS or window in METRIC_WORDS:
+                continue
+            for form, pid in forms:
+                if abs(len(form) - len(window)) > 2 or form[:2] != window[:2]:
+                    continue
+                score = fuzz.ratio(window, form)
+                if score >= SURE and (best is None or score > best[0]):
+                    best = (score, pid)
+    return [best[1]] if best else []
+
+
 def _reading(question: str, registry: Registry, topic: str | None) -> dict[str, object]:
     """The slots that come from the question's words (and the topic a follow-up continues)."""
     q = fold(question)
@@ -355,17 +401,37 @@ def _reading(question: str, registry: Registry, topic: str | None) -> dict[str, 
     }
 
 PART_BREAK = re.compile(
-    r"\s*(?:\?\s+|,\s*(?:och\s+|samt\s+|and\s+)?|\s(?:och|samt|and|men|but)\s+)"
+    r"\s*(?:\?\s+|,\s*(?:och\s+|o\s+|samt\s+|and\s+)?|\s(?:och|o|samt|and|men|but)\s+)"
     r"(?=(?:hur|vad|vilka|vilken|vilket|vem|när|nar|varför|varfor|how|what|which|who|when|where|why)\b)",
     re.IGNORECASE)
+QUESTION_START = cue("question_start")
+ELIDED = cue("org_elided")  # "förskole-, grundskole- och gymnasieförvaltningen"
+CLAIM_OPENER = cue("claim_opener")  # "stämmer det att …": said again before each claimed figure
+CLAIM_AND = cue("claim_and")  # "… och att …": the next claim
 OPERATES_ON = {"share", "sum", "difference", "pct_change"}  # a part asking these of "det/de" works on the part before
-INHERITED_BY_PARTS = ("years", "orgs", "funds", "names", "name_forms", "projects", "goals", "goals_named")
+INHERITED_BY_PARTS = ("years", "orgs", "funds", "names", "name_forms", "projects", "project_ids", "goals",
+                      "goals_named", "unit")
 
 
 def split_parts(question: str) -> list[str]:
-    """The questions a question asks: 'hur många deltog och hur många gick vidare?' is two."""
+    """The questions a question asks: 'hur många deltog och hur många gick vidare?' is two; 'sbk eu-projekt
+    2024, hur många o hur mkt' is two about the topic it starts with; a claim of two figures ('Stämmer det att
+    EU-medlen var 25 miljoner och att antalet projekt var 47?') is two claims."""
+    text = question.strip()
+    opener = CLAIM_OPENER.match(fold(text))
+    if opener:
+        rest, folded, at = text[opener.end():], fold(text[opener.end():]), 0
+        claims = []
+        for m in CLAIM_AND.finditer(folded):
+            claims.append(rest[at:m.start()])
+            at = m.end()
+        claims.append(rest[at:])
+        if len(claims) > 1:
+            return [f"{text[:opener.end()]}{c.strip(' ?,;')}" for c in claims if c.strip(" ?,;")]
     parts = [p.strip(" ?,;") for p in PART_BREAK.split(question.strip())]
     parts = [p for p in parts if p]
+    if len(parts) > 2 and not QUESTION_START.match(fold(parts[0])):  # a topic, then its questions
+        parts = [f"{p} {parts[0]}" for p in parts[1:]]
     return parts if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts) else [question]
 
 
@@ -400,11 +466,16 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
     mentions = registry.find_orgs_asked(question)
     orgs = list(dict.fromkeys(m.entity_id for m in mentions if not _in_a_name(question, m)))
     taken = [*mentions, *registry.find_funds_asked(question)]
+    orgs += [o for o in elided_orgs(question, registry) if o not in orgs]
     interpreted, did_you_mean = misspelled_orgs(question, registry, taken)
     orgs += [o for o in interpreted if o not in orgs]
     if len(orgs) > 1 and CITY in orgs:
         orgs.remove(CITY)  # "stadens förvaltningar": the city is context, the unit is the subject
     funds = list(dict.fromkeys(m.entity_id for m in registry.find_funds_asked(question)))
+    project_ids = projects_named(question, registry, taken)
+    named_projects = [registry.projects[p] for p in project_ids]
+    forms = {f for p in named_projects for f in (p.name, *p.aliases)}
+    orgs = [o for o in orgs if not any(fold(registry.display(o)) in fold(f) for f in forms)]  # "Malmö" of a name
     years = _years(q, latest_year)
     quantity, forced = _quantity(q)
     ranked_noun = RANK_NOUN.search(q)
@@ -421,6 +492,9 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
     if metric is None and (cue("most").search(q) or cue("least").search(q)) and re.search(r"projekt|project", q) \
             and not re.search(r"pengar|medel|money|funds?|funding|kronor|belopp|amount|paid|betal", q):
         metric = "project_count"  # "the biggest EU project participant": ranked by projects, not by money
+    if metric is None and funds and VOCAB.operation(q) in ("sum", "share", "difference", "average") and not (
+            project_ids or names_in(question, registry)):
+        metric = "eu_funds_paid"  # "ESF, Horisont och Erasmus sammanlagt": what the funds paid
     if intent == "count" and metric is None:
         metric = "project_count" if re.search(r"projekt|project", q) else "figure"
     if intent in ("figure", "count", "check") and (len(years) > 2 or (len(years) == 2 and len(orgs) <= 1)):
@@ -459,7 +533,11 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                  funds=funds, metric=metric, also_metrics=[m for m in metrics if m != metric and m in BOTH
                                                            and not (m == "project_count" and metric in PARTS_OF)],
                  goals=goals, goals_named=goals or _goals_named(question, q, years, lexicon),
-                 projects=_named_in(q, set(lexicon.projects)),
+                 projects=list(dict.fromkeys([*_named_in(q, set(lexicon.projects)),
+                                              *(f for f in forms if f in lexicon.projects)])),
+                 project_ids=project_ids,
+                 asks_about=[a for a in ASKS_ABOUT if cue(f"asks_{a}").search(q)],
+                 projects_about=bool(cue("projects_about").search(q)),
                  claimed=claimed, dimension=dimension,
                  ranked=bool(cue("most").search(q) or cue("least").search(q)),
                  quantity=quantity, operation=operation, threshold=threshold,
@@ -473,7 +551,19 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                  claim_precision=precision, claim_loose=loose, asked_numbers=_asked_numbers(question),
                  asks_number=bool(cue("asks_number").search(q)),
                  interpreted=interpreted, did_you_mean=[o for o in did_you_mean if o not in orgs],
-                 **_reading(question, registry, None))  # type: ignore[arg-type]
+                 **_project_names(_reading(question, registry, None), named_projects))  # type: ignore[arg-type]
+
+
+def _project_names(reading: dict[str, object], named: list[Project]) -> dict[str, object]:
+    """A project of the registry is a name of the question, however it was typed: its figures anchor on it."""
+    if not named:
+        return reading
+    said: list[str] = list(reading["names"])  # type: ignore[call-overload]
+    forms = [f for p in named for f in (p.name, *p.aliases)]
+    names = [n for n in said if not any(fold(n) in fold(f) or fold(f) in fold(n) for f in forms)]
+    typed: list[str] = list(reading["name_forms"])  # type: ignore[call-overload]
+    return {**reading, "names": [p.shown() for p in named] + names,
+            "name_forms": list(dict.fromkeys([*forms, *typed]))}
 
 
 STEP = re.compile(r"aret (innan|fore|efter)|foregaende ar|the year (before|after)|previous year|next year")
@@ -493,22 +583,45 @@ def _own_topic(query: Query) -> bool:
             and not query.funds and not query.years and not cue("points_back").search(fold(query.question)))
 
 
+def _same_project(query: Query, previous: Query) -> Query:
+    """'Hur många skulle gå vidare till jobb eller studier?' right after a question about Sida vid sida: a figure
+    question with no subject of its own continues the project (the engine keeps it only when the project's own
+    text has such a figure)."""
+    if not previous.project_ids or query.orgs or query.project_ids or query.funds or query.names:
+        return query
+    if not (query.quantity or query.metric == "figure" or "results" in query.asks_about):
+        return query
+    return query.model_copy(update={"project_ids": previous.project_ids, "names": previous.names,
+                                    "name_forms": previous.name_forms, "projects": previous.projects,
+                                    "inherited": ["project_ids"], "topic": previous.topic or previous.question})
+
+
 def asks_back(query: Query) -> bool:
     """Whether a question leans on the one before it: "och 2022?", "hur många projekt?"; not a short
     question of its own ("Hur sprids projektresultaten?")."""
     if FOLLOW_UP.search(query.question):
         return True
+    if cue("subject_back").search(fold(query.question)) and not (
+            (query.orgs and "owner" not in query.asks_about) or query.project_ids or query.funds):
+        return True  # "vem ägde det?", "hur mycket pengar fick de?": about the previous answer's subject
     return len(query.question.split()) <= 4 and not _own_topic(query)
 
 
 def follow_up(query: Query, previous: Query | None, registry: Registry | None = None) -> Query:
     """A short question that leaves slots empty takes them from the previous one (and its words, the
     topic it continues)."""
-    if previous is None or not asks_back(query):
+    if previous is None:
         return query
+    if not asks_back(query):
+        return _same_project(query, previous)
     update: dict[str, object] = {}
     inherited = []
-    for slot in ("years", "orgs", "funds", "metric", "goals", "projects", "quantity", "unit", "names", "name_forms"):
+    # "är det ASF som äger det?": the organisation is the claimed owner, the subject is the previous project
+    own_subject = (query.orgs and "owner" not in query.asks_about) or query.project_ids or query.funds
+    for slot in ("years", "orgs", "funds", "metric", "goals", "projects", "project_ids", "quantity", "unit", "names",
+                 "name_forms"):
+        if slot in ("orgs", "projects", "project_ids", "names", "name_forms") and own_subject:
+            continue  # a follow-up that names its own subject does not take the previous one's
         if not getattr(query, slot) and getattr(previous, slot):
             update[slot] = getattr(previous, slot)
             inherited.append(slot)

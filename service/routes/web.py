@@ -1,4 +1,4 @@
-"""The chat page and the facts page (Swedish by default), served with local assets only."""
+"""The chat page, the facts page and the projects page (Swedish by default), served with local assets only."""
 
 from __future__ import annotations
 
@@ -19,6 +19,11 @@ def chat_page() -> FileResponse:
 @router.get("/fakta")
 def facts_page() -> FileResponse:
     return FileResponse(WEB / "facts.html")
+
+
+@router.get("/projekt")
+def projects_page() -> FileResponse:
+    return FileResponse(WEB / "projects.html")
 
 
 @router.get("/favicon.ico")

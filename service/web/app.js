@@ -4,7 +4,7 @@
 const TEXTS = {
   sv: {
     tagline: "Verifierade siffror ur Malmö stads redovisningar av internationellt arbete",
-    factsLink: "Faktatabell", rowLabel: "Avser", rowValue: "Värde", questionLabel: "Din fråga", ask: "Fråga", source: "Källa", close: "Stäng",
+    factsLink: "Faktatabell", projectsLink: "Projekt", rowLabel: "Avser", rowValue: "Värde", questionLabel: "Din fråga", ask: "Fråga", source: "Källa", close: "Stäng",
     copy: "Kopiera med källor", copied: "Kopierat", readable: "Läsbar version (OCR-rättad)", keyLabel: "API-nyckel",
     toggle: "English", toggleLabel: "Switch to English", sources: "Källor", version: "Korpusversion",
     page: "s.", caveat: "Obs", status: {answered: "Besvarad", partial: "Delvis redovisat",
@@ -23,7 +23,7 @@ const TEXTS = {
   },
   en: {
     tagline: "Verified figures from the City of Malmö's reports on international work",
-    factsLink: "Facts table", rowLabel: "Item", rowValue: "Value", questionLabel: "Your question", ask: "Ask", source: "Source", close: "Close",
+    factsLink: "Facts table", projectsLink: "Projects", rowLabel: "Item", rowValue: "Value", questionLabel: "Your question", ask: "Ask", source: "Source", close: "Close",
     copy: "Copy with sources", copied: "Copied", readable: "Readable version (OCR repaired)", keyLabel: "API key",
     toggle: "Svenska", toggleLabel: "Byt till svenska", sources: "Sources", version: "Corpus version",
     page: "p.", caveat: "Note", status: {answered: "Answered", partial: "Partly reported",

@@ -5,7 +5,10 @@ Three sets, all written from the reports by people who did not read the code:
 - `heldout`: the other third, never looked at while building: every third conversation of each
   kind (a conversation is a question with the follow-ups that point back to it, kept together);
 - `new`: tests/eval/heldout_new.json, written before the engine rebuild (issue 14) and run once
-  before it; a second held-out set.
+  before it; a second held-out set;
+- `issue15`: tests/eval/issue15_dev.json, written for issue 15 (projects, names as typed, parts, claims
+  by role, follow-ups, series) by a helper who read only the reports; looked at while building;
+- `round3`: tests/eval/heldout_round3.json, written by the same helper at the same time, never looked at.
 
 Each answer gets one grade:
 - correct: every must-number stated in the answer's own text or table (not only inside a quoted
@@ -34,8 +37,10 @@ from service.answer.verify import figures_in
 HERE = Path(__file__).resolve().parent
 QUESTIONS = HERE / "questions.json"
 NEW = HERE / "heldout_new.json"
-SETS = ("dev", "heldout", "new")
-HELD_OUT = ("heldout", "new")  # summaries only: their questions are not read while building
+ISSUE15 = HERE / "issue15_dev.json"
+ROUND3 = HERE / "heldout_round3.json"
+SETS = ("dev", "heldout", "new", "issue15", "round3")
+HELD_OUT = ("heldout", "new", "round3")  # summaries only: their questions are not read while building
 GRADES = ("correct", "partial", "wrong", "off_target", "false_not_reported")
 NEGATIVE = ("not_reported", "unclear")
 TOLERANCE = 0.02  # a must-number matches a rounded statement of it within 2 %
@@ -67,8 +72,9 @@ def split(items: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[
 
 
 def load(name: str) -> list[dict[str, Any]]:
-    if name == "new":
-        return json.loads(NEW.read_text(encoding="utf-8"))
+    files = {"new": NEW, "issue15": ISSUE15, "round3": ROUND3}
+    if name in files:
+        return json.loads(files[name].read_text(encoding="utf-8"))
     dev, held = split(json.loads(QUESTIONS.read_text(encoding="utf-8")))
     if name == "dev":
         return dev
