@@ -241,6 +241,10 @@ class Query(BaseModel):
                                    "(by name, short name, acronym, or nearly: 'malmokraften', 'happ').")
     asks_about: list[str] = Field(default_factory=list, description="What is asked about a named project: owner, "
                                   "partners, fund, money.")
+    claimed_share: float | None = Field(default=None, description="A share a claim states, in percent: 'hälften' "
+                                        "50, 'en tredjedel' 33,3, '20 av 47' 42,6, '40 %' 40.")
+    claimed_whole: float | None = Field(default=None, description="The whole of 'N av M' in a claim (M).")
+    share_cmp: str | None = Field(default=None, description="'more' ('mer än hälften'), 'less' or None (about).")
     projects_about: bool = Field(default=False, description="Asks which projects were about a topic "
                                  "('vilka projekt handlade om klimat?').")
     about_previous: str | None = Field(default=None, description="A short 'which fund/which year' question about "

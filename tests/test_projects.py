@@ -155,3 +155,17 @@ def test_a_series_names_every_missing_year_and_the_changes_of_scope(engine):
     # "… till de projekt där Malmö stad var projektägare" (2022)
     assert "Siffran för 2022 gäller bara projekt där Malmö stad var projektägare" in answer.text
     assert [r.value for r in answer.table if r.label in ("2020", "2021", "2023")] == [None, None, None]  # never 0
+
+
+def test_share_claims_are_computed_and_judged(engine):
+    # "Miljonamnden 25 projekt" of "60" EU-projekt 2024
+    answer = engine.ask("stämmer det att miljönämnden hade hälften av alla eu-projekt 2024?")
+    assert answer.text.startswith("Nej") and round(answer.computations[0].value, 1) == 41.7
+    # "ESF-projekt 29 239 146 kronor" of "cirka 50,5 miljoner kronor"
+    answer = engine.ask("stämmer det att ESF stod för mer än hälften av de utbetalda medlen 2024?")
+    assert answer.text.startswith("Ja") and answer.computations[0].value > 50
+    # "Av de 47 redovisade projekten för 2022 var Malmö stad projektägare i 20 projekt."
+    answer = engine.ask("20 av 47 projekt 2022 hade staden som projektägare – rätt?")
+    assert answer.text.startswith("Ja") and {20, 47} <= set(values(answer))
+    answer = engine.ask("Stämmer det att 25 av 47 projekt 2022 hade staden som projektägare?")
+    assert answer.text.startswith("Delvis")

@@ -79,7 +79,7 @@ class FigureAnswers(Sources):
             best = stated
         if query.intent == "check" and query.claimed is not None:
             like = best.counted or stated is not None or (
-                not query.quantity and best.fact.unit == (query.unit or best.fact.unit))
+                not query.quantity and best.fact.unit == (query.unit or best.fact.unit) and query.unit != "count")
             if not like:
                 return _evidence("not_reported", [Note(key="fig_no_comparable")])
             basis, shifted = self._by_role(query, best.fact)

@@ -160,6 +160,8 @@ PLAN: tuple[Step, ...] = (
     Step("unresolved", lambda q, a: bool(q.unresolved) and not q.orgs, lambda q, a: table.unresolved(q)),
     Step("did_you_mean", lambda q, a: bool(q.did_you_mean) and not q.orgs, lambda q, a: table.did_you_mean(q)),
     Step("arithmetic", lambda q, a: routes.arithmetic(q), _arithmetic),
+    Step("share_claim", lambda q, a: q.intent == "check" and q.claimed_share is not None and q.metric not in (
+        None, "figure"), lambda q, a: claims.share_verdict(q, a.found(q), a.engine.facts)),
     Step("rank_claim", lambda q, a: claims.is_rank_claim(q), lambda q, a: claims.rank_verdict(q, a.engine.facts)),
     Step("fund_claim", lambda q, a: q.intent == "check" and q.claimed is None and bool(q.funds), _fund_claim),
     Step("projects_about", lambda q, a: q.projects_about and not q.project_ids,

@@ -317,6 +317,29 @@ def _org_words(registry: Registry) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(set(out)))
 
 
+FRACTIONS = {"share_half": 50.0, "share_third": 100 / 3, "share_quarter": 25.0, "share_two_thirds": 200 / 3,
+             "share_three_quarters": 75.0, "share_majority": 50.0}
+N_OF_M = re.compile(r"(\d[\d ]*)\s+(?:av|of|out of)\s+(\d[\d ]*)")
+
+
+def claimed_share(q: str) -> tuple[float | None, float | None, str | None]:
+    """(share in percent, whole of 'N av M', comparison) a claim states: 'hälften', 'mer än hälften', '20 av 47',
+    'majoriteten' (more than half), '40 %'."""
+    cmp = "more" if cue("share_more").search(q) else "less" if cue("share_less").search(q) else None
+    for name, value in FRACTIONS.items():
+        if cue(name).search(q):
+            return value, None, "more" if name == "share_majority" else cmp
+    m = N_OF_M.search(q)
+    if m and float(m.group(2).replace(" ", "")) > 0:
+        part, whole = float(m.group(1).replace(" ", "")), float(m.group(2).replace(" ", ""))
+        if part <= whole and whole < 1900:  # not a year
+            return part / whole * 100, whole, cmp
+    pct = re.search(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent|percent)", q)
+    if pct:
+        return float(pct.group(1).replace(",", ".")), None, cmp
+    return None, None, None
+
+
 def elided_orgs(question: str, registry: Registry) -> list[str]:
     """'förskole-, grundskole- och gymnasieförvaltningen' names three förvaltningar; 'hälsa-, vård- och
     omsorgsförvaltningen' one (kept when the parts, completed, are no organisations)."""
@@ -513,6 +536,12 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
         if figures and not figures[0].money and not re.search(
                 r"\bmiljon(er)?\b|\bmillions?\b|\bkronor\b|\bkr\b|\bmkr\b|\bsek\b", q):  # not "miljonamnden"
             metric, quantity = _claimed_quantity(fold(question[figures[0].end:]), metric, quantity)
+    share_claim = claimed_share(q) if intent == "check" else (None, None, None)
+    if share_claim[0] is not None and (metric is None or share_claim[1] is not None):
+        # "hade miljönämnden hälften av alla EU-projekt?", "20 av 47 projekt hade staden som projektägare"
+        metric = ("owned_project_count" if share_claim[1] and "projektagare" in q else
+                  "partner_project_count" if share_claim[1] and "projektpart" in q else
+                  "project_count" if re.search(r"projekt|project", q) else "eu_funds_paid")
     operation = "verdict" if intent == "check" else VOCAB.operation(q)
     asked_op = VOCAB.operation(q)
     threshold = _threshold(question, q)
@@ -538,6 +567,7 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                  project_ids=project_ids,
                  asks_about=[a for a in ASKS_ABOUT if cue(f"asks_{a}").search(q)],
                  projects_about=bool(cue("projects_about").search(q)),
+                 claimed_share=share_claim[0], claimed_whole=share_claim[1], share_cmp=share_claim[2],
                  claimed=claimed, dimension=dimension,
                  ranked=bool(cue("most").search(q) or cue("least").search(q)),
                  quantity=quantity, operation=operation, threshold=threshold,

@@ -49,6 +49,8 @@ def allowed_numbers(answer: Answer, facts: list[Fact], checks: list[Check]) -> A
             allowed.add(v)
     for value in answer.query.asked_numbers:  # the asker's own numbers, as understand read them
         allowed.add(value)
+    if answer.query.claimed_share is not None:  # the share a claim states ('hälften': 50 %)
+        allowed.add(answer.query.claimed_share)
     for comp in answer.computations:  # a mean or sum of n rows names n, the count of its operands
         if comp.op in ("mean", "sum"):
             allowed.add(float(len(comp.operands)))
