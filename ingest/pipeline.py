@@ -31,12 +31,13 @@ from ingest.metadata import ManifestEntry, apply_manifest, detect, load_manifest
 from ingest.normalize import OcrRepairer, looks_ocr_damaged, normalize
 from ingest.parse import check_size, file_digest, file_kind, read
 from ingest.prose import prose_facts
+from ingest.slips import slip_checks
 from stores.index import collection_for, namespace_of
 from stores.sql import Store
 
 CHROMA_NAMESPACE = "chroma_namespace"  # the deployment's collections on a shared Chroma server
 
-EXTRACTOR_VERSION = "22"  # bump when parsing, extraction or chunking changes meaning (22: roles per clause)
+EXTRACTOR_VERSION = "23"  # bump when parsing, extraction, chunking or checks change meaning (23: slip checks)
 IGNORED = {"manifest.toml", "readme.md", "readme.txt"}
 
 Progress = Callable[[Iterable[Any], str], Iterable[Any]]
@@ -143,6 +144,7 @@ class Extracted:
     facts: list[Fact] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
+    slips: list[Check] = field(default_factory=list)  # each kept document's own slips (ingest/slips.py)
 
     def claim(self, path: Path, doc: Document) -> None:
         """Raise DocumentError when `doc` is a copy of, or has the id of, a kept document."""
@@ -170,7 +172,7 @@ class Extracted:
         unique: dict[str, Check] = {}
         tables = [f for f in self.facts if f.source != "text"]
         restated = restated_checks([f for f in self.facts if f.source == "text"])
-        for check in compute_checks(tables) + restated:
+        for check in compute_checks(tables) + restated + self.slips:
             unique.setdefault(check.check_id, check)  # equal ids mean equal checks
         return list(unique.values())
 
@@ -201,6 +203,7 @@ def extract(
             kept, bad = table_facts.verify_quotes(doc, stated + text_figures(ctx, stated))
             chunks = chunk(doc, norm, registry, size=settings.chunk_size, overlap=settings.chunk_overlap)
             out.add(path, doc, chunks, kept)
+            out.slips.extend(slip_checks(ctx, kept))
         except DocumentError as exc:
             out.skipped.append(str(exc))
             continue

@@ -146,8 +146,9 @@ def facts(
 def checks(data_dir: DataOpt = None,
            only_failing: Annotated[bool, typer.Option("--failing", help="Only checks that found a gap.")] = False,
            as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
-    """List the consistency checks (parts against totals, report against report)."""
+    """List the consistency checks (parts against totals, report against report, the reports' own slips)."""
     from core.numbers import format_value
+    from core.schemas import SLIP_KINDS
 
     store = _open_store(data_dir)
     items = [c for c in store.load_checks() if c.status != "ok" or not only_failing]
@@ -158,7 +159,8 @@ def checks(data_dir: DataOpt = None,
     marks = {"ok": "OK     ", "mismatch": "AVVIKER", "parts_exceed_total": "ÖVER   "}
     for c in items:
         unit = "SEK" if c.metric in ("eu_funds_paid", "total_budget") else "count"
-        typer.echo(f"{marks.get(c.status, c.status)} {c.description}; skillnad {format_value(c.difference, unit)}")
+        gap = "" if c.kind in SLIP_KINDS else f"; skillnad {format_value(c.difference, unit)}"  # a slip says its own
+        typer.echo(f"{marks.get(c.status, c.status)} {c.description}{gap}")
     typer.echo(f"{len(items)} kontroller, {sum(c.status != 'ok' for c in items)} med avvikelse")
 
 

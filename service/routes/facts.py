@@ -121,6 +121,9 @@ CHECKS_EXAMPLE = {"failing": 1, "checks": [{
 def checks(_key: KeyDep, served: ServedDep,
            failing: Annotated[bool, Query(description="Only checks that found a gap.")] = False) -> ChecksOut:
     """Consistency checks computed at ingest: table parts against their totals, the same
-    figure in two places, counts whose parts exceed the total."""
+    figure in two places, counts whose parts exceed the total, and the reports' own slips
+    (kinds implausible_year, past_target_year, digit_slip, share_vs_counts, rounding_claim),
+    each with its document, page and verbatim quote (`doc_id`, `page`, `quote`, `span_start`,
+    `span_end`)."""
     items = [c for c in served.engine.facts.checks if c.status != "ok" or not failing]
     return ChecksOut(checks=items, failing=sum(1 for c in items if c.status != "ok"))
