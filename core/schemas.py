@@ -178,9 +178,13 @@ class CheckFigure(BaseModel):
     page: int | None
 
 
+SLIP_KINDS = ("implausible_year", "past_target_year", "digit_slip", "share_vs_counts", "rounding_claim")
+
+
 class Check(BaseModel):
     check_id: str
-    kind: str = Field(description="parts_vs_total, count_parts_vs_total or cross_report.")
+    kind: str = Field(description="Arithmetic over the figures: parts_vs_total, count_parts_vs_total, rows_vs_count, "
+                      "cross_report; a report's own slip (ingest/slips.py): " + ", ".join(SLIP_KINDS) + ".")
     description: str
     year: int
     metric: str
@@ -190,6 +194,12 @@ class Check(BaseModel):
     difference: float
     tolerance: float
     figures: list[CheckFigure]
+    doc_id: str | None = Field(default=None, description="A slip: the document it stands in.")
+    page: int | None = Field(default=None, description="A slip: its page.")
+    quote: str | None = Field(default=None, description="A slip: its sentence or table caption, verbatim "
+                              "(Document.text[span_start:span_end]).")
+    span_start: int | None = None
+    span_end: int | None = None
 
 
 # --- the answer engine -------------------------------------------------------------

@@ -308,14 +308,19 @@ def _row_dimensions(registry: Registry, row: Row, *, goal_table: bool, project_t
     return {"dimension": "category", "category": label}
 
 
-def extract_table_facts(ctx: Context) -> tuple[list[Fact], set[int]]:
-    """Facts from all tables, and the normalized line starts the tables used."""
+def document_tables(ctx: Context) -> list[Table]:
+    """The tables of a document's normalized text in order: the i-th gives the facts of group 'DOC:ti'."""
     lines = lines_of(ctx.norm.text)
     starts = [line.start for line in lines]
     page_first = {bisect.bisect_left(starts, ctx.norm.to_normalized(page.start)) for page in ctx.doc.pages[1:]}
+    return find_tables(lines, page_first=page_first)
+
+
+def extract_table_facts(ctx: Context) -> tuple[list[Fact], set[int]]:
+    """Facts from all tables, and the normalized line starts the tables used."""
     facts: list[Fact] = []
     used: set[int] = set()
-    for i, table in enumerate(find_tables(lines, page_first=page_first)):
+    for i, table in enumerate(document_tables(ctx)):
         facts.extend(table_facts(ctx, table, i))
         used.update(line.start for row in table.rows for line in row.lines)
     return facts, used

@@ -13,6 +13,7 @@ from core.entities import CITY, Registry
 from core.lang import LANGS, phrases
 from core.numbers import format_value
 from core.schemas import (
+    SLIP_KINDS,
     Answer,
     Check,
     Citation,
@@ -203,6 +204,8 @@ NOT_PROSE = re.compile(r"^\d+(\.\d+)+\s|^\d+\s+\d+(\.\d+)+\s|\.{4,}|\t\d+\s*$")
 
 def caveat(check: Check, draft: Draft, facts_by_id: FactsById) -> str:
     """A check of the reports that touches a used figure, in words, each figure as the report writes it."""
+    if check.kind in SLIP_KINDS:
+        return slip_caveat(check, draft, facts_by_id)
     parts = []
     for fig in check.figures:
         fact = facts_by_id.get(fig.fact_id)
@@ -220,6 +223,33 @@ def caveat(check: Check, draft: Draft, facts_by_id: FactsById) -> str:
         return draft.w("cav_cross").format(parts=draft.w("and").join(parts))
     key = "cav_overlap" if check.status == "parts_exceed_total" else "cav_mismatch"  # counted twice: no error
     return draft.w(key).format(sum=sum_text, total=total_text)
+
+
+def slip_caveat(check: Check, draft: Draft, facts_by_id: FactsById) -> str:
+    """A report's own slip (ingest/slips.py) that touches a used figure: the figure it is about (the used
+    one when the slip names several amounts alike), where it stands, and what the slip is."""
+    figures = [facts_by_id[f.fact_id] for f in check.figures if f.fact_id in facts_by_id]
+    used = {f.fact_id for f in draft.used}
+    alike = check.kind in ("digit_slip", "rounding_claim")  # the used amount is the one to name
+    shown = next((f for f in figures if f.fact_id in used and alike), figures[0] if figures else None)
+    other = next((f for f in figures if f is not shown), shown)
+
+    def cited(fact: Fact | None) -> str:
+        if fact is None:
+            return ""
+        page = draft.w("cav_page").format(page=fact.page) if fact.page else ""
+        return draft.w("cav_figure").format(display=fact.display, doc=draft.docs[fact.doc_id].meta.short_name,
+                                            page=page)
+
+    doc = draft.docs.get(check.doc_id or "")
+    page = draft.w("cav_page").format(page=check.page) if check.page else ""
+    expected = (percent(check.expected, draft.lang) if check.kind == "share_vs_counts"
+                else str(round(check.expected)) if check.kind == "past_target_year"  # a year
+                else format_value(check.expected, "count", lang=draft.lang))
+    return draft.w(f"cav_{check.kind}").format(
+        figure=cited(shown), other=draft.w("cav_report_display").format(display=other.display) if other else "",
+        actual=str(round(check.actual)),  # a year ('1017', '2023') or how many amounts: no thousands separator
+        expected=expected, where=f"{doc.meta.short_name}{page}" if doc else "")
 
 
 # --- compose(evidence): the answer's text written from what an answerer found -----------------------

@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from rapidfuzz import fuzz
-
 from core.entities import CITY, Mention, Registry, fold
 from core.lang import cue, roles, word_list
+from core.names import misspelled
 from core.numbers import parse_english_figures, parse_figures, word_numbers
 from core.schemas import Project, Query
 from core.vocabulary import load as load_vocabulary
@@ -297,15 +296,13 @@ def _claim_form(question: str, claimed: float | None, lang: str) -> tuple[float,
     return (stated[0].precision, bool(stated[0].qualifier)) if stated else (0.0, False)
 
 
-SURE = 88  # rapidfuzz ratio from which a misspelled organisation name is read as that organisation
-UNSURE = 84  # from here to SURE: asked back ("Menade du …?")
 GENERIC_ORG = re.compile(r"^(forvaltning|namnd|kontor|styrelse|organisation|kommun)[a-z]*$")
 ORG_LIKE = 7  # letters of a word that may be a misspelled organisation name
 
 
 @cache
 def _org_words(registry: Registry) -> tuple[tuple[str, str], ...]:
-    """(folded one-word name, organisation id) for every nämnd, förvaltning and kontor."""
+    """(folded one-word name, the nämnd it belongs to) for every nämnd, förvaltning and kontor."""
     out = []
     for org in registry.organisations.values():
         if org.id == CITY:
@@ -313,7 +310,7 @@ def _org_words(registry: Registry) -> tuple[tuple[str, str], ...]:
         for alias in (org.name, *org.aliases, *org.colloquial):
             word = fold(alias)
             if " " not in word and len(word) >= ORG_LIKE:
-                out.append((word, org.id))
+                out.append((word, registry.unit_of(org.id)))
     return tuple(sorted(set(out)))
 
 
@@ -355,7 +352,8 @@ def elided_orgs(question: str, registry: Registry) -> list[str]:
 
 
 def misspelled_orgs(question: str, registry: Registry, taken: list[Mention]) -> tuple[list[str], list[str]]:
-    """(sure, unsure) organisation ids of words that are no known name but nearly one ('miljönämden')."""
+    """(sure, unsure) organisation ids of words that are no known name but nearly one ('miljönämden'),
+    read by the one matcher of names as people type them (core/names.py)."""
     words = _org_words(registry)
     sure: list[str] = []
     unsure: list[str] = []
@@ -367,13 +365,9 @@ def misspelled_orgs(question: str, registry: Registry, taken: list[Mention]) -> 
             continue
         if GENERIC_ORG.match(word):
             continue  # "förvaltningen", "nämnderna": no name at all
-        scored = [(fuzz.ratio(word, w), org) for w, org in words if w[:3] == word[:3]]  # typos keep the start
-        best = max((s for s, _ in scored), default=0)
-        if best >= SURE:
-            found = {registry.unit_of(org) for s, org in scored if s >= best - 2}
-            (sure if len(found) == 1 else unsure).extend(sorted(found))
-        elif best >= UNSURE:
-            unsure.extend(sorted({registry.unit_of(org) for s, org in scored if s >= UNSURE}))
+        read, asked_back = misspelled(word, words)
+        sure.extend(read)
+        unsure.extend(asked_back)
     return list(dict.fromkeys(sure)), list(dict.fromkeys(unsure))
 
 
