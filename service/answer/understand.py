@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from core.entities import CITY, Mention, Registry, fold
 from core.lang import cue, roles, word_list
-from core.names import misspelled
+from core.names import SURE, misspelled
 from core.numbers import parse_english_figures, parse_figures, word_numbers
 from core.schemas import Project, Query
 from core.vocabulary import load as load_vocabulary
