@@ -255,6 +255,7 @@ class Query(BaseModel):
                                         "50, 'en tredjedel' 33,3, '20 av 47' 42,6, '40 %' 40.")
     claimed_whole: float | None = Field(default=None, description="The whole of 'N av M' in a claim (M).")
     share_cmp: str | None = Field(default=None, description="'more' ('mer än hälften'), 'less' or None (about).")
+    which_projects: bool = Field(default=False, description="Asks which projects ('vilka projekt hade ASF 2022?').")
     projects_about: bool = Field(default=False, description="Asks which projects were about a topic "
                                  "('vilka projekt handlade om klimat?').")
     about_previous: str | None = Field(default=None, description="A short 'which fund/which year' question about "

@@ -169,3 +169,14 @@ def test_share_claims_are_computed_and_judged(engine):
     assert answer.text.startswith("Ja") and {20, 47} <= set(values(answer))
     answer = engine.ask("Stämmer det att 25 av 47 projekt 2022 hade staden som projektägare?")
     assert answer.text.startswith("Delvis")
+
+
+def test_which_projects_an_organisation_owned_and_how_they_were_financed(engine):
+    answer = engine.ask("Vilka projekt var ASF projektägare för 2022 och hur finansierades de?")
+    lines = answer.text.split("\n")
+    assert lines[0].startswith("Projekt där Arbetsmarknads- och socialförvaltningen är projektägare")
+    # "Projekt där arbetsmarknads- och socialförvaltningen är projektägare" … "React-EU Uppsök" … "helfinansierat
+    # med medel från Europeiska socialfonden (ESF)"
+    uppsok = next(line for line in lines if "React-EU Uppsök" in line)
+    assert "projektägare" in uppsok and "Europeiska socialfonden" in uppsok
+    assert not any("Care for Ukraine" in line for line in lines)  # ASF is projektpart, Botildenborg owns it

@@ -467,6 +467,9 @@ def understand(question: str, registry: Registry, *, latest_year: int | None, la
         part = _understand(text + "?", registry, latest_year=latest_year, lang=whole.lang, lexicon=lexicon)
         if part.operation in OPERATES_ON and cue("points_back").search(fold(text)):
             return whole  # "…, och hur stor andel av totalen var det?": an operation on the first part's answer
+        if first.which_projects and set(part.asks_about) & {"fund", "owner", "partners"} and cue(
+                "points_back").search(fold(text)):
+            return whole  # "vilka projekt … och hur finansierades de?": the list says how each was financed
         update: dict[str, object] = {s: getattr(first, s) for s in INHERITED_BY_PARTS
                                      if not getattr(part, s) and getattr(first, s)}
         if update:
@@ -563,6 +566,7 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                  project_ids=project_ids,
                  asks_about=[a for a in ASKS_ABOUT if cue(f"asks_{a}").search(q)],
                  projects_about=bool(cue("projects_about").search(q)),
+                 which_projects=bool(cue("which_projects").search(q)),
                  claimed_share=share_claim[0], claimed_whole=share_claim[1], share_cmp=share_claim[2],
                  claimed=claimed, dimension=dimension,
                  ranked=bool(cue("most").search(q) or cue("least").search(q)),
