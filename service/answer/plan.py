@@ -94,6 +94,12 @@ def _text_figures(query: Query, ask: Ask) -> Evidence | None:
     return None
 
 
+def _lists_projects(query: Query) -> bool:
+    """'Vilka projekt hade ASF 2022?': the registry's projects of an organisation or fund."""
+    return query.which_projects and not query.project_ids and bool(query.orgs or query.funds) and (
+        query.intent not in ("count", "check"))
+
+
 def _asks_about_project(query: Query, ask: Ask) -> bool:
     """A registry project asked what it is, who owns it, its partners or fund: told from its own text."""
     money = "money" in query.asks_about or query.metric == "eu_funds_paid"
@@ -164,7 +170,7 @@ PLAN: tuple[Step, ...] = (
         None, "figure"), lambda q, a: claims.share_verdict(q, a.found(q), a.engine.facts)),
     Step("rank_claim", lambda q, a: claims.is_rank_claim(q), lambda q, a: claims.rank_verdict(q, a.engine.facts)),
     Step("fund_claim", lambda q, a: q.intent == "check" and q.claimed is None and bool(q.funds), _fund_claim),
-    Step("project_list", lambda q, a: q.which_projects and not q.project_ids and bool(q.orgs or q.funds) and q.intent not in ("count", "check"), lambda q, a: a.engine.projects.listing(q)),
+    Step("project_list", lambda q, a: _lists_projects(q), lambda q, a: a.engine.projects.listing(q)),
     Step("projects_about", lambda q, a: q.projects_about and not q.project_ids,
          lambda q, a: a.engine.projects.about(q)),
     Step("project", _asks_about_project, lambda q, a: a.engine.projects.answer(q)),
