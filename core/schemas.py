@@ -208,6 +208,9 @@ class Query(BaseModel):
                              "continues.")
     terms: list[str] = Field(default_factory=list, description="Word stems of the question (and its topic) that "
                              "are no question words.")
+    noun_terms: list[str] = Field(default_factory=list, description="Stems of the reports' Swedish nouns for the "
+                                  "English nouns of the question ('visitors' -> 'besok'): words of the question "
+                                  "in a figure's sentence, never a name.")
     topic_terms: list[str] = Field(default_factory=list, description="Distinctive stems: no question, metric, "
                                    "organisation or fund words.")
     places: list[str] = Field(default_factory=list, description="Stems of where something happened ('i "

@@ -42,12 +42,13 @@ class FigureAnswers(Sources):
         spans = [(p.chunk.doc_id, p.chunk.start, p.chunk.end) for p in passages]
         matches = self.statements.search(query, passages=spans, names=query.names,
                                          k=SERIES_MATCHES if query.intent == "series" else 5)
-        if not matches and query.years and query.quantity:  # nothing for that year: say so, then other years
+        of_year = [m for m in matches if m.fact.year in query.years]
+        if not of_year and query.years and query.quantity:  # nothing for that year: say so, then the nearest year
             other = self.statements.search(query.model_copy(update={"years": []}), passages=spans,
                                            names=query.names)
             near = sorted((m for m in other if m.counted and m.fact.year not in query.years),
                           key=lambda m: min(abs(m.fact.year - y) for y in query.years))
-            matches = near[:1]  # the nearest year
+            matches = near[:1] or matches  # the nearest year
         if not matches:
             return None
         best = matches[0]

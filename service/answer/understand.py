@@ -239,6 +239,14 @@ def content_terms(text: str) -> list[str]:
     return list(dict.fromkeys(t for t in tokenize(text) if t not in QUESTION_WORDS and not t.isdigit()))
 
 
+def noun_terms(text: str) -> list[str]:
+    """An English question's nouns as stems of the nouns the reports write ('visitors' -> 'besok'), so that
+    its words meet the reports' (core/data/vocabulary.toml, [[noun]])."""
+    if detect_lang(text) == "sv":
+        return []
+    return [t for t in content_terms(" ".join(VOCAB.swedish_nouns(text))) if t not in content_terms(text)]
+
+
 def topic_terms(text: str, registry: Registry) -> list[str]:
     """Distinctive stems of a text: not question, metric, organisation or fund words."""
     spans = [(m.start, m.end) for m in (*registry.find_orgs_asked(text), *registry.find_funds_asked(text))]
@@ -350,6 +358,7 @@ def _reading(question: str, registry: Registry, topic: str | None) -> dict[str, 
         "name_forms": [v for n in names for v in variants(question, n)],
         "search_text": text.strip(),
         "terms": content_terms(text),
+        "noun_terms": noun_terms(text),
         "topic_terms": topic_terms(text, registry),
         "places": list(dict.fromkeys(t for m in PLACE.finditer(q) for t in tokenize(m.group(1)))),
     }
