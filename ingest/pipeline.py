@@ -36,7 +36,7 @@ from stores.sql import Store
 
 CHROMA_NAMESPACE = "chroma_namespace"  # the deployment's collections on a shared Chroma server
 
-EXTRACTOR_VERSION = "22"  # bump when parsing, extraction or chunking changes meaning (22: roles per clause)
+EXTRACTOR_VERSION = "23"  # bump when parsing, extraction or chunking changes meaning (23: a range is one figure)
 IGNORED = {"manifest.toml", "readme.md", "readme.txt"}
 
 Progress = Callable[[Iterable[Any], str], Iterable[Any]]

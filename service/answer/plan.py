@@ -126,6 +126,7 @@ PLAN: tuple[Step, ...] = (
     Step("previous", lambda q, a: q.about_previous is not None, _previous),
     Step("unresolved", lambda q, a: bool(q.unresolved) and not q.orgs, lambda q, a: table.unresolved(q)),
     Step("did_you_mean", lambda q, a: bool(q.did_you_mean) and not q.orgs, lambda q, a: table.did_you_mean(q)),
+    Step("range", lambda q, a: q.asks_range, lambda q, a: a.engine.figures.span(q)),
     Step("arithmetic", lambda q, a: routes.arithmetic(q), _arithmetic),
     Step("rank_claim", lambda q, a: claims.is_rank_claim(q), lambda q, a: claims.rank_verdict(q, a.engine.facts)),
     Step("fund_claim", lambda q, a: q.intent == "check" and q.claimed is None and bool(q.funds), _fund_claim),

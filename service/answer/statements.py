@@ -116,9 +116,11 @@ class StatementIndex:
         return word in self._idf
 
     def search(self, query: Query, *, passages: list[tuple[str, int, int]] = (), k: int = 5,  # type: ignore[assignment]
-               names: list[str] = ()) -> list[Match]:  # type: ignore[assignment]
+               names: list[str] = (), ranges: bool | None = None) -> list[Match]:  # type: ignore[assignment]
         """Figures ranked for the question; `passages` are (doc_id, start, end) of retrieved chunks, best first;
-        `names` (a project, an event) count when the text names them shortly before the figure."""
+        `names` (a project, an event) count when the text names them shortly before the figure. `ranges`:
+        False for single figures only (a range is no single value), True for ranges only, whatever their
+        score, None for both."""
         rare = [t for t in query.terms if len(t) >= RARE_LETTERS and self.idf(t) >= RARE_IDF]  # a name, lower case
         terms = set(query.terms) | set(query.noun_terms)
         asked = Asked.of(query.quantity)
@@ -126,6 +128,8 @@ class StatementIndex:
         out: list[Match] = []
         for fact, words, counts, count_words in zip(self.figures, self._words, self._counts, self._count_words,
                                                      strict=True):
+            if ranges is not None and (fact.high is not None) != ranges:
+                continue
             score = sum(self.idf(t) for t in terms if t in words)
             if score == 0 and not asked:
                 continue
@@ -145,7 +149,7 @@ class StatementIndex:
             out.append(Match(fact, score, counted))
         # what was asked for first, then the best, then the first figure of its sentence
         out.sort(key=lambda m: (m.counted, round(m.score, 6), -m.fact.label.find(m.fact.display)), reverse=True)
-        return [m for m in out if m.score >= MIN_SCORE][:k]
+        return [m for m in out if m.score >= MIN_SCORE or ranges][:k]
 
     def _near(self, fact: Fact, terms: set[str]) -> float:
         """Words of the question right around the figure: in "Köpenhamn med cirka 3000 deltagare den 8 mars,

@@ -478,7 +478,8 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                  role=next(iter(found_roles), None), roles=found_roles,
                  asks="what" if cue("asks_what").search(q) else None, about_previous=about_previous,
                  points_back=short and bool(cue("subject_back").search(q)), asks_goal=bool(cue("goal").search(q)),
-                 both_ends=bool(cue("both_ends").search(q)), rank_by=_rank_by(q), mainly=bool(cue("mainly").search(q)),
+                 both_ends=bool(cue("both_ends").search(q)), asks_range=bool(cue("range").search(q)),
+                 rank_by=_rank_by(q), mainly=bool(cue("mainly").search(q)),
                  claim_precision=precision, claim_loose=loose, asked_numbers=_asked_numbers(question),
                  interpreted=interpreted, did_you_mean=[o for o in did_you_mean if o not in orgs],
                  **_reading(question, registry, None))  # type: ignore[arg-type]
