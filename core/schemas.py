@@ -97,7 +97,9 @@ class Fact(BaseModel):
     unit_org: str = Field(description="The nämnd the organisation belongs to; used to compare reports.")
     year: int
     metric: str
-    value: float
+    value: float = Field(description="The figure; of a range, its low end.")
+    high: float | None = Field(default=None, description="The high end of a range stated in running text ('från "
+                               "70 000 kronor ... till 220 000 000 kronor'); None for a single figure.")
     unit: str = Field(description="'SEK' or 'count'.")
     approximate: bool = False
     qualifier: str | None = Field(default=None, description="Word before the figure: ca, cirka, över, ...")
@@ -264,6 +266,8 @@ class Query(BaseModel):
                               "answer's subject ('hur mycket fick de?').")
     asks_goal: bool = Field(default=False, description="The question names a kommunfullmäktige goal.")
     both_ends: bool = Field(default=False, description="A ranking asks for the most and the least.")
+    asks_range: bool = Field(default=False, description="The question asks for a range, both its ends: 'spannet', "
+                             "'what was the range', 'hur stora ... från minst till störst'.")
     rank_by: str | None = Field(default=None, description="What the rows of a ranking or threshold are: org, fund, "
                                 "goal or project.")
     mainly: bool = Field(default=False, description="A claim that something came mainly or mostly from one source.")
@@ -274,6 +278,9 @@ class Query(BaseModel):
                              "continues.")
     terms: list[str] = Field(default_factory=list, description="Word stems of the question (and its topic) that "
                              "are no question words.")
+    noun_terms: list[str] = Field(default_factory=list, description="Stems of the reports' Swedish nouns for the "
+                                  "English nouns of the question ('visitors' -> 'besok'): words of the question "
+                                  "in a figure's sentence, never a name.")
     topic_terms: list[str] = Field(default_factory=list, description="Distinctive stems: no question, metric, "
                                    "organisation or fund words.")
     places: list[str] = Field(default_factory=list, description="Stems of where something happened ('i "
@@ -295,7 +302,8 @@ class FigureOut(BaseModel):
     year: int
     metric: str
     fund: str | None = None
-    value: float
+    value: float = Field(description="The figure; of a range, its low end.")
+    high: float | None = Field(default=None, description="The high end of a range; None for a single figure.")
     unit: str
     approximate: bool
     display: str = Field(description="Swedish style: 'ca 8,3 miljoner kr', '1 680 158 kr'.")
@@ -347,8 +355,9 @@ class Note(BaseModel):
     """A sentence of the answer's own (a head, a verdict, what is missing, a list row): a phrase key of the
     language packs and its arguments. Arguments are language-neutral references that compose writes in the
     answer's language: 'org:mn', 'fund:esf', 'metric:eu_funds_paid', 'fact:ID' (the figure and its
-    citation), 'fact:ID:PRECISION', 'show:ID' (the figure alone), 'describe:ID', 'label:ID' (what a table row
-    is about), 'cite:ID', 'orgs:a,b' (names joined), 'value:V:UNIT', 'pct:V', 'comp:I' / 'work:I' (the I-th
+    citation), 'fact:ID:PRECISION', 'show:ID' (the figure alone), 'showfig:ID' (a running-text figure),
+    'low:ID' / 'high:ID' (an end of a range), 'describe:ID', 'label:ID' (what a table row is about), 'cite:ID',
+    'orgs:a,b' (names joined), 'value:V:UNIT', 'pct:V', 'comp:I' / 'work:I' (the I-th
     computation's display / written-out work), 'text:…' (as the report writes it), 'year:Y'. A capital
     first letter ('Metric:…') capitalises the rendering."""
 

@@ -40,7 +40,7 @@ from stores.sql import Store
 
 CHROMA_NAMESPACE = "chroma_namespace"  # the deployment's collections on a shared Chroma server
 
-EXTRACTOR_VERSION = "24"  # bump when parsing, extraction, chunking or checks change meaning (24: projects, slips)
+EXTRACTOR_VERSION = "25"  # bump when parsing, extraction, chunking or checks change meaning (25: projects, ranges)
 IGNORED = {"manifest.toml", "readme.md", "readme.txt"}
 
 Progress = Callable[[Iterable[Any], str], Iterable[Any]]

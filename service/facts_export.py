@@ -11,7 +11,7 @@ from core.entities import Registry
 from core.names import Filters
 from core.schemas import Fact
 
-FACT_COLUMNS = ["year", "org", "org_name", "metric", "fund", "goal", "project", "category", "value", "unit",
+FACT_COLUMNS = ["year", "org", "org_name", "metric", "fund", "goal", "project", "category", "value", "high", "unit",
                 "approximate", "display", "role", "doc_id", "official", "page", "quote", "span_start", "span_end",
                 "fact_id", "source", "quantity", "stated_role", "section", "unit_org", "title"]
 # Swedish Excel opens a file by double-click only in this form: ';' between fields (',' is the

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from core.entities import CITY, Registry
 from core.lang import LANGS, phrases
-from core.numbers import format_value
+from core.numbers import RANGE_JOIN, format_value, parse_figures
 from core.schemas import (
     SLIP_KINDS,
     Answer,
@@ -130,18 +130,35 @@ class Draft:
         label = f"{what} ({', '.join(where)})".strip()
         self.figures.append(FigureOut(
             fact_id=fact.fact_id, label=label, org=fact.org, year=fact.year, metric=fact.metric, fund=fact.fund,
-            value=fact.value, unit=fact.unit, approximate=fact.approximate, display=self.show_figure(fact),
-            citation=n))
+            value=fact.value, high=fact.high, unit=fact.unit, approximate=fact.approximate,
+            display=self.show_figure(fact), citation=n))
         head = f"{self.show_figure(fact)} {label} [{n}]"
         return f"{head}:\n”{clean(fact.label)}” [{n}]" if quote else f"{head}."
 
 
     def show_figure(self, fact: Fact) -> str:
-        """A running-text figure as the report writes it; in English answers in English style."""
+        """A running-text figure as the report writes it; in English answers in English style. A range shows
+        both ends."""
+        if fact.high is not None:
+            return RANGE_JOIN.join(self.range_ends(fact))
         if self.lang != "en":
             return fact.display
-        qualifier = EN_QUALIFIERS.get(fact.qualifier or "")
-        text = format_value(fact.value, fact.unit, approximate=fact.approximate and not qualifier,
+        return self._english(fact, fact.value, fact.qualifier, fact.approximate)
+
+    def range_ends(self, fact: Fact) -> tuple[str, str]:
+        """The low and the high end of a range figure, each as the report writes it (in English style, each
+        end hedged as the report hedges it: 'about SEK 250,000 – SEK 15,000,000')."""
+        low, _, high = fact.display.partition(RANGE_JOIN)
+        if self.lang != "en":
+            return low, high
+        said = [next(iter(parse_figures(end)), None) for end in (low, high)]
+        return tuple(self._english(fact, value, fig.qualifier if fig else None, bool(fig and fig.approximate))
+                     for value, fig in zip((fact.value, fact.high or 0.0), said, strict=True))  # type: ignore[return-value]
+
+    @staticmethod
+    def _english(fact: Fact, value: float, qualifier_sv: str | None, approximate: bool) -> str:
+        qualifier = EN_QUALIFIERS.get(qualifier_sv or "")
+        text = format_value(value, fact.unit, approximate=approximate and not qualifier,
                             precision=fact.precision, lang="en")
         return (f"{qualifier} " if qualifier else "") + text + {"EUR": " euro", "percent": " %"}.get(fact.unit, "")
 
@@ -159,9 +176,11 @@ def clean(text: str) -> str:
 
 
 def show(fact: Fact, lang: str = "sv", precision: float | None = None) -> str:
-    """The figure in the answer's language; `precision` puts the rows of one list in one form."""
-    return format_value(fact.value, fact.unit, approximate=fact.approximate, precision=precision or fact.precision,
-                        lang=lang)
+    """The figure in the answer's language (a range, both ends); `precision` puts the rows of one list in one
+    form."""
+    return RANGE_JOIN.join(format_value(v, fact.unit, approximate=fact.approximate, precision=precision or
+                                        fact.precision, lang=lang)
+                           for v in (fact.value, *([fact.high] if fact.high is not None else [])))
 
 
 def best_sentences(passages: list[Passage], question: str, *, limit: int = 3,
@@ -352,6 +371,8 @@ def render(draft: Draft, ref: str, facts: Facts, computations: list[Computation]
         return show(fact, draft.lang)
     if kind == "showfig":
         return draft.show_figure(fact)
+    if kind in ("low", "high"):  # an end of a range
+        return draft.range_ends(fact)[kind == "high"]
     if kind == "describe":
         return draft.describe(fact)
     if kind == "label":

@@ -53,12 +53,13 @@ class FigureAnswers(Sources):
         only = own_facts(query, self.registry) if query.project_ids else None
         matches = self.statements.search(query, passages=spans, names=query.names, only=only,
                                          k=SERIES_MATCHES if query.intent == "series" else 5)
-        if not matches and query.years and query.quantity:  # nothing for that year: say so, then other years
+        of_year = [m for m in matches if m.fact.year in query.years]
+        if not of_year and query.years and query.quantity:  # nothing for that year: say so, then the nearest year
             other = self.statements.search(query.model_copy(update={"years": []}), passages=spans,
                                            names=query.names, only=only)
             near = sorted((m for m in other if m.counted and m.fact.year not in query.years),
                           key=lambda m: min(abs(m.fact.year - y) for y in query.years))
-            matches = near[:1]  # the nearest year
+            matches = near[:1] or matches  # the nearest year
         if not matches:
             return None
         best = matches[0]
@@ -89,13 +90,13 @@ class FigureAnswers(Sources):
                                                              "role": f"text:{self._role_word(query, shifted)}",
                                                              "asked": f"text:{self._role_word(query, basis)}"}))
             return _evidence("answered", [*said, _figure(basis)])
-        if query.operation == "rank" and best.counted:
-            return self._ranked_figures(query, [m for m in matches if m.counted])
-        if query.intent == "series" and best.counted:
-            return self._figure_series(query, [m for m in matches if m.counted])
+        if query.operation == "rank" and best.counted and _single(best.fact):
+            return self._ranked_figures(query, [m for m in matches if m.counted and _single(m.fact)])
+        if query.intent == "series" and best.counted and _single(best.fact):
+            return self._figure_series(query, [m for m in matches if m.counted and _single(m.fact)])
         if query.operation == "sum":
             together = [m.fact for m in matches if m.fact.label == best.fact.label and m.fact.unit == best.fact.unit
-                        and m.counted and best.counted]
+                        and m.counted and best.counted and _single(m.fact)]
             if len(together) > 1:
                 return self._figure_sum(query, together)
         lines: list[Note | Item] = [_figure(best.fact)]
@@ -129,6 +130,27 @@ class FigureAnswers(Sources):
                 return m
         return None
 
+    def span(self, query: Query) -> Evidence | None:
+        """'Vad var spannet för projektens budgetar 2024?': the range the text states, both its ends (of each
+        asked year; else the nearest year, said first); None when the text states no range that fits."""
+        year = query.years[0] if len(query.years) == 1 else None
+        passages = self.retriever.search(query.search_text, k=6, year=year, orgs=query.orgs or None)
+        spans = [(p.chunk.doc_id, p.chunk.start, p.chunk.end) for p in passages]
+        matches = self.statements.search(query, passages=spans, names=query.names, k=SERIES_MATCHES, ranges=True)
+        matches = [m for m in matches if not query.unit or query.unit == "count" or m.fact.unit == query.unit]
+        if not matches:
+            return None
+        found = [next(m for m in matches if m.fact.year == y) for y in query.years
+                 if any(m.fact.year == y for m in matches)] if query.years else matches[:1]
+        lines: list[Note | Item] = []
+        if not found:  # not for the asked year: said first, then the nearest year's
+            found = [min(matches, key=lambda m: min(abs(m.fact.year - y) for y in query.years))]
+            lines.append(Note(key="fig_other_year_it", args={"asked": "text:" + ", ".join(map(str, query.years))}))
+        for m in found:
+            ref = m.fact.fact_id
+            lines += [Note(key="fig_range", args={"low": f"low:{ref}", "high": f"high:{ref}"}), _figure(m.fact)]
+        return _evidence("not_reported" if len(lines) > 2 * len(found) else "answered", lines)
+
     def _by_role(self, query: Query, fact: Fact) -> tuple[Fact, Fact | None]:
         """The figure a claim is checked against: of the role the claim states ("fick 41,9 miljoner" claims
         what was received, not what could be requisitioned; "1 870 gick vidare" an outcome, not the target).
@@ -138,7 +160,7 @@ class FigureAnswers(Sources):
         if _role_class(fact) == asked:
             return fact, None
         same = [f for f in self.statements.figures if f.doc_id == fact.doc_id and f.label == fact.label
-                and f.unit == fact.unit and f.fact_id != fact.fact_id and _role_class(f) == asked]
+                and f.unit == fact.unit and f.fact_id != fact.fact_id and _role_class(f) == asked and _single(f)]
         if not same:
             return fact, None
         return min(same, key=lambda f: abs(f.span_start - fact.span_start)), fact
@@ -148,7 +170,7 @@ class FigureAnswers(Sources):
         requisitioned, was granted, budgeted or targeted, in one unit: the outcome as a share of the other and
         the difference, with the work shown."""
         same = [f for f in self.statements.figures if fact is not None and f.doc_id == fact.doc_id
-                and f.label == fact.label and f.unit == fact.unit and f.unit != "percent"]
+                and f.label == fact.label and f.unit == fact.unit and f.unit != "percent" and _single(f)]
         outcome = [f for f in same if _role_class(f) == "utfall"]
         other = [f for f in same if _role_class(f) in ("rekvirera", "beviljat", "budget", "mal")]
         if (len(outcome) != 1 or len(other) != 1) and (pair := self._target_and_outcome(query)):
@@ -219,8 +241,13 @@ class FigureAnswers(Sources):
         return _evidence("answered", lines)
 
     def verdict(self, query: Query, fact: Fact) -> Note:
-        """Ja / Nej / Delvis for a claimed figure against the reported one of the same quantity."""
+        """Ja / Nej / Delvis for a claimed figure against the reported one of the same quantity (within a
+        range the report states: Delvis)."""
         claimed = query.claimed if query.claimed is not None else 0.0
+        if fact.high is not None:
+            within = fact.value - fact.precision / 2 <= claimed <= fact.high + fact.precision / 2
+            return Note(key="fig_verdict_in_range", args={"low": f"low:{fact.fact_id}", "high": f"high:{fact.fact_id}"}
+                        ) if within else Note(key="no")
         if query.threshold is not None and abs(query.threshold - claimed) < 0.5:
             holds = fact.value > query.threshold if query.above else fact.value < query.threshold
             near = abs(fact.value - query.threshold) <= fact.precision / 2
@@ -238,6 +265,11 @@ class FigureAnswers(Sources):
         if abs(claimed - fact.value) <= 0.05 * abs(fact.value):
             return Note(key="fig_verdict_partly")
         return Note(key="no")
+
+
+def _single(fact: Fact) -> bool:
+    """A figure of one value, not a range (a range is no term of a sum, no row of a ranking)."""
+    return fact.high is None
 
 
 def _figure(fact: Fact, *, quote: bool = True) -> Item:

@@ -165,6 +165,7 @@ PLAN: tuple[Step, ...] = (
          lambda q, a: arithmetic.on_previous(q, a.previous, a.earlier, a.engine.facts)),
     Step("unresolved", lambda q, a: bool(q.unresolved) and not q.orgs, lambda q, a: table.unresolved(q)),
     Step("did_you_mean", lambda q, a: bool(q.did_you_mean) and not q.orgs, lambda q, a: table.did_you_mean(q)),
+    Step("range", lambda q, a: q.asks_range, lambda q, a: a.engine.figures.span(q)),
     Step("arithmetic", lambda q, a: routes.arithmetic(q), _arithmetic),
     Step("share_claim", lambda q, a: q.intent == "check" and q.claimed_share is not None and q.metric not in (
         None, "figure"), lambda q, a: claims.share_verdict(q, a.found(q), a.engine.facts)),

@@ -15,7 +15,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from core.entities import CITY, Mention, Registry, fold
-from core.lang import cue, roles, word_list
+from core.lang import LANGS, cue, pack, roles, word_list
 from core.names import SURE, misspelled
 from core.numbers import parse_english_figures, parse_figures, word_numbers
 from core.schemas import Project, Query
@@ -76,24 +76,24 @@ def _years(q: str, latest: int | None) -> list[int]:
     return sorted(dict.fromkeys(years), key=years.index)
 
 
-QUANTITY = re.compile(
-    r"(?:hur manga|hur mycket|antal(?:et)?|how many|how much|number of)\s+(?:st\.?\s+|olika\s+|unika\s+)?"
-    r"(?:(?:more|fler|fewer|farre|ytterligare|additional)\s+)?"
-    r"([a-z][\w\-]*(?:\s(?:och|and|o|eller)\s[a-z][\w\-]*|\s(?!i\b|pa\b|av\b|till\b|in\b|at\b|of\b|to\b|for\b"
-    r"|var\b|som\b|har\b|hade\b|fick\b|did\b|were\b|was\b|are\b|the\b|det\b|de\b|deltog\b|fran\b|from\b|med\b"
-    r"|with\b|inom\b|under\b|vid\b|efter\b)[a-z][\w\-]*)?)")
+ASK_QUANTITY = f"(?:{cue('amount_ask').pattern}|{cue('intent_count').pattern})"
+QUANTITY = re.compile(  # the noun asked after 'hur många' / 'how many' (cues: quantity_* in core/data/lang/*.toml)
+    rf"{ASK_QUANTITY}\s+(?:(?:{cue('quantity_filler').pattern})\s+)?(?:(?:{cue('quantity_more').pattern})\s+)?"
+    rf"([a-z][\w\-]*(?:\s(?:{cue('quantity_join').pattern})\s[a-z][\w\-]*"
+    rf"|\s(?!(?:{cue('quantity_stop').pattern})\b)[a-z][\w\-]*)?)")
 RANK_NOUN = re.compile(f"(?:{cue('ranked_noun').pattern})"
                        r"\s+(?:antal\s+)?(?:eu[ -]?)?([a-z][\w\-]*)")
-CLAIMED_NOUN = re.compile(r"^\s*(?:st\.?\s+)?([a-z][\w\-]*(?:\s[a-z][\w\-]*)?)")
-TABLE_NOUNS = re.compile(r"^(eu[ -]?)?(projekt|projects?|forvaltningar|namnder|departments|committees|administrations"
-                         r"|boards|lander|countries|samverkansparter|partners?|aktorer)\b")
-MONEY_NOUNS = re.compile(r"^(eu[ -]?)?(pengar|medel|money|funds?|funding|kronor|kr|sek|mkr|miljoner|euro|eur|betal"
-                         r"|utbetal|fick|fatt|received|get|got|did|was|were|har|hade|kostade|cost)")
-VAGUE = re.compile(r"^(var|det|de|som|fick|har|hade|is|are|was|were|did|do|there|of|av|i|in|till|to|gick|blev|ska"
-                   r"|skulle|kommer|kan|blir|behover|will|would|can|could|should|have|has|had|manniskor|da|nu|dar|then|sen|sedan)$")
-EURO = re.compile(r"\beuro\b|\beur\b|€")
-PERCENT = re.compile(r"procent|andel|percent|share|%")
-PASSIVE = re.compile(r"^[a-z]{3,}(ades|des|tes|evs|revs|ogs|ats|its)$")  # "skrevs", "genomfördes": a verb, no noun
+CLAIMED_NOUN = re.compile(rf"^\s*(?:(?:{cue('quantity_filler').pattern})\s+)?([a-z][\w\-]*(?:\s[a-z][\w\-]*)?)")
+TABLE_NOUNS = re.compile(rf"^(eu[ -]?)?(?:{cue('table_noun').pattern})\b")
+MONEY_NOUNS = re.compile(rf"^(eu[ -]?)?(?:{cue('money_word').pattern})")
+VAGUE = re.compile(rf"^(?:{cue('vague_word').pattern})$")
+PASSIVE = re.compile(rf"^(?:{cue('passive_verb').pattern})$")  # "skrevs", "genomfördes": a verb, no noun
+AMOUNT = re.compile(cue("amount_ask").pattern)
+STOP = re.compile(rf"^(?:{cue('quantity_stop').pattern})$")
+EURO = cue("unit_eur")
+PERCENT = cue("unit_percent")
+COUNT_ASKS = [pack(lang).cues["intent_count"][0] for lang in LANGS]  # each pack's first: a plain phrase
+PERCENT_WORD = re.compile(rf"^(?:{cue('unit_percent').pattern})$")
 CHECK = cue("claim")
 THRESHOLD = re.compile(r"(mer|mindre|fler|farre|over|under|more|less|fewer|greater|above|below)\s+(an|than)\s+")
 NAME = re.compile(r"(?<![\w])([A-ZÅÄÖ][\wÅÄÖåäö\-+]{1,}(?:\s[A-ZÅÄÖ0-9][\wÅÄÖåäö\-+]*)*)")
@@ -107,7 +107,7 @@ def _quantity(q: str) -> tuple[str | None, str | None]:
         return None, None
     noun = m.group(1)
     first = noun.split()[0]
-    if re.match(r"hur mycket|how much", m.group()) or first in ("procent", "percent"):
+    if AMOUNT.match(m.group()) or PERCENT_WORD.match(first):
         return None, None
     if TABLE_NOUNS.match(noun) or TABLE_NOUNS.match(noun.split()[-1]):
         return None, None
@@ -122,23 +122,23 @@ def _claimed_quantity(after: str, metric: str | None, quantity: str | None) -> t
     if not m:
         return metric, quantity
     noun = m.group(1)
-    named = next((mt for mt in [*VOCAB.metrics_in(f"hur manga {noun}"), *VOCAB.metrics_in(f"how many {noun}")]
+    named = next((mt for ask in COUNT_ASKS for mt in VOCAB.metrics_in(f"{ask} {noun}")
                   if mt not in ("figure", "eu_funds_paid")), None)
     if named == "project_count" and metric in ("owned_project_count", "partner_project_count"):
         return metric, None  # "projektägare i 47 EU-projekt": the owned projects, not all of them
     if named:
         return named, None
-    return "figure", noun.split()[0] if noun.split()[0] not in ("i", "in", "av", "of") else None
+    return "figure", noun.split()[0] if not STOP.match(noun.split()[0]) else None
 
 
 def _unit(q: str, metric: str | None) -> str | None:
     if EURO.search(q):
         return "EUR"
-    if PERCENT.search(q) and not re.search(r"hur manga procent (har|okade|minskade)", q):
+    if PERCENT.search(q) and not cue("percent_change").search(q):
         return "percent"
-    if re.search(r"hur mycket|hur mkt|how much|kronor|\bkr\b|miljoner|mkr|pengar|money|belopp|kostade|cost", q):
+    if cue("unit_sek").search(q):
         return "SEK"
-    if re.search(r"hur manga|antal|how many|number of", q):
+    if cue("intent_count").search(q):
         return "count"
     return VOCAB.unit(metric) if metric else None
 
@@ -238,6 +238,14 @@ def variants(question: str, name: str) -> list[str]:
 def content_terms(text: str) -> list[str]:
     """Word stems that are no question words (and no numbers)."""
     return list(dict.fromkeys(t for t in tokenize(text) if t not in QUESTION_WORDS and not t.isdigit()))
+
+
+def noun_terms(text: str) -> list[str]:
+    """An English question's nouns as stems of the nouns the reports write ('visitors' -> 'besok'), so that
+    its words meet the reports' (core/data/vocabulary.toml, [[noun]])."""
+    if detect_lang(text) == "sv":
+        return []
+    return [t for t in content_terms(" ".join(VOCAB.swedish_nouns(text))) if t not in content_terms(text)]
 
 
 def topic_terms(text: str, registry: Registry) -> list[str]:
@@ -415,6 +423,7 @@ def _reading(question: str, registry: Registry, topic: str | None) -> dict[str, 
         "name_forms": [v for n in names for v in variants(question, n)],
         "search_text": text.strip(),
         "terms": content_terms(text),
+        "noun_terms": noun_terms(text),
         "topic_terms": topic_terms(text, registry),
         "places": list(dict.fromkeys(t for m in PLACE.finditer(q) for t in tokenize(m.group(1)))),
     }
@@ -577,7 +586,8 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                  role=next(iter(found_roles), None), roles=found_roles,
                  asks="what" if cue("asks_what").search(q) else None, about_previous=about_previous,
                  points_back=short and bool(cue("subject_back").search(q)), asks_goal=bool(cue("goal").search(q)),
-                 both_ends=bool(cue("both_ends").search(q)), rank_by=_rank_by(q), mainly=bool(cue("mainly").search(q)),
+                 both_ends=bool(cue("both_ends").search(q)), asks_range=bool(cue("range").search(q)),
+                 rank_by=_rank_by(q), mainly=bool(cue("mainly").search(q)),
                  claim_precision=precision, claim_loose=loose, asked_numbers=_asked_numbers(question),
                  interpreted=interpreted, did_you_mean=[o for o in did_you_mean if o not in orgs],
                  **_project_names(_reading(question, registry, None), named_projects))  # type: ignore[arg-type]

@@ -35,6 +35,8 @@ def allowed_numbers(answer: Answer, facts: list[Fact], checks: list[Check]) -> A
     allowed = Allowed()
     for fact in facts:
         allowed.add(fact.value)
+        if fact.high is not None:  # a range: both its ends
+            allowed.add(fact.high)
         if fact.goal and fact.goal.isdigit():
             allowed.add(float(fact.goal))
     for a in facts:
