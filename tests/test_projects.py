@@ -180,3 +180,20 @@ def test_which_projects_an_organisation_owned_and_how_they_were_financed(engine)
     uppsok = next(line for line in lines if "React-EU Uppsök" in line)
     assert "projektägare" in uppsok and "Europeiska socialfonden" in uppsok
     assert not any("Care for Ukraine" in line for line in lines)  # ASF is projektpart, Botildenborg owns it
+
+
+def test_a_target_is_not_an_outcome(engine):
+    # "Det förväntade resultatet för projektet är att 160 individer … ska skrivas in": only a target
+    answer = engine.ask("hur många deltagare har react-eu bortom malmö haft?")
+    assert answer.status == "not_reported" and answer.text.startswith("Rapporterna anger inget utfall, bara ett mål")
+    # "… med mål att 1800 av dem ska ha gått till arbete eller studier" and "1870 har gått vidare till arbete
+    # eller studier"
+    answer = engine.ask("Nådde Malmökraften målet att 1800 skulle gå till arbete eller studier?")
+    assert answer.text.startswith("Ja: utfallet 1870 når målet 1800")
+
+
+def test_that_year_is_the_year_of_the_answer_before(engine):
+    conversation = engine.new_conversation()
+    engine.ask("hur många förslag kom från klimatrådslaget 2024?", conversation_id=conversation)
+    answer = engine.ask("och hur mkt eu-pengar fick miljönämnden det året?", conversation_id=conversation)
+    assert values(answer) == [10_404_000]  # "Miljonamnden 25 projekt 10 404 000 kronor" (2024)

@@ -7,6 +7,7 @@ import re
 
 from core.lang import phrases
 from core.schemas import Computation, Evidence, Fact, Item, Note, Query
+from core.words import tokenize
 from service.answer import arithmetic
 from service.answer.base import Sources
 from service.answer.compose import Draft
@@ -68,6 +69,11 @@ class FigureAnswers(Sources):
             head = (Note(key="fig_other_year", args={"what": f"text:{query.quantity}", "asked": asked})
                     if query.quantity else Note(key="fig_other_year_it", args={"asked": asked}))
             return _evidence("not_reported", [head, _figure(best.fact)])
+        outcome_asked = query.role != "target" and query.intent != "check" and query.operation not in (
+            "share", "difference")
+        if best.fact.stated_role == "mal" and outcome_asked:
+            head = Note(key="fig_only_target", args={"quantity": f"text:{query.quantity or ''}"})
+            return _evidence("not_reported", [head, _figure(best.fact)])  # an outcome asked, only a target stated
         if query.quantity and not best.counted:
             head = Note(key="fig_no_exact_count", args={"quantity": f"text:{query.quantity}"})
             return _evidence("partial", [head, _figure(best.fact)])
@@ -110,6 +116,18 @@ class FigureAnswers(Sources):
             lines.append(Note(key="fig_also"))
             lines += [_figure(m.fact) for m in more]
         return _evidence("answered", lines)
+
+    def target_verdict(self, query: Query) -> Evidence | None:
+        """'Nådde Malmökraften målet att 1800 skulle gå till arbete eller studier?': the outcome the project's text
+        reports after the target the question states, against it (Ja when it reached the target)."""
+        pair = self._target_and_outcome(query)
+        if pair is None:
+            return None
+        done, target = pair
+        key = "fig_target_reached" if done.value >= target.value else "fig_target_missed"
+        return _evidence("answered", [Note(key=key, args={"done": f"showfig:{done.fact_id}",
+                                                          "target": f"showfig:{target.fact_id}"}),
+                                      _figure(done), _figure(target, quote=done.label != target.label)])
 
     def has_own(self, query: Query) -> bool:
         """Whether the named project's own text has a figure of what the question counts."""
@@ -197,9 +215,10 @@ class FigureAnswers(Sources):
         own = [self.facts.by_id[i] for i in own_facts(query, self.registry) if i in self.facts.by_id]
         targets = [f for f in own if _role_class(f) == "mal" and f.value in query.asked_numbers]
         for target in targets:
+            terms = set(query.terms)
             after = sorted((f for f in own if f.doc_id == target.doc_id and f.unit == target.unit
                             and _role_class(f) == "utfall" and 0 < f.span_start - target.span_start <= TARGET_REACH),
-                           key=lambda f: (f.span_start, position(f)))
+                           key=lambda f: (-len(terms & set(tokenize(f.label))), f.span_start, position(f)))
             if after:
                 return after[0], target
         return None

@@ -172,6 +172,8 @@ PLAN: tuple[Step, ...] = (
     Step("rank_claim", lambda q, a: claims.is_rank_claim(q), lambda q, a: claims.rank_verdict(q, a.engine.facts)),
     Step("fund_claim", lambda q, a: q.intent == "check" and q.claimed is None and bool(q.funds), _fund_claim),
     Step("project_list", lambda q, a: _lists_projects(q), lambda q, a: a.engine.projects.listing(q)),
+    Step("target_reached", lambda q, a: q.reached_target and bool(q.project_ids) and bool(q.asked_numbers),
+         lambda q, a: a.engine.figures.target_verdict(q)),
     Step("projects_about", lambda q, a: q.projects_about and not q.project_ids,
          lambda q, a: a.engine.projects.about(q)),
     Step("project", _asks_about_project, lambda q, a: a.engine.projects.answer(q)),

@@ -131,6 +131,8 @@ class StatementIndex:
                                                      strict=True):
             if only is not None and fact.fact_id not in only:
                 continue  # a named project: its own figures only
+            if query.unit == "count" and fact.unit == "percent" and query.operation != "share":
+                continue  # "hur många" is never answered with a percentage
             if ranges is not None and (fact.high is not None) != ranges:
                 continue
             score = sum(self.idf(t) for t in terms if t in words)

@@ -576,6 +576,7 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                  asks_about=[a for a in ASKS_ABOUT if cue(f"asks_{a}").search(q)],
                  projects_about=bool(cue("projects_about").search(q)),
                  which_projects=bool(cue("which_projects").search(q)),
+                 that_year=bool(cue("that_year").search(q)), reached_target=bool(cue("reached_target").search(q)),
                  claimed_share=share_claim[0], claimed_whole=share_claim[1], share_cmp=share_claim[2],
                  claimed=claimed, dimension=dimension,
                  ranked=bool(cue("most").search(q) or cue("least").search(q)),
