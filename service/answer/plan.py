@@ -120,7 +120,7 @@ def _table_project(query: Query, ask: Ask) -> bool:
 def _asks_for_words(query: Query, ask: Ask) -> bool:
     # "Vilka samarbeten/nätverk …?": a list of something no table counts is told from the text
     about_a_name = query.metric is None and query.intent == "list" and bool(
-        query.names or (query.dimension is None and not query.funds))
+        query.names or (query.dimension is None and not query.funds) or (query.orgs and not query.funds))
     return query.intent == "narrative" or (query.metric is None and not ask.found(query).exact) or about_a_name
 
 
