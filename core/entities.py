@@ -198,6 +198,13 @@ class Registry:
     def resolve_fund(self, name: str) -> str | None:
         return self._funds.resolve(name)
 
+    def resolve_org_asked(self, name: str) -> str | None:
+        """The organisation a name as people say it names, colloquial names too ("kulturförv")."""
+        return self._spoken_orgs.resolve(name)
+
+    def resolve_fund_asked(self, name: str) -> str | None:
+        return self._spoken_funds.resolve(name)
+
     def unit_of(self, org_id: str) -> str:
         """The nämnd an organisation answers to (itself for a nämnd or the city)."""
         org = self.organisations.get(org_id)

@@ -9,6 +9,7 @@ FaktakollError
 └── ApiError                 an HTTP request cannot be served (status, code)
     ├── NotFound             404 not_found
     ├── BadRequest           400/422 bad_request
+    │   └── UnknownName      422 bad_request: a filter names no organisation, fund or metric
     ├── Unauthorized         401 unauthorized
     ├── PayloadTooLarge      413 too_large
     └── RateLimited          429 rate_limited
@@ -78,6 +79,18 @@ class NotFound(ApiError):
 
 class BadRequest(ApiError):
     status, code = 400, "bad_request"
+
+
+class UnknownName(BadRequest):
+    """A filter value (org, fund, metric) that names nothing known, nor nearly one thing: the message names
+    the field, the value given and the nearest allowed values."""
+
+    status = 422
+
+    def __init__(self, field: str, value: str, nearest: list[str], *, kind: str, hint: str) -> None:
+        self.field, self.value, self.nearest = field, value, nearest
+        offered = f"; nearest: {'; '.join(nearest)}" if nearest else ""  # names hold commas
+        super().__init__(f"{field}: no {kind} is named {value!r}{offered}", hint=hint)
 
 
 class Unauthorized(ApiError):

@@ -28,6 +28,7 @@ MULTIPLIERS = {
 }
 MONEY_MULTIPLIERS = {"mnkr", "mkr", "msek", "mdkr", "tkr"}
 YEAR = re.compile(r"(?<![\d\-])((?:19|20)\d{2})(?![\d\-])")
+RANGE_JOIN = " – "  # between the two ends of a range as shown: "70 000 kronor – 220 000 000 kronor"
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,9 @@ class Fact(BaseModel):
     unit_org: str = Field(description="The nämnd the organisation belongs to; used to compare reports.")
     year: int
     metric: str
-    value: float
+    value: float = Field(description="The figure; of a range, its low end.")
+    high: float | None = Field(default=None, description="The high end of a range stated in running text ('från "
+                               "70 000 kronor ... till 220 000 000 kronor'); None for a single figure.")
     unit: str = Field(description="'SEK' or 'count'.")
     approximate: bool = False
     qualifier: str | None = Field(default=None, description="Word before the figure: ca, cirka, över, ...")
@@ -178,9 +180,13 @@ class CheckFigure(BaseModel):
     page: int | None
 
 
+SLIP_KINDS = ("implausible_year", "past_target_year", "digit_slip", "share_vs_counts", "rounding_claim")
+
+
 class Check(BaseModel):
     check_id: str
-    kind: str = Field(description="parts_vs_total, count_parts_vs_total or cross_report.")
+    kind: str = Field(description="Arithmetic over the figures: parts_vs_total, count_parts_vs_total, rows_vs_count, "
+                      "cross_report; a report's own slip (ingest/slips.py): " + ", ".join(SLIP_KINDS) + ".")
     description: str
     year: int
     metric: str
@@ -190,6 +196,12 @@ class Check(BaseModel):
     difference: float
     tolerance: float
     figures: list[CheckFigure]
+    doc_id: str | None = Field(default=None, description="A slip: the document it stands in.")
+    page: int | None = Field(default=None, description="A slip: its page.")
+    quote: str | None = Field(default=None, description="A slip: its sentence or table caption, verbatim "
+                              "(Document.text[span_start:span_end]).")
+    span_start: int | None = None
+    span_end: int | None = None
 
 
 # --- the answer engine -------------------------------------------------------------
@@ -241,6 +253,13 @@ class Query(BaseModel):
                                    "(by name, short name, acronym, or nearly: 'malmokraften', 'happ').")
     asks_about: list[str] = Field(default_factory=list, description="What is asked about a named project: owner, "
                                   "partners, fund, money.")
+    claimed_share: float | None = Field(default=None, description="A share a claim states, in percent: 'hälften' "
+                                        "50, 'en tredjedel' 33,3, '20 av 47' 42,6, '40 %' 40.")
+    claimed_whole: float | None = Field(default=None, description="The whole of 'N av M' in a claim (M).")
+    share_cmp: str | None = Field(default=None, description="'more' ('mer än hälften'), 'less' or None (about).")
+    that_year: bool = Field(default=False, description="Points back to the previous answer's year ('det året').")
+    reached_target: bool = Field(default=False, description="Asks whether a target was reached ('nådde X målet').")
+    which_projects: bool = Field(default=False, description="Asks which projects ('vilka projekt hade ASF 2022?').")
     projects_about: bool = Field(default=False, description="Asks which projects were about a topic "
                                  "('vilka projekt handlade om klimat?').")
     about_previous: str | None = Field(default=None, description="A short 'which fund/which year' question about "
@@ -249,6 +268,8 @@ class Query(BaseModel):
                               "answer's subject ('hur mycket fick de?').")
     asks_goal: bool = Field(default=False, description="The question names a kommunfullmäktige goal.")
     both_ends: bool = Field(default=False, description="A ranking asks for the most and the least.")
+    asks_range: bool = Field(default=False, description="The question asks for a range, both its ends: 'spannet', "
+                             "'what was the range', 'hur stora ... från minst till störst'.")
     rank_by: str | None = Field(default=None, description="What the rows of a ranking or threshold are: org, fund, "
                                 "goal or project.")
     mainly: bool = Field(default=False, description="A claim that something came mainly or mostly from one source.")
@@ -261,6 +282,9 @@ class Query(BaseModel):
                              "continues.")
     terms: list[str] = Field(default_factory=list, description="Word stems of the question (and its topic) that "
                              "are no question words.")
+    noun_terms: list[str] = Field(default_factory=list, description="Stems of the reports' Swedish nouns for the "
+                                  "English nouns of the question ('visitors' -> 'besok'): words of the question "
+                                  "in a figure's sentence, never a name.")
     topic_terms: list[str] = Field(default_factory=list, description="Distinctive stems: no question, metric, "
                                    "organisation or fund words.")
     places: list[str] = Field(default_factory=list, description="Stems of where something happened ('i "
@@ -282,7 +306,8 @@ class FigureOut(BaseModel):
     year: int
     metric: str
     fund: str | None = None
-    value: float
+    value: float = Field(description="The figure; of a range, its low end.")
+    high: float | None = Field(default=None, description="The high end of a range; None for a single figure.")
     unit: str
     approximate: bool
     display: str = Field(description="Swedish style: 'ca 8,3 miljoner kr', '1 680 158 kr'.")
@@ -334,8 +359,9 @@ class Note(BaseModel):
     """A sentence of the answer's own (a head, a verdict, what is missing, a list row): a phrase key of the
     language packs and its arguments. Arguments are language-neutral references that compose writes in the
     answer's language: 'org:mn', 'fund:esf', 'metric:eu_funds_paid', 'fact:ID' (the figure and its
-    citation), 'fact:ID:PRECISION', 'show:ID' (the figure alone), 'describe:ID', 'label:ID' (what a table row
-    is about), 'cite:ID', 'orgs:a,b' (names joined), 'value:V:UNIT', 'pct:V', 'comp:I' / 'work:I' (the I-th
+    citation), 'fact:ID:PRECISION', 'show:ID' (the figure alone), 'showfig:ID' (a running-text figure),
+    'low:ID' / 'high:ID' (an end of a range), 'describe:ID', 'label:ID' (what a table row is about), 'cite:ID',
+    'orgs:a,b' (names joined), 'value:V:UNIT', 'pct:V', 'comp:I' / 'work:I' (the I-th
     computation's display / written-out work), 'text:…' (as the report writes it), 'year:Y'. A capital
     first letter ('Metric:…') capitalises the rendering."""
 

@@ -9,13 +9,18 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from core.entities import fold
 from core.errors import CorpusError
+from core.words import tokenize
 
 VOCABULARY = Path(__file__).parent / "data" / "vocabulary.toml"
+NEAR_WEIGHT = 0.5  # a noun that counts something close ("studiebesök" for visitors) weighs half the asked one
+CONNECTORS = {"och", "and", "o", "eller", "or"}
+LONGEST_FORM = 3  # words of the longest form a noun entry gives ("full-time posts", "young people")
 
 
 @dataclass(frozen=True)
@@ -56,9 +61,33 @@ class Metric:
 
 
 @dataclass(frozen=True)
+class Noun:
+    """A noun the reports count with ([[noun]] in vocabulary.toml): its Swedish forms (the report's first),
+    the English words for it, and nouns of the reports that count something close."""
+
+    sv: tuple[str, ...]
+    en: tuple[str, ...]
+    near: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every word a question may use for it."""
+        return self.sv + self.en
+
+
+def _head(noun: str) -> str:
+    """The word a Swedish noun phrase counts with: its last ('förste förskollärare' -> 'förskollärare')."""
+    return noun.split()[-1] if noun.split() else noun
+
+
+def _stem(text: str) -> str:
+    return " ".join(tokenize(text))
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     metrics: dict[str, Metric]
-    quantity: dict[str, tuple[str, ...]]
+    nouns: tuple[Noun, ...]
     operations: tuple[tuple[str, re.Pattern[str]], ...]
 
     def metric_label(self, metric: str, lang: str) -> str:
@@ -76,8 +105,69 @@ class Vocabulary:
     def operation(self, folded_question: str) -> str | None:
         return next((op for op, pattern in self.operations if pattern.search(folded_question)), None)
 
-    def quantity_words(self, word: str) -> tuple[str, ...]:
-        return self.quantity.get(word, (word,))
+    @cached_property
+    def _noun_index(self) -> dict[str | None, tuple[dict[str, list[Noun]], dict[str, list[Noun]]]]:
+        """language (None: both) -> (folded form -> nouns, stem of the form -> nouns)."""
+        index: dict[str | None, tuple[dict[str, list[Noun]], dict[str, list[Noun]]]] = {}
+        for lang in (None, "sv", "en"):
+            by_form: dict[str, list[Noun]] = {}
+            by_stem: dict[str, list[Noun]] = {}
+            for noun in self.nouns:
+                for form in noun.sv if lang == "sv" else noun.en if lang == "en" else noun.forms:
+                    by_form.setdefault(fold(form), []).append(noun)
+                    by_stem.setdefault(_stem(form), []).append(noun)
+            index[lang] = (by_form, by_stem)
+        return index
+
+    def nouns_for(self, words: str, lang: str | None = None) -> list[Noun]:
+        """The nouns a word or phrase names (by `lang`'s words only, when given): by its form, else by its
+        stem ('besökarna')."""
+        by_form, by_stem = self._noun_index[lang]
+        return list(dict.fromkeys(by_form.get(fold(words)) or by_stem.get(_stem(words), [])))
+
+    def named(self, text: str, *, lang: str | None = None) -> list[tuple[str, list[Noun]]]:
+        """(word or phrase, the nouns it names) for each word of a text, the longest phrase first ('study
+        visits' is one); a word no entry names has []."""
+        words = [w for w in re.findall(r"[\w\-]+", fold(text)) if w not in CONNECTORS]
+        out: list[tuple[str, list[Noun]]] = []
+        at = 0
+        while at < len(words):
+            for size in range(min(LONGEST_FORM, len(words) - at), 0, -1):
+                phrase = " ".join(words[at:at + size])
+                found = self.nouns_for(phrase, lang)
+                if found:
+                    break
+            out.append((phrase, found))
+            at += size
+        return out
+
+    def nouns_asked(self, quantity: str) -> dict[str, float]:
+        """The report's nouns (folded heads) a question's quantity asks for, with their weight: 1 for the
+        nouns it names ('visitors' -> 'besokare'), NEAR_WEIGHT for close ones ('studiebesok'). Of each part
+        ('staff and managers' has two) the first word an entry names is the noun ('people' in 'people
+        worked'); a part whose words no entry names is asked for as it is."""
+        out: dict[str, float] = {}
+
+        def add(noun: str, weight: float) -> None:
+            head = fold(_head(noun))
+            out[head] = max(out.get(head, 0.0), weight)
+
+        for part in re.split(rf"\s+(?:{'|'.join(CONNECTORS)})\s+", fold(quantity)):
+            named = self.named(part)
+            nouns = next((found for _, found in named if found), [])
+            for noun in nouns:
+                for form in noun.sv:
+                    add(form, 1.0)
+                for form in noun.near:
+                    add(form, NEAR_WEIGHT)
+            if not nouns:
+                for word, _ in named:
+                    add(word, 1.0)
+        return out
+
+    def swedish_nouns(self, text: str) -> list[str]:
+        """The reports' nouns for the English nouns a text uses ('visitors' -> 'besökare')."""
+        return list(dict.fromkeys(_head(n.sv[0]) for _, nouns in self.named(text, lang="en") for n in nouns))
 
     def prose_metrics(self, unit: str) -> list[Metric]:
         """The metrics of `unit` running text is read for, in the order they are tried
@@ -137,6 +227,14 @@ def _metric(row: dict[str, Any]) -> Metric:
     )
 
 
+def _noun(row: dict[str, Any]) -> Noun:
+    lists = {key: row.get(key, []) for key in ("sv", "en", "near")}
+    if not lists["sv"] or not lists["en"] or any(
+            not isinstance(v, list) or not all(isinstance(w, str) and w.strip() for w in v) for v in lists.values()):
+        raise ValueError(f"noun {row.get('sv')!r}: sv and en must be non-empty lists of words (near: a list)")
+    return Noun(tuple(lists["sv"]), tuple(lists["en"]), tuple(lists["near"]))
+
+
 def _check_refines(metrics: dict[str, Metric]) -> None:
     for m in metrics.values():
         if m.prose_refines is None:
@@ -154,11 +252,11 @@ def load(path: Path = VOCABULARY) -> Vocabulary:
         metrics = {row["id"]: _metric(row) for row in data["metric"]}
         _check_refines(metrics)
         operations = tuple((row["id"], re.compile(row["pattern"])) for row in data["operation"])
-        quantity = {k: tuple(v) for k, v in data.get("quantity", {}).items()}
+        nouns = tuple(_noun(row) for row in data.get("noun", []))
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError, re.error) as exc:
         raise CorpusError(f"{path}: cannot read the vocabulary: {exc}",
                           hint="fix the entry named in the message") from exc
-    return Vocabulary(metrics, quantity, operations)
+    return Vocabulary(metrics, nouns, operations)
 
 
 METRIC_IDS = tuple(load().metrics)

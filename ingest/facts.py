@@ -21,7 +21,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from core.entities import CITY, Registry
-from core.numbers import Figure, parse_figures, years_in
+from core.numbers import RANGE_JOIN, Figure, parse_figures, years_in
 from core.schemas import Document, Fact
 from core.vocabulary import load as load_vocabulary
 from ingest.normalize import Normalized
@@ -308,29 +308,34 @@ def _row_dimensions(registry: Registry, row: Row, *, goal_table: bool, project_t
     return {"dimension": "category", "category": label}
 
 
-def extract_table_facts(ctx: Context) -> tuple[list[Fact], set[int]]:
-    """Facts from all tables, and the normalized line starts the tables used."""
+def document_tables(ctx: Context) -> list[Table]:
+    """The tables of a document's normalized text in order: the i-th gives the facts of group 'DOC:ti'."""
     lines = lines_of(ctx.norm.text)
     starts = [line.start for line in lines]
     page_first = {bisect.bisect_left(starts, ctx.norm.to_normalized(page.start)) for page in ctx.doc.pages[1:]}
+    return find_tables(lines, page_first=page_first)
+
+
+def extract_table_facts(ctx: Context) -> tuple[list[Fact], set[int]]:
+    """Facts from all tables, and the normalized line starts the tables used."""
     facts: list[Fact] = []
     used: set[int] = set()
-    for i, table in enumerate(find_tables(lines, page_first=page_first)):
+    for i, table in enumerate(document_tables(ctx)):
         facts.extend(table_facts(ctx, table, i))
         used.update(line.start for row in table.rows for line in row.lines)
     return facts, used
 
 
 def verify_quotes(doc: Document, facts: list[Fact]) -> tuple[list[Fact], list[str]]:
-    """Keep facts whose quote is verbatim at its span and whose figure is in the quote."""
+    """Keep facts whose quote is verbatim at its span and whose figure (each end of a range) is in the quote."""
     kept, rejected = [], []
     for fact in facts:
         at_span = doc.text[fact.span_start : fact.span_end] == fact.quote
         page = doc.page_at(fact.span_start)
         on_page = page.number == fact.page and page.start <= fact.span_start < page.end
         digits = re.sub(r"\D", "", fact.quote)
-        shown = re.sub(r"\D", "", fact.display)
-        if at_span and on_page and fact.quote and (not shown or shown in digits or fact.display in fact.quote):
+        shown = [re.sub(r"\D", "", end) for end in fact.display.split(RANGE_JOIN)]
+        if at_span and on_page and fact.quote and (all(d in digits for d in shown) or fact.display in fact.quote):
             kept.append(fact)
         else:
             rejected.append(f"{doc.doc_id}: fact '{fact.label} {fact.display}' not found verbatim at its source")

@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import re
 
-from core.numbers import Figure, parse_figures, word_numbers
+from core.numbers import RANGE_JOIN, Figure, parse_figures, word_numbers
 from core.schemas import Fact
 from ingest.chunk import Section, section_at, sections, sentence_spans
 from ingest.facts import Context
 from ingest.prose import _org, _year
+from ingest.ranges import Span, spans
 
 MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 NOT_A_FIGURE_AFTER = re.compile(rf"^\s*(?:{MONTHS})\b|^\(\d|^\s*§|^\.\d|^:\d", re.IGNORECASE)
@@ -186,7 +187,8 @@ def _counts_one(sentence: str, m: re.Match[str]) -> bool:
 
 
 def text_figures(ctx: Context, taken: list[Fact]) -> list[Fact]:
-    """Every figure in running text that no table or prose fact (`taken`) already holds."""
+    """Every figure in running text that no table or prose fact (`taken`) already holds; the two ends of a
+    range ("från 70 000 kronor ... till 220 000 000 kronor") are one figure."""
     text = ctx.norm.text
     secs = sections(text, ctx.registry, scope=ctx.doc.meta.scope)
     out: list[Fact] = []
@@ -195,18 +197,47 @@ def text_figures(ctx: Context, taken: list[Fact]) -> list[Fact]:
         sentence = text[a:b]
         if _is_table_line(sentence):
             continue
-        for fig in _figures_in(sentence):
-            if ctx.doc.meta.ocr and fig.bare and fig.value == 1 and fig.display == "1":
-                continue  # OCR reads "i" and "I" as "1"
-            start, end = ctx.norm.span_to_original(a + fig.start, a + fig.end)
-            if (start, end) in seen or any(f.span_start <= start < f.span_end and f.value == fig.value
-                                           for f in taken):
+        pairs = spans(sentence, parse_figures(sentence) + word_numbers(sentence))
+        ends = {f.start for pair in pairs for f in (pair.low, pair.high)}
+        for pair in pairs:
+            if _held(ctx, a, pair.low, taken, seen):
                 continue
-            seen.add((start, end))
+            fact = _range_fact(ctx, sentence, a, b, pair, section_at(secs, a))
+            if fact is not None:
+                out.append(fact)
+        for fig in _figures_in(sentence):
+            if fig.start in ends or (ctx.doc.meta.ocr and fig.bare and fig.value == 1 and fig.display == "1"):
+                continue  # an end of a range; OCR reads "i" and "I" as "1"
+            if _held(ctx, a, fig, taken, seen):
+                continue
             fact = _figure_fact(ctx, sentence, a, b, fig, section_at(secs, a))
             if fact is not None:
                 out.append(fact)
     return out
+
+
+def _held(ctx: Context, a: int, fig: Figure, taken: list[Fact], seen: set[tuple[int, int]]) -> bool:
+    """Whether a table or prose fact, or a figure already read, holds this figure (and note it as read)."""
+    start, end = ctx.norm.span_to_original(a + fig.start, a + fig.end)
+    if (start, end) in seen or any(f.span_start <= start < f.span_end and f.value == fig.value for f in taken):
+        return True
+    seen.add((start, end))
+    return False
+
+
+def _range_fact(ctx: Context, sentence: str, a: int, b: int, pair: Span, section: Section | None) -> Fact | None:
+    """One figure for both ends of a range: `value` the low end, `high` the high one, in the high end's unit."""
+    fact = _figure_fact(ctx, sentence, a, b, pair.low, section)
+    if fact is None:
+        return None
+    unit = unit_of(sentence, pair.high)
+    low, high = _display(sentence, pair.low, unit), _display(sentence, pair.high, unit)
+    key = f"{fact.fact_id}:range:{pair.high.start}:{pair.high.value}"
+    return fact.model_copy(update={
+        "fact_id": "r" + hashlib.sha1(key.encode()).hexdigest()[:15], "value": pair.low_value,
+        "high": pair.high.value, "unit": unit, "approximate": pair.low.approximate or pair.high.approximate,
+        "precision": max(pair.low.precision * pair.scale, pair.high.precision), "display": f"{low}{RANGE_JOIN}{high}",
+        "quantity": quantity_of(sentence, pair.high, unit), "stated_role": role_of(sentence, unit, pair.low.start)})
 
 
 def _is_table_line(sentence: str) -> bool:

@@ -34,12 +34,13 @@ from ingest.projects import attach as attach_projects
 from ingest.projects import describe as describe_projects
 from ingest.projects import merge as merge_projects
 from ingest.prose import prose_facts
+from ingest.slips import slip_checks
 from stores.index import collection_for, namespace_of
 from stores.sql import Store
 
 CHROMA_NAMESPACE = "chroma_namespace"  # the deployment's collections on a shared Chroma server
 
-EXTRACTOR_VERSION = "23"  # bump when parsing, extraction or chunking changes meaning (23: the project registry)
+EXTRACTOR_VERSION = "25"  # bump when parsing, extraction, chunking or checks change meaning (25: projects, ranges)
 IGNORED = {"manifest.toml", "readme.md", "readme.txt"}
 
 Progress = Callable[[Iterable[Any], str], Iterable[Any]]
@@ -149,6 +150,7 @@ class Extracted:
     registry: Registry | None = None
     skipped: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
+    slips: list[Check] = field(default_factory=list)  # each kept document's own slips (ingest/slips.py)
 
     def claim(self, path: Path, doc: Document) -> None:
         """Raise DocumentError when `doc` is a copy of, or has the id of, a kept document."""
@@ -185,7 +187,7 @@ class Extracted:
         unique: dict[str, Check] = {}
         tables = [f for f in self.facts if f.source != "text"]
         restated = restated_checks([f for f in self.facts if f.source == "text"])
-        for check in compute_checks(tables) + restated:
+        for check in compute_checks(tables) + restated + self.slips:
             unique.setdefault(check.check_id, check)  # equal ids mean equal checks
         return list(unique.values())
 
@@ -217,6 +219,7 @@ def extract(
             chunks = chunk(doc, norm, registry, size=settings.chunk_size, overlap=settings.chunk_overlap)
             out.add(path, doc, chunks, kept, describe_projects(doc, norm, registry, kept))
             out.texts.append((doc, norm, kept))
+            out.slips.extend(slip_checks(ctx, kept))
         except DocumentError as exc:
             out.skipped.append(str(exc))
             continue

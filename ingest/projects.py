@@ -466,8 +466,6 @@ def attach(projects: list[Project], doc: Document, norm: Normalized, facts: list
         project = by_id[m.entity_id]
         owned = set(project.fact_ids)
         project.fact_ids += [f.fact_id for at, f in text_facts if m.start <= at < stop and f.fact_id not in owned]
-        if doc.meta.year and doc.meta.year not in project.years:
-            project.years = sorted([*project.years, doc.meta.year])
 
 
 def _same_name(a: str, b: str) -> bool:

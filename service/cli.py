@@ -49,11 +49,11 @@ def load_settings(corpus: Path | None = None, data_dir: Path | None = None) -> S
         raise typer.Exit(2) from exc
 
 
-def _fail(exc: FaktakollError) -> typer.Exit:
+def _fail(exc: FaktakollError, code: int = 1) -> typer.Exit:
     from core.errors import one_line
 
     typer.echo(f"fel: {one_line(str(exc))}", err=True)
-    return typer.Exit(1)
+    return typer.Exit(code)
 
 
 @app.command()
@@ -98,24 +98,36 @@ def _open_store(data_dir: Path | None) -> Store:
 @app.command()
 def facts(
     year: Annotated[int | None, typer.Option(help="Year the figure is about.")] = None,
-    org: Annotated[str | None, typer.Option(help="Organisation name or alias (ASF, miljönämnden, ...).")] = None,
-    fund: Annotated[str | None, typer.Option(help="Fund or programme (ESF, Erasmus+, ...).")] = None,
+    org: Annotated[str | None, typer.Option(help="Organisation name, alias or id (ASF, miljönämnden, ...).")] = None,
+    fund: Annotated[str | None, typer.Option(help="Fund or programme name, alias or id (ESF, Erasmus+, ...).")] = None,
     metric: Annotated[str | None, typer.Option(help="eu_funds_paid, project_count, partners, ...")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     data_dir: DataOpt = None,
 ) -> None:
-    """List stored facts with their source (document, page, verbatim quote)."""
+    """List stored facts with their source (document, page, verbatim quote). Names as people type them:
+    a near miss that can only be one name is read as it and said on stderr; an unknown name exits 2 with
+    the nearest names."""
     from core.entities import Registry
+    from core.errors import UnknownName
+    from core.names import resolve_filters
     from core.numbers import format_value
     from service.facts_export import fact_rows, filter_facts, official_docs, to_csv
 
     if fmt not in ("table", "csv", "json"):
         typer.echo("fel: --format måste vara table, csv eller json", err=True)
         raise typer.Exit(2)
-    store = _open_store(data_dir)
     registry = Registry.load()
-    rows = fact_rows(filter_facts(store.load_facts(), registry, year=year, org=org, fund=fund, metric=metric),
-                     registry, official_docs(store.document_rows()))
+    try:
+        named = resolve_filters(registry, org=org, fund=fund, metric=metric)
+    except UnknownName as exc:
+        raise _fail(exc, code=2) from exc
+    given = {"org": org, "fund": fund, "metric": metric}
+    for name, found in named.interpreted.items():  # said on stderr: stdout stays the listing (csv, json)
+        shown = found if name == "metric" else f"{registry.display(found)} ({found})"
+        typer.echo(f"tolkat: --{name} {given[name]!r} som {shown}", err=True)
+    store = _open_store(data_dir)
+    rows = fact_rows(filter_facts(store.load_facts(), registry, year=year, org=named.org, fund=named.fund,
+                                  metric=named.metric), registry, official_docs(store.document_rows()))
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -134,8 +146,9 @@ def facts(
 def checks(data_dir: DataOpt = None,
            only_failing: Annotated[bool, typer.Option("--failing", help="Only checks that found a gap.")] = False,
            as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
-    """List the consistency checks (parts against totals, report against report)."""
+    """List the consistency checks (parts against totals, report against report, the reports' own slips)."""
     from core.numbers import format_value
+    from core.schemas import SLIP_KINDS
 
     store = _open_store(data_dir)
     items = [c for c in store.load_checks() if c.status != "ok" or not only_failing]
@@ -146,7 +159,8 @@ def checks(data_dir: DataOpt = None,
     marks = {"ok": "OK     ", "mismatch": "AVVIKER", "parts_exceed_total": "ÖVER   "}
     for c in items:
         unit = "SEK" if c.metric in ("eu_funds_paid", "total_budget") else "count"
-        typer.echo(f"{marks.get(c.status, c.status)} {c.description}; skillnad {format_value(c.difference, unit)}")
+        gap = "" if c.kind in SLIP_KINDS else f"; skillnad {format_value(c.difference, unit)}"  # a slip says its own
+        typer.echo(f"{marks.get(c.status, c.status)} {c.description}{gap}")
     typer.echo(f"{len(items)} kontroller, {sum(c.status != 'ok' for c in items)} med avvikelse")
 
 

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from core.entities import Registry
+from core.names import Filters
 from core.schemas import Fact
 
-FACT_COLUMNS = ["year", "org", "org_name", "metric", "fund", "goal", "project", "category", "value", "unit",
+FACT_COLUMNS = ["year", "org", "org_name", "metric", "fund", "goal", "project", "category", "value", "high", "unit",
                 "approximate", "display", "role", "doc_id", "official", "page", "quote", "span_start", "span_end",
                 "fact_id", "source", "quantity", "stated_role", "section", "unit_org", "title"]
 # Swedish Excel opens a file by double-click only in this form: ';' between fields (',' is the
@@ -22,20 +23,28 @@ BOM = "\ufeff"
 def filter_facts(facts: list[Fact], registry: Registry, *, year: int | None = None, org: str | None = None,
                  fund: str | None = None, metric: str | None = None,
                  approximate: bool | None = None, source: str | None = None) -> list[Fact]:
-    """Facts matching the filters; an organisation matches with its nämnd/förvaltning pair;
-    `source` is 'table' or 'text' (running-text figures)."""
+    """Facts matching the filters: `org`, `fund` and `metric` are ids (core.names.resolve_filters reads them
+    from names as people type them); an organisation matches with its nämnd/förvaltning pair; `source` is
+    'table' or 'text' (running-text figures)."""
     org_ids: set[str] = set()
     if org:
-        found = registry.resolve_org(org) or org.lower()
-        org_ids = {found, registry.unit_of(found)}
-        org_ids |= {o.id for o in registry.organisations.values() if o.pair == found}
-    fund_id = (registry.resolve_fund(fund) or fund.lower()) if fund else None
+        org_ids = {org, registry.unit_of(org)} | {o.id for o in registry.organisations.values() if o.pair == org}
     return [
         f for f in facts
         if (year is None or f.year == year) and (not org or f.org in org_ids or f.unit_org in org_ids)
-        and (fund_id is None or f.fund == fund_id) and (metric is None or f.metric == metric)
+        and (fund is None or f.fund == fund) and (metric is None or f.metric == metric)
         and (approximate is None or f.approximate == approximate) and (source is None or f.source == source)
     ]
+
+
+INTERPRETED_HEADER = "X-Faktakoll-Interpreted"
+
+
+def interpreted(filters: Filters) -> dict[str, str]:
+    """The response header that says which filter values were read from a misspelled name, as
+    field=id pairs ('org=mn'): the rows are those of the id, and the reader is told so."""
+    said = ", ".join(f"{name}={found}" for name, found in filters.interpreted.items())
+    return {INTERPRETED_HEADER: said} if said else {}
 
 
 def official_docs(document_rows: Iterable[Mapping[str, Any]]) -> dict[str, bool]:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 
-from core.numbers import YEAR, parse_figures
+import pytest
+
+from core.numbers import RANGE_JOIN, YEAR, parse_figures
 from ingest.figures import is_figure, quantity_of, unit_of
+from ingest.ranges import spans
 
 MONTH = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 REFERENCE = re.compile(rf"^\s*(?:{MONTH})|^\s*\)|^[:/.\-–]\d|^\s?\(\d|^\d*\+|^[^\W\d_]|^\s?%\s?\d|^-[^\W\d_]"
@@ -41,12 +44,13 @@ def test_coverage_of_running_text_figures(facts, documents):
     found = stored = 0
     missed: list[str] = []
     for doc in documents.values():
-        spans = [(f.span_start, f.span_end, f.value) for f in facts if f.doc_id == doc.doc_id]
+        spans = [(f.span_start, f.span_end, [v for v in (f.value, f.high) if v is not None]) for f in facts
+                 if f.doc_id == doc.doc_id]
         for pos, digits in _independent_numbers(doc.text, ocr=doc.meta.ocr):
             value = float(digits.replace(" ", "").replace("\u00a0", "").replace(",", "."))
             found += 1
-            if any(a <= pos < b and (v == value or abs(v - value * 1e6) < 1 or abs(v - value * 1e3) < 1)
-                   for a, b, v in spans):
+            if any(a <= pos < b and any(v == value or abs(v - value * 1e6) < 1 or abs(v - value * 1e3) < 1
+                                        for v in ends) for a, b, ends in spans):
                 stored += 1
             else:
                 missed.append(doc.text[max(0, pos - 40):pos + 20])
@@ -60,8 +64,9 @@ def test_every_figure_stands_verbatim_in_its_source(facts, documents):
     for fact in text_figures:
         doc = documents[fact.doc_id]
         assert doc.text[fact.span_start:fact.span_end] == fact.quote
-        digits = re.sub(r"\D", "", fact.display)
-        assert not digits or digits in re.sub(r"\D", "", fact.quote), fact.fact_id
+        for end in fact.display.split(RANGE_JOIN):  # each end of a range
+            digits = re.sub(r"\D", "", end)
+            assert not digits or digits in re.sub(r"\D", "", fact.quote), fact.fact_id
         assert fact.quantity is not None and fact.stated_role
 
 
@@ -104,3 +109,37 @@ def test_an_answer_using_a_restated_figure_carries_the_caveat(engine):
     answer = engine.ask("Hur många deltagare i Hela familjen blev självförsörjande 2019?")
     assert 187 in [f.value for f in answer.figures]
     assert any("185" in c and "187" in c for c in answer.caveats)
+
+
+@pytest.mark.parametrize(("sentence", "ends"), [
+    ("Spännvidden mellan respektive projekts totala projektbudget kan skifta från 70 000 kronor för mindre "
+     "Erasmus-projekt till 220 000 000 kronor för stora Horisont-projekt.", [(70_000, 220_000_000)]),
+    ("EU-projekts totala budget sträcker sig mellan cirka 250 000 kronor till 15 000 000 kronor.",
+     [(250_000, 15_000_000)]),
+    ("EU:s medfinansiering sträcker sig från 40 procent till 60 procent för social- och regionalfondsprojekt.",
+     [(40, 60)]),
+    ("pilotupphandlingar vars mål är att reducera koldioxidutsläpp med 20 - 30 procent", [(20, 30)]),
+    ("Projekten fick mellan 70 000 och 220 miljoner kronor.", [(70_000, 220_000_000)]),
+    ("Projekten fick mellan 2 och 5 miljoner kronor.", [(2_000_000, 5_000_000)]),  # 2 is 2 miljoner
+    # no ranges: ages, a change over time, two counts of two things, a descending pair
+    ("Ungdomar 18–29 år deltog.", []),
+    ("Antalet projekt ökade från 47 till 51 projekt.", []),
+    ("Kongressen lockade 625 delegater till Malmö från 55 länder och över 200 deltagare från 43 länder.", []),
+    ("Ett samarbete mellan 3 skolor och 4 förskolor.", []),
+    ("Andelen gick från 60 till 40 procent.", []),
+])
+def test_a_range_is_two_ends_of_one_figure(sentence: str, ends: list[tuple[float, float]]) -> None:
+    assert [(s.low_value, s.high.value) for s in spans(sentence, parse_figures(sentence))] == ends
+
+
+def test_a_range_in_the_reports_is_one_figure_with_both_ends(facts, documents):
+    """'från 70 000 kronor ... till 220 000 000 kronor' (2024) is one figure, low and high in one unit, never two
+    unrelated numbers; its quote is verbatim and holds both ends."""
+    budgets = [f for f in facts if f.high is not None and f.year == 2024 and f.unit == "SEK"]
+    assert [(f.value, f.high) for f in budgets] == [(70_000, 220_000_000)]
+    fact = budgets[0]
+    assert fact.stated_role == "budget" and fact.source == "text" and "Spännvidden" in fact.label
+    assert documents[fact.doc_id].text[fact.span_start:fact.span_end] == fact.quote
+    alone = [f for f in facts if f.doc_id == fact.doc_id and f.span_start == fact.span_start and f is not fact]
+    assert alone == []  # neither end is a figure of its own
+    assert {(f.value, f.high) for f in facts if f.high is not None and f.year == 2022} == {(250_000, 15_000_000)}

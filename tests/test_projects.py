@@ -155,3 +155,45 @@ def test_a_series_names_every_missing_year_and_the_changes_of_scope(engine):
     # "… till de projekt där Malmö stad var projektägare" (2022)
     assert "Siffran för 2022 gäller bara projekt där Malmö stad var projektägare" in answer.text
     assert [r.value for r in answer.table if r.label in ("2020", "2021", "2023")] == [None, None, None]  # never 0
+
+
+def test_share_claims_are_computed_and_judged(engine):
+    # "Miljonamnden 25 projekt" of "60" EU-projekt 2024
+    answer = engine.ask("stämmer det att miljönämnden hade hälften av alla eu-projekt 2024?")
+    assert answer.text.startswith("Nej") and round(answer.computations[0].value, 1) == 41.7
+    # "ESF-projekt 29 239 146 kronor" of "cirka 50,5 miljoner kronor"
+    answer = engine.ask("stämmer det att ESF stod för mer än hälften av de utbetalda medlen 2024?")
+    assert answer.text.startswith("Ja") and answer.computations[0].value > 50
+    # "Av de 47 redovisade projekten för 2022 var Malmö stad projektägare i 20 projekt."
+    answer = engine.ask("20 av 47 projekt 2022 hade staden som projektägare – rätt?")
+    assert answer.text.startswith("Ja") and {20, 47} <= set(values(answer))
+    answer = engine.ask("Stämmer det att 25 av 47 projekt 2022 hade staden som projektägare?")
+    assert answer.text.startswith("Delvis")
+
+
+def test_which_projects_an_organisation_owned_and_how_they_were_financed(engine):
+    answer = engine.ask("Vilka projekt var ASF projektägare för 2022 och hur finansierades de?")
+    lines = answer.text.split("\n")
+    assert lines[0].startswith("Projekt där Arbetsmarknads- och socialförvaltningen är projektägare")
+    # "Projekt där arbetsmarknads- och socialförvaltningen är projektägare" … "React-EU Uppsök" … "helfinansierat
+    # med medel från Europeiska socialfonden (ESF)"
+    uppsok = next(line for line in lines if "React-EU Uppsök" in line)
+    assert "projektägare" in uppsok and "Europeiska socialfonden" in uppsok
+    assert not any("Care for Ukraine" in line for line in lines)  # ASF is projektpart, Botildenborg owns it
+
+
+def test_a_target_is_not_an_outcome(engine):
+    # "Det förväntade resultatet för projektet är att 160 individer … ska skrivas in": only a target
+    answer = engine.ask("hur många deltagare har react-eu bortom malmö haft?")
+    assert answer.status == "not_reported" and answer.text.startswith("Rapporterna anger inget utfall, bara ett mål")
+    # "… med mål att 1800 av dem ska ha gått till arbete eller studier" and "1870 har gått vidare till arbete
+    # eller studier"
+    answer = engine.ask("Nådde Malmökraften målet att 1800 skulle gå till arbete eller studier?")
+    assert answer.text.startswith("Ja: utfallet 1870 når målet 1800")
+
+
+def test_that_year_is_the_year_of_the_answer_before(engine):
+    conversation = engine.new_conversation()
+    engine.ask("hur många förslag kom från klimatrådslaget 2024?", conversation_id=conversation)
+    answer = engine.ask("och hur mkt eu-pengar fick miljönämnden det året?", conversation_id=conversation)
+    assert values(answer) == [10_404_000]  # "Miljonamnden 25 projekt 10 404 000 kronor" (2024)

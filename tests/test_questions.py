@@ -285,3 +285,39 @@ def test_a_series_names_the_change_of_scope_and_every_measure_asked(engine):
     assert "olika nivå" in answer.text.split("\n")[0]
     assert {1_300_000, 917_000} <= {f.value for f in answer.figures}
     assert {2} <= {f.value for f in answer.figures}  # förskolenämnden's 2 projects in 2024
+
+
+S24 = "2024_stk_redovisning_internationellt_arbete"
+
+
+@pytest.mark.parametrize(("question", "low", "high"), [
+    ("What was the range of project budgets in 2024?", "SEK 70,000", "SEK 220,000,000"),
+    ("Hur stora var projekten 2024, från minst till störst?", "70 000 kr", "220 000 000 kr"),  # the answer's form
+    ("Hur stora är projekten budgetmässigt – spannet 2024?", "70 000 kr", "220 000 000 kr"),
+])
+def test_a_range_is_answered_with_both_ends_not_a_total(engine, question, low, high):
+    answer = engine.ask(question)
+    assert answer.status == "answered" and answer.verified, answer.text
+    assert [(f.value, f.high) for f in answer.figures] == [(70_000, 220_000_000)]
+    first = answer.text.split("\n")[0]
+    assert low in first and high in first  # "från 70 000 kr till 220 000 000 kr"
+    assert answer.computations == [] and answer.table == []
+    source = answer.citations[answer.figures[0].citation - 1]
+    assert source.doc_id == S24 and "projektbudget" in source.quote  # verbatim OCR text: "Spinnvidden"
+
+
+def test_a_range_of_a_year_the_reports_do_not_give_says_so_first(engine):
+    answer = engine.ask("Vad var spannet för projektens budgetar 2021?")
+    assert answer.status == "not_reported" and answer.text.startswith("Rapporterna anger inget")
+    assert [(f.value, f.high, f.year) for f in answer.figures] == [(250_000, 15_000_000, 2022)]  # the nearest year
+
+
+def test_a_claim_within_a_stated_range_is_partly_true(engine):
+    answer = engine.ask("Stämmer det att EU står för 50 procent av kostnaden i socialfondsprojekt 2024?")
+    assert answer.text.startswith("Delvis") and answer.verified
+    assert [(f.value, f.high) for f in answer.figures] == [(40, 60)]
+
+
+def test_a_ranking_is_no_range(engine):
+    answer = engine.ask("Rangordna nämnderna efter EU-medel 2024, från minst till störst")
+    assert all(f.high is None for f in answer.figures) and len(answer.figures) > 3

@@ -19,6 +19,7 @@ import schemathesis
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from schemathesis import BaseSchema, GenerationMode
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from core.settings import PROJECT_ROOT, Settings
 from service.app import create_app
@@ -37,6 +38,14 @@ def api_schema(ingested) -> BaseSchema:  # type: ignore[no-untyped-def]
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
+def _refused_name(response) -> bool:  # type: ignore[no-untyped-def]
+    """A 422 of GET /api/facts for an org, fund or metric that names nothing known (core.errors.UnknownName)."""
+    if response.status_code != 422:
+        return False
+    message = response.json()["error"]["message"]
+    return message.split(":")[0] in ("org", "fund", "metric") and " is named " in message
+
+
 def _fuzz(operation, mode: GenerationMode, counts: Counter[str]) -> None:  # type: ignore[no-untyped-def]
     @given(case=operation.as_strategy(generation_mode=mode))
     # derandomize: the same examples on every run, so CI cannot fail by chance; widen EXAMPLES to explore more
@@ -48,7 +57,10 @@ def _fuzz(operation, mode: GenerationMode, counts: Counter[str]) -> None:  # typ
         response = case.call()
         counts[f"status {response.status_code}"] += 1
         counts["server_errors"] += response.status_code >= 500
-        case.validate_response(response)  # raises on a server error or any schema violation
+        # raises on a server error or any schema violation; a name the registry does not know is refused by its
+        # content (a 422 naming the nearest names), as an unknown id is a 404: no schema can list every name
+        skip = [positive_data_acceptance] if _refused_name(response) else []
+        case.validate_response(response, excluded_checks=skip)
 
     run()
 

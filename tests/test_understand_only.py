@@ -92,3 +92,12 @@ def test_a_question_of_several_parts_has_one_query_per_part():
     assert [p.question for p in q.parts] == ["Hur många deltog i Malmökraften?", "hur många gick vidare till arbete?"]
     assert q.parts[1].names == ["Malmökraften"] and "names" in q.parts[1].inherited
     assert understand("Hur mycket fick ASF och GVF 2022?", registry, latest_year=2024).parts == []
+
+
+def test_a_range_is_asked_for_by_its_words_not_by_a_ranking():
+    registry = Registry.load()
+    for question in ("What was the range of project budgets in 2024?", "Hur stora är projekten – spannet 2024?",
+                     "Hur stora var projekten 2024, från minst till störst?", "Vilken spännvidd hade budgetarna?"):
+        assert understand(question, registry, latest_year=2024).asks_range, question
+    for question in ("Rangordna nämnderna från minst till störst 2024", "Vilken nämnd fick mest och minst 2024?"):
+        assert not understand(question, registry, latest_year=2024).asks_range, question

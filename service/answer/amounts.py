@@ -12,7 +12,7 @@ from service.answer.lookup import Facts
 if TYPE_CHECKING:
     from service.answer.compose import Draft
 
-SHOWN_REFS = ("fact", "show", "showfig", "change")  # references that write a figure
+SHOWN_REFS = ("fact", "show", "showfig", "change", "low", "high")  # references that write a figure
 
 
 def shown_ids(evidence: Evidence) -> list[str]:

@@ -9,9 +9,9 @@ against the funds its own sentences name. Both show the figures or the sentence 
 from __future__ import annotations
 
 from core.entities import Registry
-from core.schemas import Evidence, Item, Note, Query
+from core.schemas import Evidence, Fact, Item, Note, Query
 from service.answer import arithmetic, projects
-from service.answer.lookup import Facts
+from service.answer.lookup import Facts, Found
 
 
 def is_rank_claim(query: Query) -> bool:
@@ -55,3 +55,43 @@ def fund_verdict(query: Query, name: str, card: projects.Card, registry: Registr
     quote = Item(kind="sentence", doc_id=chunk.doc_id, start=sentence.start, end=sentence.end,
                  chunk_id=chunk.chunk_id, section=chunk.section)
     return Evidence(answerer="claims", status="answered", lines=[head, quote])
+
+
+SHARE_SLACK = 2.5  # percentage points within which a share is 'about' the claimed one ('hälften': 47,5–52,5 %)
+
+
+def share_verdict(query: Query, found: Found, facts: Facts) -> Evidence | None:
+    """'Hade miljönämnden hälften av alla EU-projekt 2024?', 'Stod ESF för mer än hälften?', '20 av 47 projekt
+    hade staden som projektägare': the figure's share of its total, computed and shown, against the claimed share
+    (more than, less than, or about it); 'N av M' also checks both figures."""
+    if query.claimed_share is None or not found.exact:
+        return None
+    part = found.exact[0]
+    if query.claimed_whole is not None and query.claimed is not None:
+        return _n_of_m(query, part, facts)
+    shared = arithmetic.share_of_fact(query.model_copy(update={"operation": "share"}), part, facts)
+    if shared is None or not shared.computations:
+        return None
+    share = shared.computations[0].value
+    claimed = query.claimed_share
+    holds = (share > claimed if query.share_cmp == "more" else share < claimed if query.share_cmp == "less"
+             else abs(share - claimed) <= SHARE_SLACK)
+    head = Note(key="claim_share_yes" if holds else "claim_share_no",
+                args={"share": "comp:0", "claimed": f"pct:{claimed}"})
+    return shared.model_copy(update={"answerer": "claims", "lines": [head, *shared.lines]})
+
+
+def _n_of_m(query: Query, part: Fact, facts: Facts) -> Evidence | None:
+    """'20 av 47 projekt hade staden som projektägare': the part and the whole, each against the report."""
+    wholes = [f for f in facts.where(metric="project_count", year=part.year, org=part.org)
+              if part.metric in ("owned_project_count", "partner_project_count")] or [
+        f for f in facts.where(metric=part.metric, year=part.year, role="total") if f.group == part.group]
+    if not wholes:
+        return None
+    whole = wholes[0]
+    part_holds = abs(part.value - (query.claimed or 0)) <= max(0.5, part.precision / 2)
+    whole_holds = abs(whole.value - (query.claimed_whole or 0)) <= max(0.5, whole.precision / 2)
+    key = "claim_n_of_m_yes" if part_holds and whole_holds else "claim_n_of_m_no" if not (
+        part_holds or whole_holds) else "claim_n_of_m_partly"
+    lines: list[Note | Item] = [Note(key=key, args={"part": f"fact:{part.fact_id}", "whole": f"fact:{whole.fact_id}"})]
+    return Evidence(answerer="claims", status="answered", lines=lines)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from core.entities import CITY, Registry
 from core.lang import LANGS, phrases
-from core.numbers import format_value
+from core.numbers import RANGE_JOIN, format_value, parse_figures
 from core.schemas import (
     Answer,
     Citation,
@@ -62,6 +62,7 @@ class Draft:
     scale: str | None = None  # 'kronor' or 'millions': the one form of the answer's amounts
     nearest: set[str] = field(default_factory=set)  # facts offered instead of the asked figure
     quoted: set[tuple[str, str]] = field(default_factory=set)  # sentences already quoted (document, text)
+    written: set[str] = field(default_factory=set)  # facts a note already states in full (a range's two ends)
 
     def w(self, key: str) -> str:
         return WORDS[self.lang][key]
@@ -117,15 +118,17 @@ class Draft:
         return text
 
     def show(self, fact: Fact, precision: float | None = None) -> str:
-        """A stored figure in the answer's language and its one form of amounts."""
-        return format_value(fact.value, fact.unit, approximate=fact.approximate,
-                            precision=precision or fact.precision, lang=self.lang, scale=self.scale)
+        """A stored figure in the answer's language and its one form of amounts (a range, both ends)."""
+        return RANGE_JOIN.join(format_value(v, fact.unit, approximate=fact.approximate,
+                                            precision=precision or fact.precision, lang=self.lang, scale=self.scale)
+                               for v in (fact.value, *([fact.high] if fact.high is not None else [])))
 
     def _record(self, fact: Fact, label: str, display: str, n: int) -> None:
         self.used.append(fact)
         self.figures.append(FigureOut(
             fact_id=fact.fact_id, label=label, org=fact.org, year=fact.year, metric=fact.metric, fund=fact.fund,
-            value=fact.value, unit=fact.unit, approximate=fact.approximate, display=display, citation=n))
+            value=fact.value, high=fact.high, unit=fact.unit, approximate=fact.approximate, display=display,
+            citation=n))
 
     def state(self, fact: Fact) -> str:
         """One sentence stating a fact with its scope and its citation."""
@@ -168,20 +171,39 @@ class Draft:
 
     def show_figure(self, fact: Fact) -> str:
         """A running-text figure as the report writes it ('drygt 200'); an amount in the answer's one form
-        ('ca 24 887 000 kr'); in English answers in English style."""
-        qualifier = fact.qualifier or ""
+        ('ca 24 887 000 kr'); in English answers in English style. A range shows both ends."""
+        if fact.high is not None:
+            return RANGE_JOIN.join(self.range_ends(fact))
+        return self._end(fact, fact.value, fact.display, fact.qualifier, fact.approximate)
+
+    def range_ends(self, fact: Fact) -> tuple[str, str]:
+        """The low and the high end of a range figure, each hedged as the report hedges it ('about SEK 250,000 –
+        SEK 15,000,000'), amounts in the answer's one form."""
+        low, _, high = fact.display.partition(RANGE_JOIN)
+        said = [next(iter(parse_figures(end)), None) for end in (low, high)]
+        ends = zip((fact.value, fact.high or 0.0), (low, high), said, strict=True)
+        return tuple(self._end(fact, value, shown, fig.qualifier if fig else None, bool(fig and fig.approximate))
+                     for value, shown, fig in ends)  # type: ignore[return-value]
+
+    def _end(self, fact: Fact, value: float, display: str, qualifier_sv: str | None, approximate: bool) -> str:
+        """One figure (or end of a range) of running text as the answer writes it."""
+        qualifier = qualifier_sv or ""
         if fact.unit == "SEK":
-            hedge = qualifier in HEDGES or (fact.approximate and not qualifier)
-            text = format_value(fact.value, "SEK", approximate=hedge, precision=fact.precision, lang=self.lang,
+            hedge = qualifier in HEDGES or (approximate and not qualifier)
+            text = format_value(value, "SEK", approximate=hedge, precision=fact.precision, lang=self.lang,
                                 scale=self.scale)
             word = EN_QUALIFIERS.get(qualifier, qualifier) if self.lang == "en" else qualifier
             return text if hedge or not qualifier else f"{word} {text}"
         if self.lang != "en":
-            return fact.display[:1].lower() + fact.display[1:] if fact.display[1:2].islower() else fact.display
-        english = EN_QUALIFIERS.get(qualifier)
-        text = format_value(fact.value, fact.unit, approximate=fact.approximate and not english,
+            return display[:1].lower() + display[1:] if display[1:2].islower() else display
+        return self._english(fact, value, qualifier_sv, approximate)
+
+    @staticmethod
+    def _english(fact: Fact, value: float, qualifier_sv: str | None, approximate: bool) -> str:
+        qualifier = EN_QUALIFIERS.get(qualifier_sv or "")
+        text = format_value(value, fact.unit, approximate=approximate and not qualifier,
                             precision=fact.precision, lang="en")
-        return (f"{english} " if english else "") + text + {"EUR": " euro", "percent": " %"}.get(fact.unit, "")
+        return (f"{qualifier} " if qualifier else "") + text + {"EUR": " euro", "percent": " %"}.get(fact.unit, "")
 
 
 EN_QUALIFIERS = {"över": "over", "drygt": "just over", "knappt": "just under", "nästan": "almost",
@@ -197,9 +219,11 @@ def clean(text: str) -> str:
 
 
 def show(fact: Fact, lang: str = "sv", precision: float | None = None) -> str:
-    """The figure in the answer's language; `precision` puts the rows of one list in one form."""
-    return format_value(fact.value, fact.unit, approximate=fact.approximate, precision=precision or fact.precision,
-                        lang=lang)
+    """The figure in the answer's language (a range, both ends); `precision` puts the rows of one list in one
+    form."""
+    return RANGE_JOIN.join(format_value(v, fact.unit, approximate=fact.approximate, precision=precision or
+                                        fact.precision, lang=lang)
+                           for v in (fact.value, *([fact.high] if fact.high is not None else [])))
 
 
 # --- compose(evidence): the answer's text written from what an answerer found -----------------------
@@ -289,12 +313,14 @@ class Lines:
         if fact.fact_id in self.stated:
             return  # each figure once
         self.stated.add(fact.fact_id)
+        said = fact.fact_id in draft.written  # a note stated it: recorded and cited, not stated again
         if line.kind == "fact":
-            self.out.append(bullet + draft.state(fact))
+            head = draft.state(fact)
+            self.out += [] if said else [bullet + head]
             return
         head = draft.state_figure(fact)
         quote = draft.figure_quote(fact) if line.quote else None
-        self.out.append(f"{bullet}{head}:" if quote else f"{bullet}{head}.")
+        self.out += [] if said else [f"{bullet}{head}:" if quote else f"{bullet}{head}."]
         if quote:
             self.out.append(f"”{quote}” [{draft.cite_fact(fact)}]")
 

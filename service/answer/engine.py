@@ -86,6 +86,8 @@ class Engine:
             if query.inherited == ["project_ids"] and not self.figures.has_own(query):
                 query = query.model_copy(update={"project_ids": [], "names": [], "name_forms": [], "projects": [],
                                                  "inherited": []})  # the project's text has no such figure
+            if query.that_year and not query.years and previous:  # "… det året?": the year of the answer before
+                query = query.model_copy(update={"years": [previous[0].year], "inherited": [*query.inherited, "years"]})
             if query.parts and before is not None:  # "vem ägde det och hur mycket fick de?": each part points back
                 query = query.model_copy(update={"parts": [
                     followups.with_subject(follow_up(p, before.query, self.registry), previous) for p in query.parts]})

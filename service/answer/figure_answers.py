@@ -7,6 +7,7 @@ import re
 
 from core.lang import phrases
 from core.schemas import Computation, Evidence, Fact, Item, Note, Query
+from core.words import tokenize
 from service.answer import arithmetic
 from service.answer.base import Sources
 from service.answer.compose import Draft
@@ -53,12 +54,13 @@ class FigureAnswers(Sources):
         only = own_facts(query, self.registry) if query.project_ids else None
         matches = self.statements.search(query, passages=spans, names=query.names, only=only,
                                          k=SERIES_MATCHES if query.intent == "series" else 5)
-        if not matches and query.years and query.quantity:  # nothing for that year: say so, then other years
+        of_year = [m for m in matches if m.fact.year in query.years]
+        if not of_year and query.years and query.quantity:  # nothing for that year: say so, then the nearest year
             other = self.statements.search(query.model_copy(update={"years": []}), passages=spans,
                                            names=query.names, only=only)
             near = sorted((m for m in other if m.counted and m.fact.year not in query.years),
                           key=lambda m: min(abs(m.fact.year - y) for y in query.years))
-            matches = near[:1]  # the nearest year
+            matches = near[:1] or matches  # the nearest year
         if not matches:
             return None
         best = matches[0]
@@ -67,6 +69,11 @@ class FigureAnswers(Sources):
             head = (Note(key="fig_other_year", args={"what": f"text:{query.quantity}", "asked": asked})
                     if query.quantity else Note(key="fig_other_year_it", args={"asked": asked}))
             return _evidence("not_reported", [head, _figure(best.fact)])
+        outcome_asked = query.role != "target" and query.intent != "check" and query.operation not in (
+            "share", "difference")
+        if best.fact.stated_role == "mal" and outcome_asked:
+            head = Note(key="fig_only_target", args={"quantity": f"text:{query.quantity or ''}"})
+            return _evidence("not_reported", [head, _figure(best.fact)])  # an outcome asked, only a target stated
         if query.quantity and not best.counted:
             head = Note(key="fig_no_exact_count", args={"quantity": f"text:{query.quantity}"})
             return _evidence("partial", [head, _figure(best.fact)])
@@ -79,7 +86,7 @@ class FigureAnswers(Sources):
             best = stated
         if query.intent == "check" and query.claimed is not None:
             like = best.counted or stated is not None or (
-                not query.quantity and best.fact.unit == (query.unit or best.fact.unit))
+                not query.quantity and best.fact.unit == (query.unit or best.fact.unit) and query.unit != "count")
             if not like:
                 return _evidence("not_reported", [Note(key="fig_no_comparable")])
             basis, shifted = self._by_role(query, best.fact)
@@ -89,13 +96,13 @@ class FigureAnswers(Sources):
                                                              "role": f"text:{self._role_word(query, shifted)}",
                                                              "asked": f"text:{self._role_word(query, basis)}"}))
             return _evidence("answered", [*said, _figure(basis)])
-        if query.operation == "rank" and best.counted:
-            return self._ranked_figures(query, [m for m in matches if m.counted])
-        if query.intent == "series" and best.counted:
-            return self._figure_series(query, [m for m in matches if m.counted])
+        if query.operation == "rank" and best.counted and _single(best.fact):
+            return self._ranked_figures(query, [m for m in matches if m.counted and _single(m.fact)])
+        if query.intent == "series" and best.counted and _single(best.fact):
+            return self._figure_series(query, [m for m in matches if m.counted and _single(m.fact)])
         if query.operation == "sum":
             together = [m.fact for m in matches if m.fact.label == best.fact.label and m.fact.unit == best.fact.unit
-                        and m.counted and best.counted]
+                        and m.counted and best.counted and _single(m.fact)]
             if len(together) > 1:
                 return self._figure_sum(query, together)
         lines: list[Note | Item] = [_figure(best.fact)]
@@ -109,6 +116,18 @@ class FigureAnswers(Sources):
             lines.append(Note(key="fig_also"))
             lines += [_figure(m.fact) for m in more]
         return _evidence("answered", lines)
+
+    def target_verdict(self, query: Query) -> Evidence | None:
+        """'Nådde Malmökraften målet att 1800 skulle gå till arbete eller studier?': the outcome the project's text
+        reports after the target the question states, against it (Ja when it reached the target)."""
+        pair = self._target_and_outcome(query)
+        if pair is None:
+            return None
+        done, target = pair
+        key = "fig_target_reached" if done.value >= target.value else "fig_target_missed"
+        return _evidence("answered", [Note(key=key, args={"done": f"showfig:{done.fact_id}",
+                                                          "target": f"showfig:{target.fact_id}"}),
+                                      _figure(done), _figure(target, quote=done.label != target.label)])
 
     def has_own(self, query: Query) -> bool:
         """Whether the named project's own text has a figure of what the question counts."""
@@ -129,6 +148,27 @@ class FigureAnswers(Sources):
                 return m
         return None
 
+    def span(self, query: Query) -> Evidence | None:
+        """'Vad var spannet för projektens budgetar 2024?': the range the text states, both its ends (of each
+        asked year; else the nearest year, said first); None when the text states no range that fits."""
+        year = query.years[0] if len(query.years) == 1 else None
+        passages = self.retriever.search(query.search_text, k=6, year=year, orgs=query.orgs or None)
+        spans = [(p.chunk.doc_id, p.chunk.start, p.chunk.end) for p in passages]
+        matches = self.statements.search(query, passages=spans, names=query.names, k=SERIES_MATCHES, ranges=True)
+        matches = [m for m in matches if not query.unit or query.unit == "count" or m.fact.unit == query.unit]
+        if not matches:
+            return None
+        found = [next(m for m in matches if m.fact.year == y) for y in query.years
+                 if any(m.fact.year == y for m in matches)] if query.years else matches[:1]
+        lines: list[Note | Item] = []
+        if not found:  # not for the asked year: said first, then the nearest year's
+            found = [min(matches, key=lambda m: min(abs(m.fact.year - y) for y in query.years))]
+            lines.append(Note(key="fig_other_year_it", args={"asked": "text:" + ", ".join(map(str, query.years))}))
+        for m in found:
+            ref = m.fact.fact_id
+            lines += [Note(key="fig_range", args={"low": f"low:{ref}", "high": f"high:{ref}"}), _figure(m.fact)]
+        return _evidence("not_reported" if len(lines) > 2 * len(found) else "answered", lines)
+
     def _by_role(self, query: Query, fact: Fact) -> tuple[Fact, Fact | None]:
         """The figure a claim is checked against: of the role the claim states ("fick 41,9 miljoner" claims
         what was received, not what could be requisitioned; "1 870 gick vidare" an outcome, not the target).
@@ -138,7 +178,7 @@ class FigureAnswers(Sources):
         if _role_class(fact) == asked:
             return fact, None
         same = [f for f in self.statements.figures if f.doc_id == fact.doc_id and f.label == fact.label
-                and f.unit == fact.unit and f.fact_id != fact.fact_id and _role_class(f) == asked]
+                and f.unit == fact.unit and f.fact_id != fact.fact_id and _role_class(f) == asked and _single(f)]
         if not same:
             return fact, None
         return min(same, key=lambda f: abs(f.span_start - fact.span_start)), fact
@@ -148,7 +188,7 @@ class FigureAnswers(Sources):
         requisitioned, was granted, budgeted or targeted, in one unit: the outcome as a share of the other and
         the difference, with the work shown."""
         same = [f for f in self.statements.figures if fact is not None and f.doc_id == fact.doc_id
-                and f.label == fact.label and f.unit == fact.unit and f.unit != "percent"]
+                and f.label == fact.label and f.unit == fact.unit and f.unit != "percent" and _single(f)]
         outcome = [f for f in same if _role_class(f) == "utfall"]
         other = [f for f in same if _role_class(f) in ("rekvirera", "beviljat", "budget", "mal")]
         if (len(outcome) != 1 or len(other) != 1) and (pair := self._target_and_outcome(query)):
@@ -175,9 +215,10 @@ class FigureAnswers(Sources):
         own = [self.facts.by_id[i] for i in own_facts(query, self.registry) if i in self.facts.by_id]
         targets = [f for f in own if _role_class(f) == "mal" and f.value in query.asked_numbers]
         for target in targets:
+            terms = set(query.terms)
             after = sorted((f for f in own if f.doc_id == target.doc_id and f.unit == target.unit
                             and _role_class(f) == "utfall" and 0 < f.span_start - target.span_start <= TARGET_REACH),
-                           key=lambda f: (f.span_start, position(f)))
+                           key=lambda f: (-len(terms & set(tokenize(f.label))), f.span_start, position(f)))
             if after:
                 return after[0], target
         return None
@@ -219,8 +260,13 @@ class FigureAnswers(Sources):
         return _evidence("answered", lines)
 
     def verdict(self, query: Query, fact: Fact) -> Note:
-        """Ja / Nej / Delvis for a claimed figure against the reported one of the same quantity."""
+        """Ja / Nej / Delvis for a claimed figure against the reported one of the same quantity (within a
+        range the report states: Delvis)."""
         claimed = query.claimed if query.claimed is not None else 0.0
+        if fact.high is not None:
+            within = fact.value - fact.precision / 2 <= claimed <= fact.high + fact.precision / 2
+            return Note(key="fig_verdict_in_range", args={"low": f"low:{fact.fact_id}", "high": f"high:{fact.fact_id}"}
+                        ) if within else Note(key="no")
         if query.threshold is not None and abs(query.threshold - claimed) < 0.5:
             holds = fact.value > query.threshold if query.above else fact.value < query.threshold
             near = abs(fact.value - query.threshold) <= fact.precision / 2
@@ -238,6 +284,11 @@ class FigureAnswers(Sources):
         if abs(claimed - fact.value) <= 0.05 * abs(fact.value):
             return Note(key="fig_verdict_partly")
         return Note(key="no")
+
+
+def _single(fact: Fact) -> bool:
+    """A figure of one value, not a range (a range is no term of a sum, no row of a ranking)."""
+    return fact.high is None
 
 
 def _figure(fact: Fact, *, quote: bool = True) -> Item:

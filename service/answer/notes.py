@@ -75,6 +75,9 @@ def _of_fact(draft: Draft, kind: str, rest: str, facts: Facts) -> str:
         return draft.show(fact)
     if kind == "showfig":
         return draft.show_figure(fact)
+    if kind in ("low", "high"):  # an end of a range: the note states the range, a line of it is not repeated
+        draft.written.add(fact.fact_id)
+        return draft.range_ends(fact)[kind == "high"]
     if kind == "describe":
         return draft.describe(fact)
     if kind == "label":

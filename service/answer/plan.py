@@ -94,6 +94,12 @@ def _text_figures(query: Query, ask: Ask) -> Evidence | None:
     return None
 
 
+def _lists_projects(query: Query) -> bool:
+    """'Vilka projekt hade ASF 2022?': the registry's projects of an organisation or fund."""
+    return query.which_projects and not query.project_ids and bool(query.orgs or query.funds) and (
+        query.intent not in ("count", "check"))
+
+
 def _asks_about_project(query: Query, ask: Ask) -> bool:
     """A registry project asked what it is, who owns it, its partners or fund: told from its own text."""
     money = "money" in query.asks_about or query.metric == "eu_funds_paid"
@@ -114,7 +120,7 @@ def _table_project(query: Query, ask: Ask) -> bool:
 def _asks_for_words(query: Query, ask: Ask) -> bool:
     # "Vilka samarbeten/nätverk …?": a list of something no table counts is told from the text
     about_a_name = query.metric is None and query.intent == "list" and bool(
-        query.names or (query.dimension is None and not query.funds))
+        query.names or (query.dimension is None and not query.funds) or (query.orgs and not query.funds))
     return query.intent == "narrative" or (query.metric is None and not ask.found(query).exact) or about_a_name
 
 
@@ -159,9 +165,15 @@ PLAN: tuple[Step, ...] = (
          lambda q, a: arithmetic.on_previous(q, a.previous, a.earlier, a.engine.facts)),
     Step("unresolved", lambda q, a: bool(q.unresolved) and not q.orgs, lambda q, a: table.unresolved(q)),
     Step("did_you_mean", lambda q, a: bool(q.did_you_mean) and not q.orgs, lambda q, a: table.did_you_mean(q)),
+    Step("range", lambda q, a: q.asks_range, lambda q, a: a.engine.figures.span(q)),
     Step("arithmetic", lambda q, a: routes.arithmetic(q), _arithmetic),
+    Step("share_claim", lambda q, a: q.intent == "check" and q.claimed_share is not None and q.metric not in (
+        None, "figure"), lambda q, a: claims.share_verdict(q, a.found(q), a.engine.facts)),
     Step("rank_claim", lambda q, a: claims.is_rank_claim(q), lambda q, a: claims.rank_verdict(q, a.engine.facts)),
     Step("fund_claim", lambda q, a: q.intent == "check" and q.claimed is None and bool(q.funds), _fund_claim),
+    Step("project_list", lambda q, a: _lists_projects(q), lambda q, a: a.engine.projects.listing(q)),
+    Step("target_reached", lambda q, a: q.reached_target and bool(q.project_ids) and bool(q.asked_numbers),
+         lambda q, a: a.engine.figures.target_verdict(q)),
     Step("projects_about", lambda q, a: q.projects_about and not q.project_ids,
          lambda q, a: a.engine.projects.about(q)),
     Step("project", _asks_about_project, lambda q, a: a.engine.projects.answer(q)),

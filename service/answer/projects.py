@@ -85,6 +85,7 @@ def _amounts(name: str, pattern: re.Pattern[str], facts: Facts, texts: dict[str,
 PROJECT_QUOTES = 2
 PROJECT_AMOUNTS = 4
 PROJECT_RESULTS = 4
+LIST_ROWS = 20
 STATED_ROLES = {"outcome": ("utfall", "utbetalt"), "paid": ("utbetalt", "utfall"), "requisition": ("rekvirera",),
                 "granted": ("beviljat",), "budget": ("budget",), "target": ("mal",)}  # query role -> stated roles
 MONEY = ("SEK", "EUR")
@@ -257,4 +258,36 @@ class ProjectAnswers(Sources):
             item = self._intro(project)[:1]
             lines.append(Note(key="proj_topic_row", args={"name": f"text:{project.shown()}", "n": (
                 f"quote:{item[0].doc_id}:{item[0].start}:{item[0].end}" if item else "text:")}))
+        return Evidence(answerer="project", status="answered", lines=lines)
+
+    def listing(self, query: Query) -> Evidence | None:
+        """'Vilka projekt var ASF projektägare för 2022 och hur finansierades de?': the registry's projects of the
+        organisation (as owner, projektpart, or in its chapter) and year, each with its role and funds, cited."""
+        family = {o for org in query.orgs for o in (org, self.registry.unit_of(org), *(
+            e.id for e in self.registry.organisations.values() if e.pair == org))}
+        owned_only = "owner" in query.asks_about
+        rows = []
+        for project in self.registry.projects.values():
+            if query.years and not set(project.years) & set(query.years):
+                continue
+            if query.funds and not set(query.funds) & set(project.funds):
+                continue
+            role = ("owner" if project.owner in family else "partner" if family & set(project.partner_role)
+                    else "reports" if family & set(project.reported_by) else None) if family else "any"
+            if role is None or (owned_only and role not in ("owner", "any")):
+                continue
+            rows.append((role, project))
+        if not rows:
+            return None
+        rows.sort(key=lambda rp: (("owner", "partner", "reports", "any").index(rp[0]), fold(rp[1].name)))
+        who = "orgs:" + ",".join(query.orgs) if query.orgs else "text:"
+        when = " ".join(str(y) for y in query.years)
+        lines: list[Note | Item] = [Note(key="proj_list" + ("_owned" if owned_only else ""),
+                                         args={"who": who, "when": f"text:{when}", "n": f"text:{len(rows)}"})]
+        for role, project in rows[:LIST_ROWS]:
+            intro = self._intro(project)[:1]
+            funds = "list:" + "|".join(self.registry.display(f, query.lang) for f in project.funds)
+            lines.append(Note(key=f"proj_list_row_{role}" + ("" if project.funds else "_nofund"), args={
+                "name": f"text:{project.shown()}", "funds": funds,
+                "n": f"quote:{intro[0].doc_id}:{intro[0].start}:{intro[0].end}" if intro else "text:"}))
         return Evidence(answerer="project", status="answered", lines=lines)

@@ -218,7 +218,7 @@ def choose(candidates: Sequence[Candidate], relevance: Relevance, limit: int,
 @cache
 def _nouns() -> frozenset[str]:
     """The nouns the reports count with (folded), from the vocabulary's quantity words."""
-    return frozenset(w for words in load_vocabulary().quantity.values() for w in words)
+    return frozenset(fold(w) for noun in load_vocabulary().nouns for w in noun.sv)
 
 
 def base_form(word: str) -> str:

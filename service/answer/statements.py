@@ -37,6 +37,7 @@ NAME_BONUS = 3.0
 RARE_IDF = 3.0  # log(1 + n/df): a word in a handful of the ~260 figure sentences
 RARE_LETTERS = 6
 NAME_WINDOW = 1500  # characters before a figure in which a project's name still heads its text
+COMPOUND_HEAD = 5  # letters of a noun's stem from which a compound ending in it counts the same
 
 
 @dataclass
@@ -58,20 +59,40 @@ def _stems(text: str) -> set[str]:
     return {t for t in tokenize(text) if t not in QUESTION_WORDS and not t.isdigit()}
 
 
-def _asked_nouns(quantity: str) -> set[str]:
-    vocab = load_vocabulary()
-    words: set[str] = set()
-    for word in re.findall(r"[\w\-]+", fold(quantity)):
-        if word in ("och", "and", "o", "eller"):
-            continue
-        for synonym in vocab.quantity_words(word):
-            words.update(tokenize(synonym))
-    return words
+@dataclass(frozen=True)
+class Asked:
+    """The reports' nouns a quantity asks for (core.vocabulary.nouns_asked): (folded noun, its stems, weight)."""
+
+    nouns: tuple[tuple[str, tuple[str, ...], float], ...]
+
+    @classmethod
+    def of(cls, quantity: str | None) -> Asked:
+        """One noun per stem ('gäster' and 'gäst' are one), the heaviest."""
+        found = load_vocabulary().nouns_asked(quantity) if quantity else {}
+        by_stems: dict[tuple[str, ...], tuple[str, float]] = {}
+        for noun, weight in sorted(found.items(), key=lambda nw: -nw[1]):
+            by_stems.setdefault(tuple(tokenize(noun)), (noun, weight))
+        return cls(tuple((noun, stems, weight) for stems, (noun, weight) in by_stems.items()))
+
+    def __bool__(self) -> bool:
+        return bool(self.nouns)
+
+    def weight(self, stems: set[str], words: set[str]) -> float:
+        """How well what a figure counts (its stems and folded words) is what was asked: the weight of the best
+        noun it meets, else 0. 'deltagare' meets 'deltagarna' and 'skjutning' 'skjutningar' (stems share 5
+        letters); a compound meets the noun it ends with ('projektmedarbetare' is a 'medarbetare')."""
+        return max((w for noun, own, w in self.nouns if _compound_of(noun, words) or any(
+            a == c or (a[:5] == c[:5] and min(len(a), len(c)) >= 4) for a in own for c in stems)), default=0.0)
+
+    def shared(self, stems: set[str], words: set[str]) -> float:
+        """The weights of the asked nouns a figure's words share at length (PREFIX letters) or end with."""
+        return sum(w for _, own, w in self.nouns for a in own for c in stems if a[:PREFIX] == c[:PREFIX]) + sum(
+            w for noun, _, w in self.nouns if _compound_of(noun, words) and noun not in words)
 
 
-def _prefix_overlap(asked: set[str], counted: set[str]) -> bool:
-    """'deltagare' meets 'deltagarna', 'skjutning' meets 'skjutningar' (stems share 5 letters)."""
-    return any(a[:5] == c[:5] and min(len(a), len(c)) >= 4 for a in asked for c in counted)
+def _compound_of(noun: str, words: set[str]) -> bool:
+    """A word of the figure is the noun or a compound ending in it ('projektmedarbetare', 'heltidstjanster')."""
+    return noun in words or (len(noun) >= COMPOUND_HEAD and any(w.endswith(noun) for w in words))
 
 
 class StatementIndex:
@@ -83,6 +104,7 @@ class StatementIndex:
         self.folded = {doc: fold(text) for doc, text in self.texts.items()}  # same offsets; once per build
         self._words = [_stems(f"{f.section or ''} {f.label}") for f in self.figures]
         self._counts = [_stems(f.quantity or "") for f in self.figures]
+        self._count_words = [set(re.findall(r"[\w\-]+", fold(f.quantity or ""))) for f in self.figures]
         df: Counter[str] = Counter(w for words in self._words for w in words)
         n = max(len(self.figures), 1)
         self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
@@ -94,26 +116,35 @@ class StatementIndex:
         return word in self._idf
 
     def search(self, query: Query, *, passages: list[tuple[str, int, int]] = (), k: int = 5,  # type: ignore[assignment]
-               names: list[str] = (), only: set[str] | None = None) -> list[Match]:  # type: ignore[assignment]
+               names: list[str] = (), only: set[str] | None = None,  # type: ignore[assignment]
+               ranges: bool | None = None) -> list[Match]:
         """Figures ranked for the question; `passages` are (doc_id, start, end) of retrieved chunks, best first;
-        `names` (a project, an event) count when the text names them shortly before the figure."""
-        terms = set(query.terms)
-        asked = _asked_nouns(query.quantity) if query.quantity else set()
-        rare = [t for t in terms if len(t) >= RARE_LETTERS and self.idf(t) >= RARE_IDF]  # a project's name, lower case
+        `names` (a project, an event) count when the text names them shortly before the figure. `ranges`:
+        False for single figures only (a range is no single value), True for ranges only, whatever their
+        score, None for both."""
+        rare = [t for t in query.terms if len(t) >= RARE_LETTERS and self.idf(t) >= RARE_IDF]  # a name, lower case
+        terms = set(query.terms) | set(query.noun_terms)
+        asked = Asked.of(query.quantity)
         places = set(query.places)  # "deltog i mässorna": where it happened, not what is counted
         out: list[Match] = []
-        for fact, words, counts in zip(self.figures, self._words, self._counts, strict=True):
+        for fact, words, counts, count_words in zip(self.figures, self._words, self._counts, self._count_words,
+                                                     strict=True):
             if only is not None and fact.fact_id not in only:
                 continue  # a named project: its own figures only
+            if query.unit == "count" and fact.unit == "percent" and query.operation != "share":
+                continue  # "hur många" is never answered with a percentage
+            if ranges is not None and (fact.high is not None) != ranges:
+                continue
             score = sum(self.idf(t) for t in terms if t in words)
             if score == 0 and not asked:
                 continue
             # "blev självförsörjande": what 187 counts (not "i jobbmässorna": where it happened)
             echoed = counts & terms - places if query.lang == "sv" else set()
-            counted = bool(asked) and (bool(asked & counts) or _prefix_overlap(asked, counts) or bool(echoed))
+            weight = 1.0 if echoed else asked.weight(counts, count_words)
+            counted = bool(asked) and weight > 0
             if counted:
-                shared = sum(1 for a in asked for c in counts if a[:PREFIX] == c[:PREFIX])
-                score += COUNT_BONUS + QUANTITY_WEIGHT * sum(self.idf(t) for t in echoed) + shared
+                score += (weight * COUNT_BONUS + QUANTITY_WEIGHT * sum(self.idf(t) for t in echoed)
+                          + asked.shared(counts, count_words))
             score += self._context(query, fact, passages) + self._named(fact, names, rare) + self._near(fact, terms)
             score += role_fit(query, fact)
             if query.unit in MONEY and fact.unit not in MONEY:
@@ -123,7 +154,7 @@ class StatementIndex:
             out.append(Match(fact, score, counted))
         # what was asked for first, then the best, then the first figure of its sentence
         out.sort(key=lambda m: (m.counted, round(m.score, 6), -m.fact.label.find(m.fact.display)), reverse=True)
-        return [m for m in out if m.score >= MIN_SCORE][:k]
+        return [m for m in out if m.score >= MIN_SCORE or ranges][:k]
 
     def _near(self, fact: Fact, terms: set[str]) -> float:
         """Words of the question right around the figure: in "Köpenhamn med cirka 3000 deltagare den 8 mars,

@@ -15,7 +15,8 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from core.entities import CITY, Mention, Registry, fold
-from core.lang import cue, roles, word_list
+from core.lang import LANGS, cue, pack, roles, word_list
+from core.names import SURE, misspelled
 from core.numbers import parse_english_figures, parse_figures, word_numbers
 from core.schemas import Project, Query
 from core.vocabulary import load as load_vocabulary
@@ -75,24 +76,24 @@ def _years(q: str, latest: int | None) -> list[int]:
     return sorted(dict.fromkeys(years), key=years.index)
 
 
-QUANTITY = re.compile(
-    r"(?:hur manga|hur mycket|antal(?:et)?|how many|how much|number of)\s+(?:st\.?\s+|olika\s+|unika\s+)?"
-    r"(?:(?:more|fler|fewer|farre|ytterligare|additional)\s+)?"
-    r"([a-z][\w\-]*(?:\s(?:och|and|o|eller)\s[a-z][\w\-]*|\s(?!i\b|pa\b|av\b|till\b|in\b|at\b|of\b|to\b|for\b"
-    r"|var\b|som\b|har\b|hade\b|fick\b|did\b|were\b|was\b|are\b|the\b|det\b|de\b|deltog\b|fran\b|from\b|med\b"
-    r"|with\b|inom\b|under\b|vid\b|efter\b)[a-z][\w\-]*)?)")
+ASK_QUANTITY = f"(?:{cue('amount_ask').pattern}|{cue('intent_count').pattern})"
+QUANTITY = re.compile(  # the noun asked after 'hur många' / 'how many' (cues: quantity_* in core/data/lang/*.toml)
+    rf"{ASK_QUANTITY}\s+(?:(?:{cue('quantity_filler').pattern})\s+)?(?:(?:{cue('quantity_more').pattern})\s+)?"
+    rf"([a-z][\w\-]*(?:\s(?:{cue('quantity_join').pattern})\s[a-z][\w\-]*"
+    rf"|\s(?!(?:{cue('quantity_stop').pattern})\b)[a-z][\w\-]*)?)")
 RANK_NOUN = re.compile(f"(?:{cue('ranked_noun').pattern})"
                        r"\s+(?:antal\s+)?(?:eu[ -]?)?([a-z][\w\-]*)")
-CLAIMED_NOUN = re.compile(r"^\s*(?:st\.?\s+)?([a-z][\w\-]*(?:\s[a-z][\w\-]*)?)")
-TABLE_NOUNS = re.compile(r"^(eu[ -]?)?(projekt|projects?|forvaltningar|namnder|departments|committees|administrations"
-                         r"|boards|lander|countries|samverkansparter|partners?|aktorer)\b")
-MONEY_NOUNS = re.compile(r"^(eu[ -]?)?(pengar|medel|money|funds?|funding|kronor|kr|sek|mkr|miljoner|euro|eur|betal"
-                         r"|utbetal|fick|fatt|received|get|got|did|was|were|har|hade|kostade|cost)")
-VAGUE = re.compile(r"^(var|det|de|som|fick|har|hade|is|are|was|were|did|do|there|of|av|i|in|till|to|gick|blev|ska"
-                   r"|skulle|kommer|kan|blir|behover|will|would|can|could|should|have|has|had|manniskor|da|nu|dar|then|sen|sedan)$")
-EURO = re.compile(r"\beuro\b|\beur\b|€")
-PERCENT = re.compile(r"procent|andel|percent|share|%")
-PASSIVE = re.compile(r"^[a-z]{3,}(ades|des|tes|evs|revs|ogs|ats|its)$")  # "skrevs", "genomfördes": a verb, no noun
+CLAIMED_NOUN = re.compile(rf"^\s*(?:(?:{cue('quantity_filler').pattern})\s+)?([a-z][\w\-]*(?:\s[a-z][\w\-]*)?)")
+TABLE_NOUNS = re.compile(rf"^(eu[ -]?)?(?:{cue('table_noun').pattern})\b")
+MONEY_NOUNS = re.compile(rf"^(eu[ -]?)?(?:{cue('money_word').pattern})")
+VAGUE = re.compile(rf"^(?:{cue('vague_word').pattern})$")
+PASSIVE = re.compile(rf"^(?:{cue('passive_verb').pattern})$")  # "skrevs", "genomfördes": a verb, no noun
+AMOUNT = re.compile(cue("amount_ask").pattern)
+STOP = re.compile(rf"^(?:{cue('quantity_stop').pattern})$")
+EURO = cue("unit_eur")
+PERCENT = cue("unit_percent")
+COUNT_ASKS = [pack(lang).cues["intent_count"][0] for lang in LANGS]  # each pack's first: a plain phrase
+PERCENT_WORD = re.compile(rf"^(?:{cue('unit_percent').pattern})$")
 CHECK = cue("claim")
 THRESHOLD = re.compile(r"(mer|mindre|fler|farre|over|under|more|less|fewer|greater|above|below)\s+(an|than)\s+")
 NAME = re.compile(r"(?<![\w])([A-ZÅÄÖ][\wÅÄÖåäö\-+]{1,}(?:\s[A-ZÅÄÖ0-9][\wÅÄÖåäö\-+]*)*)")
@@ -106,7 +107,7 @@ def _quantity(q: str) -> tuple[str | None, str | None]:
         return None, None
     noun = m.group(1)
     first = noun.split()[0]
-    if re.match(r"hur mycket|how much", m.group()) or first in ("procent", "percent"):
+    if AMOUNT.match(m.group()) or PERCENT_WORD.match(first):
         return None, None
     if TABLE_NOUNS.match(noun) or TABLE_NOUNS.match(noun.split()[-1]):
         return None, None
@@ -121,23 +122,23 @@ def _claimed_quantity(after: str, metric: str | None, quantity: str | None) -> t
     if not m:
         return metric, quantity
     noun = m.group(1)
-    named = next((mt for mt in [*VOCAB.metrics_in(f"hur manga {noun}"), *VOCAB.metrics_in(f"how many {noun}")]
+    named = next((mt for ask in COUNT_ASKS for mt in VOCAB.metrics_in(f"{ask} {noun}")
                   if mt not in ("figure", "eu_funds_paid")), None)
     if named == "project_count" and metric in ("owned_project_count", "partner_project_count"):
         return metric, None  # "projektägare i 47 EU-projekt": the owned projects, not all of them
     if named:
         return named, None
-    return "figure", noun.split()[0] if noun.split()[0] not in ("i", "in", "av", "of") else None
+    return "figure", noun.split()[0] if not STOP.match(noun.split()[0]) else None
 
 
 def _unit(q: str, metric: str | None) -> str | None:
     if EURO.search(q):
         return "EUR"
-    if PERCENT.search(q) and not re.search(r"hur manga procent (har|okade|minskade)", q):
+    if PERCENT.search(q) and not cue("percent_change").search(q):
         return "percent"
-    if re.search(r"hur mycket|hur mkt|how much|kronor|\bkr\b|miljoner|mkr|pengar|money|belopp|kostade|cost", q):
+    if cue("unit_sek").search(q):
         return "SEK"
-    if re.search(r"hur manga|antal|how many|number of", q):
+    if cue("intent_count").search(q):
         return "count"
     return VOCAB.unit(metric) if metric else None
 
@@ -239,6 +240,14 @@ def content_terms(text: str) -> list[str]:
     return list(dict.fromkeys(t for t in tokenize(text) if t not in QUESTION_WORDS and not t.isdigit()))
 
 
+def noun_terms(text: str) -> list[str]:
+    """An English question's nouns as stems of the nouns the reports write ('visitors' -> 'besok'), so that
+    its words meet the reports' (core/data/vocabulary.toml, [[noun]])."""
+    if detect_lang(text) == "sv":
+        return []
+    return [t for t in content_terms(" ".join(VOCAB.swedish_nouns(text))) if t not in content_terms(text)]
+
+
 def topic_terms(text: str, registry: Registry) -> list[str]:
     """Distinctive stems of a text: not question, metric, organisation or fund words."""
     spans = [(m.start, m.end) for m in (*registry.find_orgs_asked(text), *registry.find_funds_asked(text))]
@@ -297,15 +306,13 @@ def _claim_form(question: str, claimed: float | None, lang: str) -> tuple[float,
     return (stated[0].precision, bool(stated[0].qualifier)) if stated else (0.0, False)
 
 
-SURE = 88  # rapidfuzz ratio from which a misspelled organisation name is read as that organisation
-UNSURE = 84  # from here to SURE: asked back ("Menade du …?")
 GENERIC_ORG = re.compile(r"^(forvaltning|namnd|kontor|styrelse|organisation|kommun)[a-z]*$")
 ORG_LIKE = 7  # letters of a word that may be a misspelled organisation name
 
 
 @cache
 def _org_words(registry: Registry) -> tuple[tuple[str, str], ...]:
-    """(folded one-word name, organisation id) for every nämnd, förvaltning and kontor."""
+    """(folded one-word name, the nämnd it belongs to) for every nämnd, förvaltning and kontor."""
     out = []
     for org in registry.organisations.values():
         if org.id == CITY:
@@ -313,8 +320,31 @@ def _org_words(registry: Registry) -> tuple[tuple[str, str], ...]:
         for alias in (org.name, *org.aliases, *org.colloquial):
             word = fold(alias)
             if " " not in word and len(word) >= ORG_LIKE:
-                out.append((word, org.id))
+                out.append((word, registry.unit_of(org.id)))
     return tuple(sorted(set(out)))
+
+
+FRACTIONS = {"share_half": 50.0, "share_third": 100 / 3, "share_quarter": 25.0, "share_two_thirds": 200 / 3,
+             "share_three_quarters": 75.0, "share_majority": 50.0}
+N_OF_M = re.compile(r"(\d[\d ]*)\s+(?:av|of|out of)\s+(\d[\d ]*)")
+
+
+def claimed_share(q: str) -> tuple[float | None, float | None, str | None]:
+    """(share in percent, whole of 'N av M', comparison) a claim states: 'hälften', 'mer än hälften', '20 av 47',
+    'majoriteten' (more than half), '40 %'."""
+    cmp = "more" if cue("share_more").search(q) else "less" if cue("share_less").search(q) else None
+    for name, value in FRACTIONS.items():
+        if cue(name).search(q):
+            return value, None, "more" if name == "share_majority" else cmp
+    m = N_OF_M.search(q)
+    if m and float(m.group(2).replace(" ", "")) > 0:
+        part, whole = float(m.group(1).replace(" ", "")), float(m.group(2).replace(" ", ""))
+        if part <= whole and whole < 1900:  # not a year
+            return part / whole * 100, whole, cmp
+    pct = re.search(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent|percent)", q)
+    if pct:
+        return float(pct.group(1).replace(",", ".")), None, cmp
+    return None, None, None
 
 
 def elided_orgs(question: str, registry: Registry) -> list[str]:
@@ -332,7 +362,8 @@ def elided_orgs(question: str, registry: Registry) -> list[str]:
 
 
 def misspelled_orgs(question: str, registry: Registry, taken: list[Mention]) -> tuple[list[str], list[str]]:
-    """(sure, unsure) organisation ids of words that are no known name but nearly one ('miljönämden')."""
+    """(sure, unsure) organisation ids of words that are no known name but nearly one ('miljönämden'),
+    read by the one matcher of names as people type them (core/names.py)."""
     words = _org_words(registry)
     sure: list[str] = []
     unsure: list[str] = []
@@ -344,13 +375,9 @@ def misspelled_orgs(question: str, registry: Registry, taken: list[Mention]) -> 
             continue
         if GENERIC_ORG.match(word):
             continue  # "förvaltningen", "nämnderna": no name at all
-        scored = [(fuzz.ratio(word, w), org) for w, org in words if w[:3] == word[:3]]  # typos keep the start
-        best = max((s for s, _ in scored), default=0)
-        if best >= SURE:
-            found = {registry.unit_of(org) for s, org in scored if s >= best - 2}
-            (sure if len(found) == 1 else unsure).extend(sorted(found))
-        elif best >= UNSURE:
-            unsure.extend(sorted({registry.unit_of(org) for s, org in scored if s >= UNSURE}))
+        read, asked_back = misspelled(word, words)
+        sure.extend(read)
+        unsure.extend(asked_back)
     return list(dict.fromkeys(sure)), list(dict.fromkeys(unsure))
 
 
@@ -396,6 +423,7 @@ def _reading(question: str, registry: Registry, topic: str | None) -> dict[str, 
         "name_forms": [v for n in names for v in variants(question, n)],
         "search_text": text.strip(),
         "terms": content_terms(text),
+        "noun_terms": noun_terms(text),
         "topic_terms": topic_terms(text, registry),
         "places": list(dict.fromkeys(t for m in PLACE.finditer(q) for t in tokenize(m.group(1)))),
     }
@@ -448,6 +476,9 @@ def understand(question: str, registry: Registry, *, latest_year: int | None, la
         part = _understand(text + "?", registry, latest_year=latest_year, lang=whole.lang, lexicon=lexicon)
         if part.operation in OPERATES_ON and cue("points_back").search(fold(text)):
             return whole  # "…, och hur stor andel av totalen var det?": an operation on the first part's answer
+        if first.which_projects and set(part.asks_about) & {"fund", "owner", "partners"} and cue(
+                "points_back").search(fold(text)):
+            return whole  # "vilka projekt … och hur finansierades de?": the list says how each was financed
         update: dict[str, object] = {s: getattr(first, s) for s in INHERITED_BY_PARTS
                                      if not getattr(part, s) and getattr(first, s)}
         if update:
@@ -513,6 +544,12 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
         if figures and not figures[0].money and not re.search(
                 r"\bmiljon(er)?\b|\bmillions?\b|\bkronor\b|\bkr\b|\bmkr\b|\bsek\b", q):  # not "miljonamnden"
             metric, quantity = _claimed_quantity(fold(question[figures[0].end:]), metric, quantity)
+    share_claim = claimed_share(q) if intent == "check" else (None, None, None)
+    if share_claim[0] is not None and (metric is None or share_claim[1] is not None):
+        # "hade miljönämnden hälften av alla EU-projekt?", "20 av 47 projekt hade staden som projektägare"
+        metric = ("owned_project_count" if share_claim[1] and "projektagare" in q else
+                  "partner_project_count" if share_claim[1] and "projektpart" in q else
+                  "project_count" if re.search(r"projekt|project", q) else "eu_funds_paid")
     operation = "verdict" if intent == "check" else VOCAB.operation(q)
     asked_op = VOCAB.operation(q)
     threshold = _threshold(question, q)
@@ -538,6 +575,9 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                  project_ids=project_ids,
                  asks_about=[a for a in ASKS_ABOUT if cue(f"asks_{a}").search(q)],
                  projects_about=bool(cue("projects_about").search(q)),
+                 which_projects=bool(cue("which_projects").search(q)),
+                 that_year=bool(cue("that_year").search(q)), reached_target=bool(cue("reached_target").search(q)),
+                 claimed_share=share_claim[0], claimed_whole=share_claim[1], share_cmp=share_claim[2],
                  claimed=claimed, dimension=dimension,
                  ranked=bool(cue("most").search(q) or cue("least").search(q)),
                  quantity=quantity, operation=operation, threshold=threshold,
@@ -547,7 +587,8 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                  role=next(iter(found_roles), None), roles=found_roles,
                  asks="what" if cue("asks_what").search(q) else None, about_previous=about_previous,
                  points_back=short and bool(cue("subject_back").search(q)), asks_goal=bool(cue("goal").search(q)),
-                 both_ends=bool(cue("both_ends").search(q)), rank_by=_rank_by(q), mainly=bool(cue("mainly").search(q)),
+                 both_ends=bool(cue("both_ends").search(q)), asks_range=bool(cue("range").search(q)),
+                 rank_by=_rank_by(q), mainly=bool(cue("mainly").search(q)),
                  claim_precision=precision, claim_loose=loose, asked_numbers=_asked_numbers(question),
                  asks_number=bool(cue("asks_number").search(q)),
                  interpreted=interpreted, did_you_mean=[o for o in did_you_mean if o not in orgs],

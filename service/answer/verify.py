@@ -35,6 +35,8 @@ def allowed_numbers(answer: Answer, facts: list[Fact], checks: list[Check]) -> A
     allowed = Allowed()
     for fact in facts:
         allowed.add(fact.value)
+        if fact.high is not None:  # a range: both its ends
+            allowed.add(fact.high)
         if fact.goal and fact.goal.isdigit():
             allowed.add(float(fact.goal))
     for a in facts:
@@ -49,6 +51,8 @@ def allowed_numbers(answer: Answer, facts: list[Fact], checks: list[Check]) -> A
             allowed.add(v)
     for value in answer.query.asked_numbers:  # the asker's own numbers, as understand read them
         allowed.add(value)
+    if answer.query.claimed_share is not None:  # the share a claim states ('hälften': 50 %)
+        allowed.add(answer.query.claimed_share)
     for comp in answer.computations:  # a mean or sum of n rows names n, the count of its operands
         if comp.op in ("mean", "sum"):
             allowed.add(float(len(comp.operands)))

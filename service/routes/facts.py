@@ -8,9 +8,20 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
+from core.names import resolve_filters
 from service.deps import BUILD_HEADER, CORPUS_VERSION_HEADER, KeyDep, ServedDep
-from service.facts_export import doc_titles, fact_rows, filter_facts, official_docs, to_csv, to_excel_csv, to_xlsx
-from service.models import ChecksOut
+from service.facts_export import (
+    INTERPRETED_HEADER,
+    doc_titles,
+    fact_rows,
+    filter_facts,
+    interpreted,
+    official_docs,
+    to_csv,
+    to_excel_csv,
+    to_xlsx,
+)
+from service.models import ChecksOut, error_example
 from service.routes import KEYED, errors
 from stores.protocol import FactFilter
 
@@ -28,6 +39,8 @@ FACT_EXAMPLE = [{
 }]
 CSV_EXAMPLE = "year,org,org_name,metric,...,value,...\n2022,asf,Arbetsmarknads- och ...,8300000.0,..."
 EXCEL_CSV_EXAMPLE = "\ufeffyear;org;org_name;metric;...;value;...\r\n2022;asf;Arbetsmarknads- och ...;8300000;..."
+UNKNOWN_NAME_EXAMPLE = ("fund: no fund or programme is named 'xyzfonden'; nearest: Europeiska regionala "
+                        "utvecklingsfonden (ERUF) (eruf); Europeiska socialfonden (ESF/ESF+) (esf); …")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILE_FORMS: dict[str, tuple[Callable[[list[dict[str, Any]]], str | bytes], str, str]] = {
     "csv": (to_csv, "text/csv; charset=utf-8", "faktakoll-fakta.csv"),
@@ -37,18 +50,22 @@ FILE_FORMS: dict[str, tuple[Callable[[list[dict[str, Any]]], str | bytes], str, 
 
 
 @router.get("/facts", responses={
-    200: {"content": {"application/json": {"example": FACT_EXAMPLE},
+    200: {"headers": {INTERPRETED_HEADER: {"description": (
+              "Filters read from a misspelled name, as field=id pairs ('org=mn' for org=miljönämden); "
+              "absent when every filter named its value exactly."), "schema": {"type": "string"}}},
+          "content": {"application/json": {"example": FACT_EXAMPLE},
                       "text/csv": {"examples": {
                           "csv": {"summary": "format=csv (plain, for tools)", "value": CSV_EXAMPLE},
                           "excel-csv": {"summary": "format=excel-csv (Swedish Excel)", "value": EXCEL_CSV_EXAMPLE}}},
                       XLSX: {"example": "(format=xlsx: an Excel workbook, one sheet 'Fakta')"}}},
-    **errors(*KEYED, 422),
+    **errors(*KEYED), 422: error_example(422, "bad_request", UNKNOWN_NAME_EXAMPLE),
 })
 def facts(
-    _key: KeyDep, served: ServedDep,
+    _key: KeyDep, served: ServedDep, response: Response,
     year: Annotated[int | None, Query(description="Year the figure is about.", examples=[2024])] = None,
-    org: Annotated[str | None, Query(description="Organisation name or alias (ASF, miljönämnden, FGK).")] = None,
-    fund: Annotated[str | None, Query(description="Fund or programme (ESF, Erasmus+, Horizon).")] = None,
+    org: Annotated[str | None, Query(description="Organisation name, alias or id (ASF, miljönämnden, FGK).")] = None,
+    fund: Annotated[str | None, Query(description="Fund or programme name, alias or id (ESF, Erasmus+, Horizon).")
+                    ] = None,
     metric: Annotated[str | None, Query(description="eu_funds_paid, project_count, partners, …")] = None,
     approximate: Annotated[bool | None, Query(description="Only approximate (true) or exact (false).")] = None,
     source: Annotated[str | None, Query(pattern="^(table|text)$", description=(
@@ -64,6 +81,11 @@ def facts(
     the manifest), page, verbatim quote and character span.
     An organisation matches together with its nämnd/förvaltning pair.
 
+    `org`, `fund` and `metric` take names as people type them: any alias or id, and a near miss
+    that can only be one name ("miljönämden" is Miljönämnden), said in the `X-Faktakoll-Interpreted`
+    header ("org=mn"). A value that names nothing known, or could be several, is a 422 naming the
+    field, the value and the nearest allowed values.
+
     `source` is 'table' for table rows and known metrics, 'text' for other numbers in running
     text (metric 'figure', with `quantity`, `stated_role` and `section`).
 
@@ -72,15 +94,18 @@ def facts(
     for Swedish Excel: semicolon-separated, UTF-8 with BOM (å/ä/ö read right), decimal comma,
     whole numbers without decimals. `format=xlsx` is an Excel workbook with numbers as numbers."""
     engine = served.engine
-    stored = engine.facts.store.select_facts(FactFilter.of(year=year, metric=metric, source=source))  # SQL first
-    rows = fact_rows(filter_facts(stored, engine.registry, year=year, org=org, fund=fund,
-                                  metric=metric, approximate=approximate, source=source), engine.registry,
+    named = resolve_filters(engine.registry, org=org, fund=fund, metric=metric)  # UnknownName: a 422
+    stored = engine.facts.store.select_facts(FactFilter.of(year=year, metric=named.metric, source=source))  # SQL first
+    rows = fact_rows(filter_facts(stored, engine.registry, year=year, org=named.org, fund=named.fund,
+                                  metric=named.metric, approximate=approximate, source=source), engine.registry,
                      official_docs(served.documents), doc_titles(served.documents))
     if format in FILE_FORMS:
         write, media_type, filename = FILE_FORMS[format]
         return Response(write(rows), media_type=media_type,
                         headers={"Content-Disposition": f'attachment; filename="{filename}"',
-                                 CORPUS_VERSION_HEADER: served.corpus_version, BUILD_HEADER: served.build_id})
+                                 CORPUS_VERSION_HEADER: served.corpus_version, BUILD_HEADER: served.build_id,
+                                 **interpreted(named)})
+    response.headers.update(interpreted(named))
     return rows
 
 
@@ -96,6 +121,9 @@ CHECKS_EXAMPLE = {"failing": 1, "checks": [{
 def checks(_key: KeyDep, served: ServedDep,
            failing: Annotated[bool, Query(description="Only checks that found a gap.")] = False) -> ChecksOut:
     """Consistency checks computed at ingest: table parts against their totals, the same
-    figure in two places, counts whose parts exceed the total."""
+    figure in two places, counts whose parts exceed the total, and the reports' own slips
+    (kinds implausible_year, past_target_year, digit_slip, share_vs_counts, rounding_claim),
+    each with its document, page and verbatim quote (`doc_id`, `page`, `quote`, `span_start`,
+    `span_end`)."""
     items = [c for c in served.engine.facts.checks if c.status != "ok" or not failing]
     return ChecksOut(checks=items, failing=sum(1 for c in items if c.status != "ok"))

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from rapidfuzz import fuzz
 
 from core.entities import CITY, Registry, fold
-from core.errors import ApiError
+from core.names import resolve_filters
 from core.schemas import Project
 from service.deps import KeyDep, ServedDep
 from service.facts_export import doc_titles, fact_rows, official_docs
@@ -93,19 +93,11 @@ def projects(
     return out
 
 
-class UnknownFilter(ApiError):
-    status, code = 422, "bad_request"
-
-    def __init__(self, field: str, value: str) -> None:
-        super().__init__(f"{field}: no {'organisation' if field == 'org' else 'fund'} named {value[:80]!r}",
-                         hint=f"see GET /api/facts for the {field} values in use")
-
-
 def resolve_filter(registry: Registry, field: str, value: str) -> list[str]:
-    """Organisation ids (with the nämnd/förvaltning pair) or a fund id for a filter value."""
-    found = registry.resolve_org(value) if field == "org" else registry.resolve_fund(value)
-    if found is None:
-        raise UnknownFilter(field, value)
+    """Organisation ids (with the nämnd/förvaltning pair) or a fund id for a filter value, read as the facts
+    filters read it (core.names: aliases, ids, sure near misses; an unknown name is a 422 naming the nearest)."""
+    named = resolve_filters(registry, **{field: value})
+    found = str(getattr(named, field))
     if field == "fund":
         return [found]
     ids = {found, registry.unit_of(found)} | {o.id for o in registry.organisations.values() if o.pair == found}
