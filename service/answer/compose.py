@@ -36,6 +36,7 @@ from service.answer.caveats import caveat, concerns, unlabelled, unofficial_cave
 from service.answer.lookup import Facts
 from service.answer.notes import REF, render, say
 from service.answer.readable import (
+    MARKERS,
     MAX_QUOTES,
     Candidate,
     Relevance,
@@ -316,13 +317,22 @@ class Lines:
         said = fact.fact_id in draft.written  # a note stated it: recorded and cited, not stated again
         if line.kind == "fact":
             head = draft.state(fact)
-            self.out += [] if said else [bullet + head]
+            self._add([] if said else [bullet + head])
             return
         head = draft.state_figure(fact)
         quote = draft.figure_quote(fact) if line.quote else None
-        self.out += [] if said else [f"{bullet}{head}:" if quote else f"{bullet}{head}."]
-        if quote:
+        said_before = not said and self._said(f"{bullet}{head}.")  # another fact, the same statement
+        self._add([] if said or said_before else [f"{bullet}{head}:" if quote else f"{bullet}{head}."])
+        if quote and not said_before:
             self.out.append(f"”{quote}” [{draft.cite_fact(fact)}]")
+
+    def _said(self, line: str) -> bool:
+        """The same statement stands in the answer already (citation numbers aside)."""
+        key = MARKERS.sub("", line).rstrip(":.")
+        return any(MARKERS.sub("", out).rstrip(":.") == key for out in self.out)
+
+    def _add(self, lines: list[str]) -> None:
+        self.out += [line for line in lines if not self._said(line)]
 
     def note(self, note: Note) -> None:
         if note.key in LEAD_ONLY and not self.out:
