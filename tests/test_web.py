@@ -412,7 +412,7 @@ def test_projects_page_names_the_field_of_an_unknown_filter(server, browser):
     _search(page)
     error = page.get_by_role("alert")
     expect(error).to_contain_text("Organisation: ingen organisation heter ”Hittepånämnden”")
-    expect(error).to_contain_text("see GET /api/facts")  # the API's own hint, for whoever scripts it
+    expect(error).to_contain_text("nearest: ")  # the API's own message with the nearest names, for whoever scripts it
     expect(page.get_by_label("Organisation")).to_have_attribute("aria-invalid", "true")
     expect(page.locator(".project-card")).to_have_count(0)
     page.get_by_label("Organisation").fill("")

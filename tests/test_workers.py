@@ -78,7 +78,7 @@ def test_next_turn_keeps_what_a_follow_up_points_back_to():
     assert next_turn(before, before.query, [], []).figures == ["f1"]  # no new figures: the old ones stand
     assert next_turn(before, before.query, [], ["HÅPP"]).figures == []  # a new name without figures: forgotten
     assert next_turn(None, before.query, ["f2"], []).model_dump() == {
-        "query": before.query.model_dump(), "figures": ["f2"], "names": []}
+        "query": before.query.model_dump(), "figures": ["f2"], "names": [], "earlier": []}
 
 
 def test_memory_forgets_the_least_recently_used():

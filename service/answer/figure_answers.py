@@ -144,6 +144,8 @@ class FigureAnswers(Sources):
         sentences = {m.fact.label for m in matches[:3]}
         for m in matches:
             near = abs(m.fact.value - query.claimed) <= max(0.5, m.fact.precision / 2, query.claim_precision / 2)
+            if query.years and m.fact.year not in query.years:
+                continue
             if near and (m.counted or m.fact.label in sentences) and m.fact.unit == (query.unit or m.fact.unit):
                 return m
         return None

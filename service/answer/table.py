@@ -143,7 +143,7 @@ def series(found: Found, key: str, facts: Facts | None = None) -> Evidence:
 
 def _series_of(exact: list[Fact], found: Found, key: str) -> tuple[list[Note | Item], list[TableRow], bool]:
     facts = sorted(exact, key=lambda f: (f.year, f.org))
-    heads: list[int] | list[str] = found.years if key == "year" else found.orgs
+    heads: list[int] | list[str] = sorted(found.years) if key == "year" else found.orgs
     rows: list[TableRow] = []
     stated: list[Fact] = []
     for label in heads:
@@ -159,6 +159,8 @@ def _series_of(exact: list[Fact], found: Found, key: str) -> tuple[list[Note | I
     lines: list[Note | Item] = [Note(key="tab_row", args={"label": _label(r.label), "value": f"fact:{r.fact_id}"})
                                 for r in rows if r.fact_id is not None]
     gaps = [r.label for r in rows if r.value is None]
+    if key == "year":
+        gaps.sort()  # "Ej redovisat: 2015, 2016, 2019", as the years come
     if gaps:  # what is missing is said first
         named = "names:" + ",".join(g[4:] for g in gaps) if key == "org" else "text:" + ", ".join(gaps)
         lines.insert(0, Note(key="tab_gaps", args={"labels": named}))

@@ -326,6 +326,7 @@ def _org_words(registry: Registry) -> tuple[tuple[str, str], ...]:
 
 FRACTIONS = {"share_half": 50.0, "share_third": 100 / 3, "share_quarter": 25.0, "share_two_thirds": 200 / 3,
              "share_three_quarters": 75.0, "share_majority": 50.0}
+PERCENT = re.compile(r"%|\bprocent\b|\bpercent\b")  # a percentage claimed of a text figure, not a table share
 N_OF_M = re.compile(r"(\d[\d ]*)\s+(?:av|of|out of)\s+(\d[\d ]*)")
 
 
@@ -545,7 +546,7 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                 r"\bmiljon(er)?\b|\bmillions?\b|\bkronor\b|\bkr\b|\bmkr\b|\bsek\b", q):  # not "miljonamnden"
             metric, quantity = _claimed_quantity(fold(question[figures[0].end:]), metric, quantity)
     share_claim = claimed_share(q) if intent == "check" else (None, None, None)
-    if share_claim[0] is not None and (metric is None or share_claim[1] is not None):
+    if share_claim[0] is not None and (metric is None or share_claim[1] is not None) and not PERCENT.search(q):
         # "hade miljönämnden hälften av alla EU-projekt?", "20 av 47 projekt hade staden som projektägare"
         metric = ("owned_project_count" if share_claim[1] and "projektagare" in q else
                   "partner_project_count" if share_claim[1] and "projektpart" in q else
