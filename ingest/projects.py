@@ -67,7 +67,8 @@ REFERS_BACK = re.compile(r"(?:Projektet|Projektets|Det|Den|De|Dessa|Detta|Satsni
                          r"I projektet|Under projekttiden|Målet|Syftet|Resultatet|Därutöver|Dessutom|Vidare|Totalt)\b")
 ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{3,90})\*(?![*\w])")
 COMMON_ZIPF = 3.0  # a word this common in Swedish does not name a project by itself
-PARTNER_AFTER = re.compile(r"(?:partners?|samarbetspart(?:ner|er)|samverkanspart(?:ner|er)|samverkande|projektparter)"
+PARTNER_AFTER = re.compile(r"(?:partners?|samarbetspart(?:ner|er)|samverkanspart(?:ner|er)|samverkande|projektparter|"
+                           r"deltagande aktörer(?:na)?)"
                            r"\s+(?:i projektet\s+)?(?:är|var|:)\s+([^.;]{3,250})", re.IGNORECASE)
 PARTNER_BEFORE = re.compile(r"([^.;]{3,250}?)\s+(?:är|var)\s+(?:[\wåäö]+s\s+)?"
                             r"(?:samarbetspartners?|samverkanspart(?:er|ner)"
@@ -305,6 +306,7 @@ def _names(phrase: str, registry: Registry) -> list[str]:
         item = re.sub(r"^(?:de övriga samverkande är|är|var|bland annat|bl\.a\.|även)\s+", "", item,
                       flags=re.IGNORECASE)
         item = re.sub(r"\s*\([^)]*\)?$", "", item)
+        item = re.split(r"\s+[–-]\s+", item)[0]  # "Barnafrid – Nationellt centrum för …": the name
         if item and (re.match(r"[A-ZÅÄÖ]", item) or registry.find_orgs(item)) and len(item.split()) <= 4:
             out.append(item)
     return out

@@ -83,7 +83,7 @@ class Engine:
         previous = [f for i in (before.figures if before else []) if (f := self.facts.by_id.get(i)) is not None]
         if conversation_id:
             query = followups.with_subject(follow_up(query, before.query if before else None, self.registry), previous)
-            if query.inherited == ["project_ids"] and not self.figures.has_own(query):
+            if query.inherited == ["project_ids"] and not query.asks_about and not self.figures.has_own(query):
                 query = query.model_copy(update={"project_ids": [], "names": [], "name_forms": [], "projects": [],
                                                  "inherited": []})  # the project's text has no such figure
             if query.that_year and not query.years and previous:  # "… det året?": the year of the answer before

@@ -631,7 +631,8 @@ def _same_project(query: Query, previous: Query) -> Query:
     text has such a figure)."""
     if not previous.project_ids or query.orgs or query.project_ids or query.funds or query.names:
         return query
-    if not (query.quantity or query.metric == "figure" or "results" in query.asks_about):
+    if not (query.quantity or query.metric == "figure" or set(query.asks_about) & {"results", "owner", "partners",
+                                                                                     "fund"}):
         return query
     return query.model_copy(update={"project_ids": previous.project_ids, "names": previous.names,
                                     "name_forms": previous.name_forms, "projects": previous.projects,
