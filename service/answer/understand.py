@@ -480,13 +480,20 @@ def understand(question: str, registry: Registry, *, latest_year: int | None, la
         if first.which_projects and set(part.asks_about) & {"fund", "owner", "partners"} and cue(
                 "points_back").search(fold(text)):
             return whole  # "vilka projekt … och hur finansierades de?": the list says how each was financed
+        # "vad är NetZeroCities och hur har antalet EU-projekt förändrats?": a table measure asked without
+        # pointing back is the city's, not the named project's
+        own_measure = part.metric not in (None, "figure") and first.metric in (None, "figure") and not cue(
+            "points_back").search(fold(text))
+        named = {"names", "name_forms", "projects", "project_ids", "funds"}
         update: dict[str, object] = {s: getattr(first, s) for s in INHERITED_BY_PARTS
-                                     if not getattr(part, s) and getattr(first, s)}
+                                     if not getattr(part, s) and getattr(first, s) and not (own_measure and s in named)}
         if update:
             update["inherited"] = [s for s in update if s in INHERITED_BY_PARTS]
             update["topic"] = first.question
             update.update(_reading(part.question, registry, first.question))
-            update["names"], update["name_forms"] = part.names or first.names, part.name_forms or first.name_forms
+            if not own_measure:
+                update["names"] = part.names or first.names
+                update["name_forms"] = part.name_forms or first.name_forms
         parts.append(part.model_copy(update=update))
     return whole.model_copy(update={"parts": parts})
 
