@@ -310,16 +310,20 @@ GENERIC_ORG = re.compile(r"^(forvaltning|namnd|kontor|styrelse|organisation|komm
 ORG_LIKE = 7  # letters of a word that may be a misspelled organisation name
 
 
+CLAIMED_AMOUNT = 100_000  # a claimed figure this large is an amount ("80 miljoner"), not a count beside it
+PAIR_WORD = 5  # letters of the second word of a two-word name read from a near miss ("nämden")
+
+
 @cache
-def _org_words(registry: Registry) -> tuple[tuple[str, str], ...]:
-    """(folded one-word name, the nämnd it belongs to) for every nämnd, förvaltning and kontor."""
+def _org_words(registry: Registry, words: int = 1) -> tuple[tuple[str, str], ...]:
+    """(folded name of `words` words, the nämnd it belongs to) for every nämnd, förvaltning and kontor."""
     out = []
     for org in registry.organisations.values():
         if org.id == CITY:
             continue  # "staden", "kommunen": ordinary words, never read from a near miss
         for alias in (org.name, *org.aliases, *org.colloquial):
             word = fold(alias)
-            if " " not in word and len(word) >= ORG_LIKE:
+            if len(word.split()) == words and len(word) >= ORG_LIKE:
                 out.append((word, registry.unit_of(org.id)))
     return tuple(sorted(set(out)))
 
@@ -379,6 +383,19 @@ def misspelled_orgs(question: str, registry: Registry, taken: list[Mention]) -> 
         read, asked_back = misspelled(word, words)
         sure.extend(read)
         unsure.extend(asked_back)
+    if not sure:  # "tekniska nämdens": two words nearly a two-word name
+        pairs = _org_words(registry, words=2)
+        tokens = list(re.finditer(r"[\wåäöÅÄÖ\-]+", question))
+        for a, b in zip(tokens, tokens[1:], strict=False):
+            if any(t.start < b.end() and a.start() < t.end for t in taken) or len(b.group()) < PAIR_WORD:
+                continue
+            pair = fold(f"{a.group()} {b.group()}")
+            pair = pair[:-1] if pair.endswith("ns") else pair
+            read, asked_back = misspelled(pair, pairs)
+            sure.extend(read)
+            unsure.extend(asked_back)
+        if sure:
+            unsure = []  # the two words name it; one word alone only nearly named others
     return list(dict.fromkeys(sure)), list(dict.fromkeys(unsure))
 
 
@@ -546,6 +563,9 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
         reader = parse_english_figures if detect_lang(question) == "en" else parse_figures
         figures = [f for f in reader(ONE_MILLION.sub("1 ", question)) if not f.is_year_like]
         figures = sorted(figures + word_numbers(question), key=lambda f: f.start)
+        money = [f for f in figures if f.money or f.value >= CLAIMED_AMOUNT] if len(figures) > 1 else []
+        if money:  # "de 20 projekten hade ett budgetvärde på runt 80 miljoner": the amount is what is claimed
+            figures = money + [f for f in figures if f not in money]
         claimed = figures[0].value if figures else None
         if claimed is not None and claimed < 1000 and re.search(r"\d\s*(miljoner|miljon|mkr|million)", q):
             claimed *= 1e6
@@ -553,7 +573,8 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                 r"\bmiljon(er)?\b|\bmillions?\b|\bkronor\b|\bkr\b|\bmkr\b|\bsek\b", q):  # not "miljonamnden"
             metric, quantity = _claimed_quantity(fold(question[figures[0].end:]), metric, quantity)
     share_claim = claimed_share(q) if intent == "check" else (None, None, None)
-    if share_claim[0] is not None and (metric is None or share_claim[1] is not None) and not PERCENT.search(q):
+    if share_claim[0] is not None and (metric is None or share_claim[1] is not None) and not PERCENT.search(q) \
+            and (VOCAB.metrics_in(q) or re.search(r"projekt|project", q)):  # a table's share, not "av deltagarna"
         # "hade miljönämnden hälften av alla EU-projekt?", "20 av 47 projekt hade staden som projektägare"
         metric = ("owned_project_count" if share_claim[1] and "projektagare" in q else
                   "partner_project_count" if share_claim[1] and "projektpart" in q else
