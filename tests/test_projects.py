@@ -197,3 +197,9 @@ def test_that_year_is_the_year_of_the_answer_before(engine):
     engine.ask("hur många förslag kom från klimatrådslaget 2024?", conversation_id=conversation)
     answer = engine.ask("och hur mkt eu-pengar fick miljönämnden det året?", conversation_id=conversation)
     assert values(answer) == [10_404_000]  # "Miljonamnden 25 projekt 10 404 000 kronor" (2024)
+
+
+def test_every_citation_of_a_project_answer_opens_its_passage(engine):
+    for question in ("vem ledde STRIVE", "vad är care for ukraine?", "Vilka projekt var ASF projektägare för 2022?"):
+        answer = engine.ask(question)
+        assert answer.citations and all(c.chunk_id or c.fact_id for c in answer.citations), question

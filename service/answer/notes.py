@@ -102,9 +102,11 @@ def render(draft: Draft, ref: str, facts: Facts, computations: list[Computation]
     if kind == "list":  # names as written in the reports: 'list:Malmö stad|Försäkringskassan'
         items = [x for x in rest.split("|") if x]
         return ", ".join(items[:-1]) + draft.w("and") + items[-1] if len(items) > 1 else "".join(items)
-    if kind == "quote":  # the citation of a sentence of a document: 'quote:DOC:START:END'
-        doc_id, start, end = rest.rsplit(":", 2)
-        return f"[{draft.cite_span(Item(kind='sentence', doc_id=doc_id, start=int(start), end=int(end)))}]"
+    if kind == "quote":  # the citation of a sentence of a document: 'quote:DOC:START:END[:CHUNK]'
+        doc_id, start, end, *chunk = rest.split(":")
+        item = Item(kind="sentence", doc_id=doc_id, start=int(start), end=int(end),
+                    chunk_id=chunk[0] if chunk else None)
+        return f"[{draft.cite_span(item)}]"
     if kind == "relaxed":
         return _relaxed(draft, rest)
     if kind == "fund":

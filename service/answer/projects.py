@@ -105,7 +105,11 @@ class ProjectAnswers(Sources):
         source = next((s for s in project.sources if s.doc_id == doc_id), None)
         doc = self.docs.get(doc_id or "")
         found = _span(doc, quote, source.span_start if source else 0) if doc and quote else None
-        return f"quote:{doc_id}:{found[0]}:{found[1]}" if found else "text:"
+        return f"quote:{doc_id}:{found[0]}:{found[1]}:{self._chunk_at(doc_id, found[0])}" if found else "text:"
+
+    def _chunk_at(self, doc_id: str | None, start: int) -> str:
+        """The passage a quote stands in: the source viewer opens it with the quote highlighted."""
+        return next((c.chunk_id for c in self.retriever.chunks if c.doc_id == doc_id and c.start <= start < c.end), "")
 
     def _intro(self, project: Project) -> list[Item]:
         out: list[Item] = []
@@ -114,7 +118,7 @@ class ProjectAnswers(Sources):
             found = _span(doc, source.quote, source.span_start) if doc else None
             if found and all(i.start != found[0] for i in out):
                 out.append(Item(kind="sentence", doc_id=source.doc_id, start=found[0], end=found[1],
-                                text=clean(source.quote)))
+                                text=clean(source.quote), chunk_id=self._chunk_at(source.doc_id, found[0]) or None))
         return out
 
     def _owner(self, project: Project) -> Note:
@@ -256,8 +260,8 @@ class ProjectAnswers(Sources):
         lines: list[Note | Item] = [Note(key="proj_topic", args={"topic": "text:" + " ".join(terms)})]
         for _, project in found[:8]:
             item = self._intro(project)[:1]
-            lines.append(Note(key="proj_topic_row", args={"name": f"text:{project.shown()}", "n": (
-                f"quote:{item[0].doc_id}:{item[0].start}:{item[0].end}" if item else "text:")}))
+            ref = f"quote:{item[0].doc_id}:{item[0].start}:{item[0].end}:{item[0].chunk_id or ''}" if item else "text:"
+            lines.append(Note(key="proj_topic_row", args={"name": f"text:{project.shown()}", "n": ref}))
         return Evidence(answerer="project", status="answered", lines=lines)
 
     def listing(self, query: Query) -> Evidence | None:
@@ -289,5 +293,6 @@ class ProjectAnswers(Sources):
             funds = "list:" + "|".join(self.registry.display(f, query.lang) for f in project.funds)
             lines.append(Note(key=f"proj_list_row_{role}" + ("" if project.funds else "_nofund"), args={
                 "name": f"text:{project.shown()}", "funds": funds,
-                "n": f"quote:{intro[0].doc_id}:{intro[0].start}:{intro[0].end}" if intro else "text:"}))
+                "n": f"quote:{intro[0].doc_id}:{intro[0].start}:{intro[0].end}:{intro[0].chunk_id or ''}"
+                if intro else "text:"}))
         return Evidence(answerer="project", status="answered", lines=lines)
