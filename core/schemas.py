@@ -257,6 +257,8 @@ class Query(BaseModel):
                                         "50, 'en tredjedel' 33,3, '20 av 47' 42,6, '40 %' 40.")
     claimed_whole: float | None = Field(default=None, description="The whole of 'N av M' in a claim (M).")
     share_cmp: str | None = Field(default=None, description="'more' ('mer än hälften'), 'less' or None (about).")
+    per_unit: bool = Field(default=False, description="Asks per förvaltning or nämnd ('i genomsnitt per "
+                           "förvaltning', 'förvaltningarna i snitt').")
     that_year: bool = Field(default=False, description="Points back to the previous answer's year ('det året').")
     reached_target: bool = Field(default=False, description="Asks whether a target was reached ('nådde X målet').")
     which_projects: bool = Field(default=False, description="Asks which projects ('vilka projekt hade ASF 2022?').")

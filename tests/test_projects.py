@@ -203,3 +203,26 @@ def test_every_citation_of_a_project_answer_opens_its_passage(engine):
     for question in ("vem ledde STRIVE", "vad är care for ukraine?", "Vilka projekt var ASF projektägare för 2022?"):
         answer = engine.ask(question)
         assert answer.citations and all(c.chunk_id or c.fact_id for c in answer.citations), question
+
+
+def test_shares_and_means_of_the_organisations(engine):
+    # "Av de 47 redovisade projekten för 2022 var Malmö stad projektägare i 20 projekt."
+    answer = engine.ask("Hur stor andel av projekten 2022 var Malmö stad projektägare i?")
+    assert round(answer.computations[0].value, 1) == 42.6
+    answer = engine.ask("Stämmer det att Malmö stad var projektägare i hälften av projekten 2022?")
+    assert answer.text.startswith("Nej")
+    # the seven förvaltningar of the 2022 table, ca 22,5 miljoner kr in all
+    answer = engine.ask("Vad fick förvaltningarna i genomsnitt i EU-medel 2022?")
+    (mean,) = answer.computations
+    assert mean.op == "mean" and len(mean.operands) == 7
+    # "… ökat från 47 EU-projekt 2018 till 51 EU-projekt 2019"
+    conversation = engine.new_conversation()
+    engine.ask("Hur många EU-projekt deltog Malmö stad i 2019?", conversation_id=conversation)
+    answer = engine.ask("hur mycket ökade det?", conversation_id=conversation)
+    change = next(c for c in answer.computations if c.op == "difference")
+    assert change.value == 4
+
+
+def test_a_misspelled_two_word_name_is_read_never_the_city(engine):
+    answer = engine.ask("hur mkt fick tekniska nämden 2024")
+    assert values(answer) == [1_660_000] and answer.query.interpreted == ["tn"]  # "Tekniska namnden 4 projekt 1 660 000"

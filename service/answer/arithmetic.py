@@ -94,7 +94,7 @@ class Work:
         if unit == "percent":
             shown = percent(abs(value), self.lang)
         elif op == "mean":
-            spread = max(f.precision for f in operands) / len(operands)
+            spread = max(f.precision for f in operands)  # a mean of rounded amounts is no finer than they are
             shown = format_value(abs(value), operands[0].unit, approximate=any(f.approximate for f in operands),
                                  precision=10 ** max(0, math.floor(math.log10(max(spread, 1.0)))), lang=self.lang)
         elif op == "average":  # the amount's own rounding spread over the count: 'ca 8,3 miljoner' / 8
@@ -278,6 +278,8 @@ def _share_of(query: Query, facts: Facts, metric: str) -> Evidence | None:
     if not found:
         return None
     part = found[-1]
+    if (whole := whole_of(part, facts)) is not None:
+        return _share(query, part, whole, f"describe:{part.fact_id}", Note(key="arith_share_of_total"))
     name = f"fund:{part.fund}" if query.funds and part.fund else f"org:{part.org}"
     _, rows = parts(facts, metric, "fund" if query.funds else "org", [part.year])
     total = total_of(facts, rows or [part], metric, part.year)
@@ -287,8 +289,22 @@ def _share_of(query: Query, facts: Facts, metric: str) -> Evidence | None:
                                                  args={"name": name, "year": f"year:{part.year}"}))
 
 
+WHOLE_OF = {"owned_project_count": "project_count", "partner_project_count": "project_count"}
+
+
+def whole_of(part: Fact, facts: Facts) -> Fact | None:
+    """What a part counts out of: the projects owned or partnered out of all projects of the subject and year."""
+    metric = WHOLE_OF.get(part.metric)
+    if metric is None:
+        return None
+    same = [f for f in facts.where(metric=metric, year=part.year, org=part.org) if not f.fund and not f.goal]
+    return min(same, key=lambda f: (f.approximate, f.page or 0)) if same else None
+
+
 def share_of_fact(query: Query, part: Fact, facts: Facts) -> Evidence | None:
     """The share a looked-up figure (a goal's, a fund's, an organisation's) is of its table's total."""
+    if (whole := whole_of(part, facts)) is not None:  # "hur stor andel av projekten ägde staden?"
+        return _share(query, part, whole, f"describe:{part.fact_id}", Note(key="arith_share_of_total"))
     rows = facts.where(group=part.group, role="part") if part.group else [part]
     total = total_of(facts, rows, part.metric, part.year)
     if total is None or total.fact_id == part.fact_id:
@@ -371,9 +387,20 @@ def split_sum(query: Query, facts: Facts) -> Evidence | None:
 
 def _average(query: Query, facts: Facts) -> Evidence | None:
     """'Hur mycket fick ASF per projekt i snitt 2022?': the paid EU funds over the number of projects of the same
-    organisation and year, both stated in the reports, with the work shown."""
+    organisation and year, both stated in the reports, with the work shown. 'Vad fick förvaltningarna i
+    genomsnitt 2022?': the mean of the table's rows per organisation."""
     if query.names or query.quantity:
         return None  # a project's or an event's average is not the organisation's
+    if query.per_unit and not [o for o in query.orgs if o != CITY]:
+        amount = query.metric if query.metric in ("eu_funds_paid", "project_count") else "eu_funds_paid"
+        _, rows = parts(facts, amount, "org", query.years)
+        if len(rows) >= MEAN_ROWS:
+            work = Work(query.lang)
+            shown = " + ".join(show(f, query.lang) for f in rows)
+            comp = work.computed("mean", rows, f"({shown}) / {len(rows)} = {{result}}", rows[0].unit)
+            work.say("arith_mean_units", comp=work.comp(comp), n=f"text:{len(rows)}", year=f"year:{rows[0].year}",
+                     work=work.work(comp))
+            return _with_rows(work, rows)
     org = next((o for o in query.orgs), CITY)
     amount = query.metric if query.metric in ("eu_funds_paid", "total_budget") else "eu_funds_paid"
     money = _subject_facts(facts, query, amount, org, query.years)
@@ -409,10 +436,14 @@ def on_previous(query: Query, previous: list[Fact], earlier: list[Fact], facts: 
         comp = work.computed("sum", rows, f"{shown} = {{result}}", rows[0].unit)
         work.say("arith_sum_previous", comp=work.comp(comp), n=f"text:{len(rows)}", work=work.work(comp))
         return _with_rows(work, rows)
-    if query.operation in ("difference", "pct_change") and rows and earlier:
+    if query.operation in ("difference", "pct_change") and rows:
         now = rows[0]
         before = next((f for f in earlier if f.metric == now.metric and f.unit == now.unit and f.year != now.year
                        and f.unit_org == now.unit_org and f.fund == now.fund), None)
+        if before is None and now.source != "text":  # "hur mycket ökade det?": against the year before it
+            older = [f for f in facts.where(metric=now.metric, org=now.org) if f.year < now.year
+                     and f.fund == now.fund and f.goal == now.goal and f.project == now.project and f.unit == now.unit]
+            before = max(older, key=lambda f: (f.year, -f.approximate)) if older else None
         if before is None:
             return None
         first, last = sorted([before, now], key=lambda f: f.year)
