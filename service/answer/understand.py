@@ -117,7 +117,9 @@ def _quantity(q: str) -> tuple[str | None, str | None]:
 
 
 def _claimed_quantity(after: str, metric: str | None, quantity: str | None) -> tuple[str | None, str | None]:
-    """'Stämmer det att ... 60 EU-projekt' counts projects; '... 600 delegates' counts delegates."""
+    """'Stämmer det att ... 60 EU-projekt' counts projects; '... 600 delegates' counts delegates; '9 av stadens
+    nämnder' counts nämnder."""
+    after = re.sub(r"^\s*(?:av|of)\s+(?:(?:stadens|alla|de|the|city's|all)\s+)?", " ", after)
     m = CLAIMED_NOUN.match(after)
     if not m:
         return metric, quantity
