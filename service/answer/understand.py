@@ -116,10 +116,13 @@ def _quantity(q: str) -> tuple[str | None, str | None]:
     return noun, "figure"
 
 
+OF_WHOLE = cue("of_whole")  # "9 av stadens nämnder": the noun after the whole is what is counted
+
+
 def _claimed_quantity(after: str, metric: str | None, quantity: str | None) -> tuple[str | None, str | None]:
     """'Stämmer det att ... 60 EU-projekt' counts projects; '... 600 delegates' counts delegates; '9 av stadens
     nämnder' counts nämnder."""
-    after = re.sub(r"^\s*(?:av|of)\s+(?:(?:stadens|alla|de|the|city's|all)\s+)?", " ", after)
+    after = OF_WHOLE.sub(" ", after, count=1)
     m = CLAIMED_NOUN.match(after)
     if not m:
         return metric, quantity
@@ -332,7 +335,7 @@ def _org_words(registry: Registry, words: int = 1) -> tuple[tuple[str, str], ...
 
 FRACTIONS = {"share_half": 50.0, "share_third": 100 / 3, "share_quarter": 25.0, "share_two_thirds": 200 / 3,
              "share_three_quarters": 75.0, "share_majority": 50.0}
-PERCENT = re.compile(r"%|\bprocent\b|\bpercent\b")  # a percentage claimed of a text figure, not a table share
+CLAIMED_PERCENT = cue("claimed_percent")  # "50 procent", "40 %": a percentage a claim states
 N_OF_M = re.compile(r"(\d[\d ]*)\s+(?:av|of|out of)\s+(\d[\d ]*)")
 
 
@@ -348,9 +351,9 @@ def claimed_share(q: str) -> tuple[float | None, float | None, str | None]:
         part, whole = float(m.group(1).replace(" ", "")), float(m.group(2).replace(" ", ""))
         if part <= whole and whole < 1900:  # not a year
             return part / whole * 100, whole, cmp
-    pct = re.search(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent|percent)", q)
+    pct = CLAIMED_PERCENT.search(q)
     if pct:
-        return float(pct.group(1).replace(",", ".")), None, cmp
+        return float(re.sub(r"[^\d,.]", "", pct.group()).replace(",", ".")), None, cmp
     return None, None, None
 
 
@@ -575,7 +578,7 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
                 r"\bmiljon(er)?\b|\bmillions?\b|\bkronor\b|\bkr\b|\bmkr\b|\bsek\b", q):  # not "miljonamnden"
             metric, quantity = _claimed_quantity(fold(question[figures[0].end:]), metric, quantity)
     share_claim = claimed_share(q) if intent == "check" else (None, None, None)
-    if share_claim[0] is not None and (metric is None or share_claim[1] is not None) and not PERCENT.search(q) \
+    if share_claim[0] is not None and (metric is None or share_claim[1] is not None) and not CLAIMED_PERCENT.search(q) \
             and (VOCAB.metrics_in(q) or re.search(r"projekt|project", q)):  # a table's share, not "av deltagarna"
         # "hade miljönämnden hälften av alla EU-projekt?", "20 av 47 projekt hade staden som projektägare"
         metric = ("owned_project_count" if share_claim[1] and "projektagare" in q else
