@@ -196,6 +196,20 @@ def unlisted_server(ingested, tmp_path_factory) -> Iterator[str]:  # type: ignor
         yield base
 
 
+def test_facts_page_says_a_name_it_cannot_read_and_one_it_read(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "/fakta")
+    page.get_by_label("Organisation").fill("Hittepånämnden")
+    page.get_by_role("button", name="Filtrera").click()
+    expect(page.locator("#count")).to_contain_text("no organisation is named 'Hittepånämnden'; nearest:")
+    page.get_by_label("År").fill("2024")
+    page.get_by_label("Organisation").fill("miljönämden")  # misspelled: read as Miljönämnden, and said
+    page.get_by_role("button", name="Filtrera").click()
+    expect(page.locator("#count")).to_have_text("2 fakta (tolkat som org=mn)")
+    context.close()
+
+
 def test_facts_page_marks_unlisted_documents(unlisted_server, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()

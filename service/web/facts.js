@@ -12,7 +12,7 @@ const TEXTS = {
     quote: "Citat", orgPlaceholder: "t.ex. ASF, miljönämnden", fundPlaceholder: "t.ex. ESF", all: "alla",
     facts: (n) => `${n} fakta`, merged: (n) => ` (${n} dubbletter ur samma källa sammanslagna)`,
     page: "s.", section: "avsnitt", goal: "mål", rounded: "avrundat", statedTwice: (n) => `anges ${n} gånger`,
-    unofficial: "ej officiell källa",
+    unofficial: "ej officiell källa", interpreted: "tolkat som",
     unofficialTitle: "Dokumentet finns inte i korpusens manifest.toml och är inte en officiell källa.",
     metrics: {eu_funds_paid: "utbetalda EU-medel", project_count: "antal projekt",
       owned_project_count: "projekt som projektägare", partner_project_count: "projekt som projektpart",
@@ -30,7 +30,7 @@ const TEXTS = {
     quote: "Quote", orgPlaceholder: "e.g. ASF, Environment Committee", fundPlaceholder: "e.g. ESF", all: "all",
     facts: (n) => `${n} facts`, merged: (n) => ` (${n} duplicates from the same source merged)`,
     page: "p.", section: "section", goal: "goal", rounded: "rounded", statedTwice: (n) => `stated ${n} times`,
-    unofficial: "not an official source",
+    unofficial: "not an official source", interpreted: "read as",
     unofficialTitle: "The document is not listed in the corpus manifest.toml and is not an official source.",
     metrics: {eu_funds_paid: "EU funds paid", project_count: "number of projects",
       owned_project_count: "projects as owner", partner_project_count: "projects as partner",
@@ -43,6 +43,8 @@ const TEXTS = {
 let lang = localStorage.getItem("faktakoll-lang") || "sv";
 let rows = [];
 let mergedAway = 0;
+let failure = "";  // the API's message when a filter could not be read
+let interpreted = "";  // filters read from a misspelled name: "org=mn"
 let documents = {};  // doc_id -> {short_name, title}
 let sortKey = "year", sortDir = 1;
 const t = () => TEXTS[lang];
@@ -111,7 +113,11 @@ async function load() {
   const params = query();
   const res = await fetch(`/api/facts?${params}`, {headers: headers()});
   const body = await res.json();
-  if (!res.ok) { $("count").textContent = body.error.message; rows = []; render(); return; }
+  // a name the API cannot read is said (with the nearest names), never shown as "0 fakta"; one it read from a
+  // misspelling is named
+  failure = res.ok ? "" : [body.error.message, body.error.hint].filter(Boolean).join(" – ");
+  interpreted = res.headers.get("X-Faktakoll-Interpreted") || "";
+  if (!res.ok) { rows = []; render(); return; }
   const merged = merge(body);
   mergedAway = body.length - merged.length;
   rows = merged;
@@ -151,7 +157,9 @@ function render() {
     if (!r.official) tr.className = "unofficial-row";
     tbody.appendChild(tr);
   }
-  $("count").textContent = t().facts(rows.length) + (mergedAway ? t().merged(mergedAway) : "");
+  $("count").textContent = failure || t().facts(rows.length) + (mergedAway ? t().merged(mergedAway) : "")
+    + (interpreted ? ` (${t().interpreted} ${interpreted})` : "");
+  $("count").classList.toggle("error", Boolean(failure));
   document.querySelectorAll("th button").forEach((b) => {
     b.parentElement.setAttribute("aria-sort", b.dataset.sort === sortKey ? (sortDir > 0 ? "ascending" : "descending") : "none");
   });
