@@ -121,12 +121,13 @@ def test_verify_reads_a_document_name_as_a_name_not_a_figure(engine):
     assert verify(answer, [fact], []) == ["3", "36 kr", "36"]
 
 
-@pytest.mark.parametrize(("name", "floor", "off_target"), [("dev", 0.58, 0), ("heldout", 0.56, 0), ("new", 0.45, 2)])
+@pytest.mark.parametrize(("name", "floor", "off_target"), [("dev", 0.63, 0), ("heldout", 0.57, 0), ("new", 0.53, 0),
+                                                           ("issue15", 0.76, 0), ("round3", 0.5, 0)])
 def test_evaluation_set(engine, name, floor, off_target):
     """The sets written from the reports (tests/eval): the floor follows the held-out score, so a
     change that answers fewer questions right, or more off target, fails. The README has the numbers."""
     scores = grade.run(engine, grade.load(name)).summary()
-    assert scores["questions"] >= 90
+    assert scores["questions"] >= 70
     assert scores["unverified_answers"] == 0
     assert scores["off_target"] <= off_target
     assert scores["correct_share"] >= floor

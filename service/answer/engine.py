@@ -60,6 +60,8 @@ class Engine:
         self.projects: ProjectAnswers = ProjectAnswers(self)  # the registry's projects, from their own text
         self.latest_year = max((d.meta.year for d in self.docs.values() if d.meta.year), default=None)
         self.doc_names = {n for d in self.docs.values() for n in (d.meta.title, d.meta.short_name)}  # for verify
+        # a project's name ("Hela Familjen 2.0", "Malmökraften 2:0") names it: its digits are no figure
+        self.doc_names |= {n for p in self.registry.projects.values() for n in (p.shown(), p.name, *p.aliases)}
         # what a follow-up points back to; given by the server, shared by every build (and worker, with Redis)
         self.conversations = conversations if conversations is not None else MemoryConversations()
         self.stats: Counter[str] = Counter()

@@ -126,8 +126,8 @@ class ProjectAnswers(Sources):
         if project.owner_name:
             owner = f"org:{project.owner}" if project.owner else f"text:{project.owner_name}"
             key = "proj_lead" if project.owner_role == "lead" else "proj_owner"
-            return Note(key=key, args={"name": name, "owner": owner,
-                                                "n": self._quote(project, project.owner_quote, project.owner_doc)})
+            n = self._quote(project, project.owner_quote, project.owner_doc)
+            return Note(key=key if n != "text:" else f"{key}_plain", args={"name": name, "owner": owner, "n": n})
         if project.reported_by:
             return Note(key="proj_owner_unknown", args={"name": name, "orgs": "orgs:" + ",".join(project.reported_by)})
         return Note(key="proj_owner_none", args={"name": name})
