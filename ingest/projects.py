@@ -40,6 +40,8 @@ GENERIC = {"projektet", "projekt", "eu", "malmo", "malmo stad", "erasmus", "eras
            "projektagare", "projektpart", "syftet", "malet", "resultatet", "inom ramen", "horisont", "horizon",
            "interreg", "fonden", "tillvaxtverket", "svenska esf-radet", "esf-radet", "sida", "kommunen"}
 HEADING_WORDS = 6
+TABLE_NUMBER = re.compile(r"\d[\d ]{2,}\d")  # an amount of a table row
+TABLE_LINE = 3  # amounts in one "sentence": a flattened table, not a sentence about one project
 LEAD_WORDS = 8  # a sentence this short that names a project leads the paragraph about it
 SPELLING_LETTERS = 10  # names this long may be one name spelled twice
 SPELLING_SCORE = 92
@@ -271,8 +273,23 @@ def found_in(doc: Document, norm: Normalized, registry: Registry, facts: list[Fa
         para_end = text.find("\n\n", end)
         para_end = len(text) if para_end < 0 else para_end
         nxt = next((s for s, _, n, _ in mentions[i + 1:] if s < para_end and fold(n) != fold(name)), para_end)
-        add(name, max(para_start, start - 200), nxt, False, after)
+        add(name, max(para_start, start - 200), nxt, False, after)  # its paragraph: a bullet tells of one project
     return list(by_name.values())
+
+
+def _told_until(text: str, start: int, para_end: int) -> int:
+    """Where the text about a project named at `start` ends: its sentence and those that go on about it
+    ("Projektet …", "Det …"), or the paragraph a short lead names ("- **ICT to Enhance Learning.** …")."""
+    told = [(a, b) for a, b in _sentences(text, max(0, start - 400), para_end) if b > start]
+    if not told:
+        return para_end
+    end = told[0][1]
+    lead = len(text[told[0][0]:told[0][1]].split()) <= LEAD_WORDS
+    for a, b in told[1:]:
+        if not lead and not REFERS_BACK.match(text[a:b].lstrip()):
+            break
+        end = b
+    return end
 
 
 def _trim(name: str) -> str:
@@ -431,10 +448,12 @@ def describe(doc: Document, norm: Normalized, registry: Registry, facts: list[Fa
             project.partners_quote = _quote(doc, norm, text, sentence)[0]
         folded_names = [fold(n) for n in names]
         first = " ".join(text[s: min(e, s + 900)] if headed else " ".join(
-            text[a:b] for a, b in _sentences(text, s, e) if any(n in fold(text[a:b]) for n in folded_names))
+            text[a:b] for a, b in _sentences(text, s, e) if any(n in fold(text[a:b]) for n in folded_names)
+            and len(TABLE_NUMBER.findall(text[a:b])) < TABLE_LINE)  # a flattened table names every row's fund
             for s, e, headed in spans)
         first += " " + (project.owner_quote or "")  # "X har ett projekt som finansieras via ESF …"
-        project.funds = list(dict.fromkeys(m.entity_id for m in registry.find_funds(first)))
+        rows = [f.fund for f in facts if f.project and f.fund and fold(f.project) in {fold(n) for n in names}]
+        project.funds = list(dict.fromkeys([*rows, *(m.entity_id for m in registry.find_funds(first))]))
         owned = [norm.span_to_original(s, e) for s, e, _ in spans]
         folded = {fold(n) for n in names}
         project.fact_ids = [f.fact_id for f in facts
@@ -456,13 +475,7 @@ def attach(projects: list[Project], doc: Document, norm: Normalized, facts: list
     for i, m in enumerate(mentions):
         para_end = text.find("\n\n", m.end)
         para_end = len(text) if para_end < 0 else para_end
-        told = [(a, b) for a, b in _sentences(text, max(0, m.start - 400), para_end) if b > m.start]
-        sentence_end = told[0][1] if told else m.end  # the sentence that names it, and those that go on about it
-        lead = bool(told) and len(text[told[0][0]:told[0][1]].split()) <= LEAD_WORDS  # "- **ICT to … .** Text"
-        for a, b in told[1:]:
-            if not lead and not REFERS_BACK.match(text[a:b].lstrip()):
-                break
-            sentence_end = b
+        sentence_end = _told_until(text, m.start, para_end)
         stop = next((n.start for n in mentions[i + 1:] if n.entity_id != m.entity_id), sentence_end)
         stop = min(stop, sentence_end)
         project = by_id[m.entity_id]

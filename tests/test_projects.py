@@ -227,3 +227,16 @@ def test_a_misspelled_two_word_name_is_read_never_the_city(engine):
     answer = engine.ask("hur mkt fick tekniska nämden 2024")
     # "Tekniska namnden 4 projekt 1 660 000" (2024)
     assert values(answer) == [1_660_000] and answer.query.interpreted == ["tn"]
+
+
+def test_a_flattened_table_line_gives_no_project_another_rows_fund(projects):
+    # "… Sluta skjut/GVI IFS 0 SEK 6 Vägen in ESF 1 469 932 SEK 2 … Konsekvenspedagogisk vägledning/KRAMI Erasmus+ …"
+    assert by_form(projects, "KRAMI").funds == ["erasmus"]
+    assert by_form(projects, "Malmö växer").funds == ["eruf"]
+
+
+def test_a_second_question_about_the_year_before_is_answered_too(engine):
+    answer = engine.ask("How much EU money did the environment committee get in 2024? And the year before?")
+    assert [p.years for p in answer.query.parts] == [[2024], [2023]]
+    assert answer.status == "partial" and 10_404_000 in values(answer)  # 2023 has no row per nämnd: said first
+    assert "the year before" in answer.text.split("\n")[0]

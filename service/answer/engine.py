@@ -99,7 +99,11 @@ class Engine:
         answer = self._walk(query, plan.Ask(self, previous, before.names if before else [], earlier), trace)
         if query.parts:  # every part answered on its own, unless only the question as a whole is answered
             parts = self._parts(query, trace)
-            if parts.status == "answered" or answer.status != "answered":
+            whole = {f.fact_id for f in answer.figures}
+            # the parts say what the whole said, and ask a year it did not ("… 2024? And the year before?")
+            covers = bool(whole) and whole <= {f.fact_id for f in parts.figures} and any(
+                set(p.years) - set(query.years) for p in query.parts)
+            if parts.status == "answered" or answer.status != "answered" or covers:
                 answer = parts
         if conversation_id:
             self.conversations.put(conversation_id, next_turn(before, query, [f.fact_id for f in answer.figures],

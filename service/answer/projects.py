@@ -135,15 +135,16 @@ class ProjectAnswers(Sources):
     def _owner_verdict(self, query_project: Project, query: Query) -> Note:
         """'Är det ASF som äger det?': Ja / Nej against the owner the report states."""
         project = query_project
-        claimed = {self.registry.unit_of(o) for o in query.orgs} | set(query.orgs)
+        claimed_org = next(o for o in query.orgs if o != CITY)
+        claimed = {self.registry.unit_of(claimed_org), claimed_org}
         owner = {project.owner, self.registry.unit_of(project.owner)} if project.owner else set()
         name = f"text:{project.shown()}"
         if not project.owner_name:
-            return Note(key="proj_owner_unknown_check", args={"name": name, "org": f"org:{query.orgs[0]}"})
+            return Note(key="proj_owner_unknown_check", args={"name": name, "org": f"org:{claimed_org}"})
         said = f"org:{project.owner}" if project.owner else f"text:{project.owner_name}"
         n = self._quote(project, project.owner_quote, project.owner_doc)
         key = "proj_owner_yes" if claimed & owner else "proj_owner_no"
-        return Note(key=key, args={"name": name, "owner": said, "org": f"org:{query.orgs[0]}", "n": n})
+        return Note(key=key, args={"name": name, "owner": said, "org": f"org:{claimed_org}", "n": n})
 
     def _partners(self, project: Project) -> list[Note]:
         name = f"text:{project.shown()}"
@@ -190,7 +191,7 @@ class ProjectAnswers(Sources):
         if "results" in asked and not money and (results := self._results(project, query)):
             lines.append(Note(key="proj_results", args={"name": name}))
             lines += [Item(kind="figure", fact_id=f.fact_id, bullet=True) for f in results]
-        if "owner" in asked and query.orgs:  # "är det ASF som äger det?"
+        if "owner" in asked and [o for o in query.orgs if o != CITY]:  # "är det ASF som äger det?"
             lines.append(self._owner_verdict(project, query))
         elif "owner" in asked:
             lines.append(self._owner(project))
@@ -284,10 +285,11 @@ class ProjectAnswers(Sources):
         if not rows:
             return None
         rows.sort(key=lambda rp: (("owner", "partner", "reports", "any").index(rp[0]), fold(rp[1].name)))
-        who = "orgs:" + ",".join(query.orgs) if query.orgs else "text:"
-        when = " ".join(str(y) for y in query.years)
-        lines: list[Note | Item] = [Note(key="proj_list" + ("_owned" if owned_only else ""),
-                                         args={"who": who, "when": f"text:{when}", "n": f"text:{len(rows)}"})]
+        who = "orgs:" + ",".join(query.orgs) if query.orgs else "list:" + "|".join(
+            self.registry.display(f, query.lang) for f in query.funds)  # "vilka projekt hade vi med Erasmus?"
+        when = "".join(f" {y}" for y in query.years)
+        key = "proj_list_owned" if owned_only and query.orgs else "proj_list" if query.orgs else "proj_list_fund"
+        lines: list[Note | Item] = [Note(key=key, args={"who": who, "when": f"text:{when}"})]
         for role, project in rows[:LIST_ROWS]:
             intro = self._intro(project)[:1]
             funds = "list:" + "|".join(self.registry.display(f, query.lang) for f in project.funds)

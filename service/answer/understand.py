@@ -464,6 +464,21 @@ INHERITED_BY_PARTS = ("years", "orgs", "funds", "names", "name_forms", "projects
                       "goals_named", "unit")
 
 
+PART_AGAIN = cue("part_again")  # "… 2024? Och året innan?": a second question about another year
+
+
+def _after_question(text: str) -> list[str]:
+    """'Hur mycket fick miljönämnden 2024? Och året innan' is two questions."""
+    folded = fold(text)
+    cuts = [m.start() for m in re.finditer(r"\?\s+", folded) if PART_AGAIN.match(folded[m.end():])]
+    pieces, at = [], 0
+    for cut in cuts:
+        pieces.append(text[at:cut])
+        at = cut + 1
+    pieces.append(text[at:])
+    return [p.strip(" ?,;") for p in pieces if p.strip(" ?,;")]
+
+
 def split_parts(question: str) -> list[str]:
     """The questions a question asks: 'hur många deltog och hur många gick vidare?' is two; 'sbk eu-projekt
     2024, hur många o hur mkt' is two about the topic it starts with; a claim of two figures ('Stämmer det att
@@ -481,6 +496,7 @@ def split_parts(question: str) -> list[str]:
             return [f"{text[:opener.end()]}{c.strip(' ?,;')}" for c in claims if c.strip(" ?,;")]
     parts = [p.strip(" ?,;") for p in PART_BREAK.split(question.strip())]
     parts = [p for p in parts if p]
+    parts = [piece for p in parts for piece in _after_question(p)]
     if len(parts) > 2 and not QUESTION_START.match(fold(parts[0])):  # a topic, then its questions
         parts = [f"{p} {parts[0]}" for p in parts[1:]]
     return parts if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts) else [question]
@@ -509,6 +525,14 @@ def understand(question: str, registry: Registry, *, latest_year: int | None, la
         named = {"names", "name_forms", "projects", "project_ids", "funds"}
         update: dict[str, object] = {s: getattr(first, s) for s in INHERITED_BY_PARTS
                                      if not getattr(part, s) and getattr(first, s) and not (own_measure and s in named)}
+        if part.metric is None and not part.quantity and first.metric not in (None, "figure") and not (
+                first.project_ids) and part.intent == "narrative" and len(text.split()) <= SHORT:
+            # "… 2024? Och året innan?": the same table measure
+            update.update({"metric": first.metric, "intent": first.intent, "unit": first.unit})
+        shift = STEP.search(fold(text))
+        if shift and first.years:  # "… 2024? And the year before?": the part before's year, moved
+            delta = -1 if re.search(r"innan|fore|foregaende|before|previous", shift.group()) else 1
+            update["years"] = [first.years[0] + delta]
         if update:
             update["inherited"] = [s for s in update if s in INHERITED_BY_PARTS]
             update["topic"] = first.question
