@@ -240,3 +240,9 @@ def test_a_second_question_about_the_year_before_is_answered_too(engine):
     assert [p.years for p in answer.query.parts] == [[2024], [2023]]
     assert answer.status == "partial" and 10_404_000 in values(answer)  # 2023 has no row per nämnd: said first
     assert "the year before" in answer.text.split("\n")[0]
+
+
+def test_a_claim_on_an_outcome_that_only_has_a_target_gets_no_verdict(engine):
+    # "Projektet kommer att beröra 130 individer och har som mål att hälften av dessa går vidare …"
+    answer = engine.ask("Stämmer det att hälften av deltagarna i Sida vid sida gick vidare till arbete eller studier?")
+    assert answer.text.startswith("Rapporterna anger inget utfall, bara ett mål")

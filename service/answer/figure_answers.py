@@ -69,8 +69,9 @@ class FigureAnswers(Sources):
             head = (Note(key="fig_other_year", args={"what": f"text:{query.quantity}", "asked": asked})
                     if query.quantity else Note(key="fig_other_year_it", args={"asked": asked}))
             return _evidence("not_reported", [head, _figure(best.fact)])
-        outcome_asked = query.role != "target" and query.intent != "check" and query.operation not in (
-            "share", "difference")
+        claim_unstated = query.intent == "check" and self._claimed_here(query, matches) is None
+        outcome_asked = query.role != "target" and (query.intent != "check" or claim_unstated) and (
+            query.operation not in ("share", "difference"))
         if best.fact.stated_role == "mal" and outcome_asked:
             head = Note(key="fig_only_target", args={"quantity": f"text:{query.quantity or ''}"})
             return _evidence("not_reported", [head, _figure(best.fact)])  # an outcome asked, only a target stated
