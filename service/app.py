@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from core.errors import FaktakollError, PayloadTooLarge, RateLimited, StoreError
 from core.settings import Settings
-from service.routes import ask, chat, coverage, docs, facts, health, projects, sources, web
+from service.routes import ask, chat, coverage, docs, facts, health, projects, review, sources, web
 from service.security import RateLimit, SecurityHeaders, SizeLimit, rate_storage
 from service.serving import Serving
 from stores.sql import database_away
@@ -95,7 +95,7 @@ def create_app(settings: Settings | None = None, *, serving: Serving | None = No
     app.state.serving = serving
     _install_errors(app)
     _install_middleware(app, settings)
-    for module in (ask, chat, coverage, facts, projects, sources, health, web, docs):
+    for module in (ask, chat, coverage, facts, projects, review, sources, health, web, docs):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=web.WEB), name="static")
     _document_limits(app, settings)

@@ -254,6 +254,39 @@ def ask(
         typer.echo(json.dumps(step, ensure_ascii=False, default=str), err=True)
 
 
+WRONG = ("deviates", "other_role", "other_year")  # verdicts of a figure the reports contradict
+
+
+@app.command()
+def review(
+    file: Annotated[Path, typer.Argument(help="The draft: a .txt or .md file (UTF-8).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the review (the API's JSON shape).")] = False,
+    lang: Annotated[str | None, typer.Option("--lang", help="sv or en (default: the draft's language).")] = None,
+    data_dir: DataOpt = None,
+) -> None:
+    """Check every figure of a draft against the reports; exit 1 when any figure deviates from them."""
+    from service.review import review as review_text
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        typer.echo(f"fel: {file} kan inte läsas som UTF-8-text ({exc.__class__.__name__})", err=True)
+        raise typer.Exit(2) from exc
+    if not text.strip():
+        typer.echo(f"fel: {file} är tom", err=True)
+        raise typer.Exit(2)
+    result = review_text(_engine(data_dir), text, lang)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+    else:
+        for c in result["claims"]:
+            shown = c["reported"]["display"] if c["reported"] else "–"
+            typer.echo(f"{c['figure'][:28]:28}  {c['verdict']:15} {shown:>22}  {c['explanation'][:70]}")
+        typer.echo(", ".join(f"{k}: {v}" for k, v in result["summary"].items() if v))
+    if any(c["verdict"] in WRONG for c in result["claims"]):
+        raise typer.Exit(1)
+
+
 def _asked(engine: Any, question: str, lang: str | None, conversation: str | None = None,
            trace: list[dict[str, object]] | None = None) -> Any:
     """The answer, or one line and exit 1 when a store it needs is away (e.g. the Chroma server)."""

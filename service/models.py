@@ -135,3 +135,39 @@ class ChecksOut(BaseModel):
 def error_example(status: int, code: str, message: str) -> dict[str, Any]:
     return {"model": ErrorOut, "content": {"application/json": {"example": {
         "error": {"status": status, "code": code, "message": message, "hint": None}}}}}
+
+
+REVIEW_EXAMPLE: Any = {"text": "Miljönämnden fick ca 10,4 miljoner kronor i EU-medel 2024 och deltog i 25 projekt.",
+                       "lang": None}
+
+
+class ReviewRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [REVIEW_EXAMPLE]})
+
+    text: str = Field(min_length=1, pattern=NOT_BLANK,
+                      description="The draft (a memo, a speech, an article), Swedish or English; neither stored nor "
+                                  "logged; at most FAKTAKOLL_MAX_REQUEST_BYTES as a request.")
+    lang: str | None = Field(default=None, pattern="^(sv|en)$", description="Language of the explanations.")
+
+
+class Reported(BaseModel):
+    value: float
+    display: str
+
+
+class ReviewClaimOut(BaseModel):
+    start: int = Field(description="Character offset of the figure in the submitted text.")
+    end: int
+    figure: str = Field(description="The figure as written in the draft.")
+    sentence: str
+    verdict: str = Field(description="correct, rounded, deviates, other_role, other_year, not_in_reports or unclear.")
+    reported: Reported | None = Field(description="The reports' figure the claim was compared with.")
+    explanation: str = Field(description="The first line of the check, in the draft's language.")
+    citations: list[dict[str, Any]] = Field(default_factory=list, description="Document, title, page and quote.")
+
+
+class ReviewOut(BaseModel):
+    claims: list[ReviewClaimOut]
+    summary: dict[str, int] = Field(description="Verdict -> number of figures.")
+    corpus_version: str
+    lang: str

@@ -116,7 +116,13 @@ class Engine:
             answer = answer.model_copy(update={"caveats": [WORDS[answer.lang][forgotten], *answer.caveats]})
         return answer
 
-    def _walk(self, query: Query, ask: plan.Ask, trace: list[dict[str, object]] | None = None) -> Answer:
+    def check(self, query: Query) -> Answer:
+        """A claim read elsewhere (a sentence of a draft under review) walked like a question of its own; drafts
+        can be confidential, so nothing of its text is logged."""
+        return self._walk(query, plan.Ask(self), private=True)
+
+    def _walk(self, query: Query, ask: plan.Ask, trace: list[dict[str, object]] | None = None, *,
+              private: bool = False) -> Answer:
         """plan -> gather -> compose -> verify, each once: the evidence of the first answerer that finds some,
         written, its numbers traced and its match with the question checked; a failing answer falls back to
         what holds."""
@@ -137,10 +143,12 @@ class Engine:
             if broken:
                 self.stats["contract_violations"] += 1
         if bad:
-            log.warning("answer failed verification (%s): %s", ", ".join(bad), answer.question)
+            log.warning("answer failed verification (%s): %s", ", ".join(bad),
+                        "(draft)" if private else answer.question)
             answer = self._strict(query, answer.status, answer_facts)
         elif broken:
-            log.warning("answer broke the match contract (%s): %s", "; ".join(broken), answer.question)
+            log.warning("answer broke the match contract (%s): %s", "; ".join(broken),
+                        "(draft)" if private else answer.question)
             answer = self._honest(query, answer_facts)
         answer = contract.with_matches(answer, answer_facts, self.registry, self.statements.folded)
         if trace is not None:
