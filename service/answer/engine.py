@@ -143,12 +143,16 @@ class Engine:
             if broken:
                 self.stats["contract_violations"] += 1
         if bad:
-            log.warning("answer failed verification (%s): %s", ", ".join(bad),
-                        "(draft)" if private else answer.question)
+            if private:  # a draft under review: never its text
+                log.warning("answer failed verification (%s) of a draft's claim", ", ".join(bad))
+            else:
+                log.warning("answer failed verification (%s): %s", ", ".join(bad), answer.question)
             answer = self._strict(query, answer.status, answer_facts)
         elif broken:
-            log.warning("answer broke the match contract (%s): %s", "; ".join(broken),
-                        "(draft)" if private else answer.question)
+            if private:
+                log.warning("answer broke the match contract (%s) of a draft's claim", "; ".join(broken))
+            else:
+                log.warning("answer broke the match contract (%s): %s", "; ".join(broken), answer.question)
             answer = self._honest(query, answer_facts)
         answer = contract.with_matches(answer, answer_facts, self.registry, self.statements.folded)
         if trace is not None:

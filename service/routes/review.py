@@ -26,7 +26,7 @@ REVIEW_OUT_EXAMPLE = {
 
 
 @router.post("/review", response_model=ReviewOut, responses={
-    200: {"content": {"application/json": {"example": REVIEW_OUT_EXAMPLE}}}, **errors(*KEYED, 422),
+    200: {"content": {"application/json": {"example": REVIEW_OUT_EXAMPLE}}}, **errors(*KEYED, 400, 422),
 })
 def review(body: ReviewRequest, _key: KeyDep, served: ServedDep) -> ReviewOut:
     """Check every figure of a draft (amounts, counts, percentages, written-out numbers; not dates,
