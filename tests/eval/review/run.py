@@ -1,0 +1,68 @@
+"""Score Granska text on tests/eval/review/drafts.json: `python -m tests.eval.review.run [--data-dir D]`.
+
+Per figure of the answer key: a wrong figure (deviates, other_role, other_year, not_in_reports) is caught when
+the review gives any of those verdicts; a right one (correct, rounded) is confirmed when it gives correct or
+rounded; a false alarm is a right figure called wrong; the worst error is `correct` for a wrong figure."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from core.settings import Settings
+from service.answer.engine import Engine
+from service.review import review
+
+HERE = Path(__file__).resolve().parent
+WRONG = {"deviates", "other_role", "other_year", "not_in_reports"}
+RIGHT = {"correct", "rounded"}
+
+
+def _at(text: str, figure: str, occurrence: int) -> int:
+    at = -1
+    for _ in range(occurrence):
+        at = text.find(figure, at + 1)
+    return at
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir", type=Path, default=None)
+    args = parser.parse_args(argv)
+    engine = Engine(Settings(data_dir=args.data_dir) if args.data_dir else Settings())
+    drafts = json.loads((HERE / "drafts.json").read_text(encoding="utf-8"))
+    score: Counter[str] = Counter()
+    started = time.perf_counter()
+    for draft in drafts:
+        found = review(engine, draft["text"], draft.get("lang"))["claims"]
+        for key in draft["figures"]:
+            at = _at(draft["text"], key["text"], key.get("occurrence", 1))
+            mine = next((c["verdict"] for c in found if c["start"] < at + len(key["text"]) and at < c["end"]), None)
+            wrong = key["expected"] in WRONG
+            score["wrong" if wrong else "right"] += 1
+            if mine is None:
+                score["missed"] += 1
+            elif wrong and mine in WRONG:
+                score["caught"] += 1
+            elif wrong and mine == "correct":
+                score["correct_for_wrong"] += 1
+            elif not wrong and mine in RIGHT:
+                score["confirmed"] += 1
+            elif not wrong and mine in WRONG - {"not_in_reports"}:
+                score["false_alarm"] += 1
+        ignored = {c["figure"] for c in found} & set(draft.get("ignore", []))
+        score["ignore_flagged"] += len(ignored)
+    seconds = time.perf_counter() - started
+    out = {**score, "drafts": len(drafts), "seconds": round(seconds, 1),
+           "caught_share": round(score["caught"] / max(score["wrong"], 1), 3),
+           "confirmed_share": round(score["confirmed"] / max(score["right"], 1), 3),
+           "false_alarm_share": round(score["false_alarm"] / max(score["right"], 1), 3)}
+    print(json.dumps(out, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
