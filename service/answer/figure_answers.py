@@ -69,8 +69,8 @@ class FigureAnswers(Sources):
             head = (Note(key="fig_other_year", args={"what": f"text:{query.quantity}", "asked": asked})
                     if query.quantity else Note(key="fig_other_year_it", args={"asked": asked}))
             return _evidence("not_reported", [head, _figure(best.fact)])
-        claim_unstated = query.intent == "check" and self._claimed_here(query, matches) is None
-        outcome_asked = query.role != "target" and (query.intent != "check" or claim_unstated) and (
+        stated = self._claimed_here(query, matches) if query.intent == "check" else None
+        outcome_asked = query.role != "target" and (query.intent != "check" or stated is None) and (
             query.operation not in ("share", "difference"))
         if best.fact.stated_role == "mal" and outcome_asked:
             head = Note(key="fig_only_target", args={"quantity": f"text:{query.quantity or ''}"})
@@ -82,7 +82,6 @@ class FigureAnswers(Sources):
             for m in matches[:5] if between else matches[:1]:
                 if found := self._role_arithmetic(query, m.fact):
                     return found
-        stated = self._claimed_here(query, matches) if query.intent == "check" else None
         if stated is not None:  # "187 blev självförsörjande": the claimed figure stands in a sentence found
             best = stated
         if query.intent == "check" and query.claimed is not None:
