@@ -84,9 +84,12 @@ def create_app(settings: Settings | None = None, *, serving: Serving | None = No
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if getattr(app.state, "serving", None) is None:
+        opened = getattr(app.state, "serving", None) is None
+        if opened:
             app.state.serving = Serving(settings)
         yield
+        if opened:  # a serving given by the caller is closed by the caller
+            app.state.serving.close()
 
     app = FastAPI(title="Faktakoll", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None,  # served by routes/docs.py with their own CSP

@@ -6,6 +6,10 @@ the id of the newest complete build (one small SELECT); when an ingest has writt
 newer one, it is loaded in the background while the old build keeps answering, then
 swapped in at once. A build that fails to load is logged and not retried.
 
+Each server records in the database which build it answers from (`Store.pin`), renewed every
+`PIN_RENEW_SECONDS` by a background thread: an ingest's prune never deletes a build a live
+server still answers from.
+
 Conversation memory is opened once, here, and given to every build's engine: a follow-up
 still finds its conversation after a switch (and, with Redis, on any worker).
 """
@@ -13,8 +17,11 @@ still finds its conversation after a switch (and, with Redis, on any worker).
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +35,7 @@ from service.conversations import Conversations, open_conversations
 from stores.sql import Store, database_away
 
 log = logging.getLogger("faktakoll.serving")
+PIN_RENEW_SECONDS = 60.0  # well within stores.sql.PIN_STALE_SECONDS
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,29 @@ class Serving:
         self._lock = threading.Lock()
         self._loading: str | None = None
         self._failed: set[str] = set()
+        self.server_id = f"{socket.gethostname()[:60]}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self._stop = threading.Event()
+        self._pin()
+        threading.Thread(target=self._renew_pin, name="faktakoll-build-pin", daemon=True).start()
+
+    def _pin(self) -> None:
+        try:
+            self.store.pin(self.server_id, self._served.build_id)
+        except Exception as exc:  # the database is away: renewed later; a prune meanwhile is the risk
+            log.warning("cannot record the build served: %s", str(exc).splitlines()[0][:200] if str(exc) else
+                        type(exc).__name__)
+
+    def _renew_pin(self) -> None:
+        while not self._stop.wait(PIN_RENEW_SECONDS):
+            self._pin()
+
+    def close(self) -> None:
+        """Stop renewing this server's record and remove it: its build may be pruned from now on."""
+        self._stop.set()
+        try:
+            self.store.unpin(self.server_id)
+        except Exception:  # the database is away: the record goes stale by itself
+            log.warning("cannot remove the record of the build served", exc_info=False)
 
     @property
     def served(self) -> Served:
@@ -113,6 +144,7 @@ class Serving:
             self._failed.add(build_id)
         else:
             self._served = served  # one assignment: a request sees the old build or the new one, whole
+            self._pin()  # after the swap: the old build stays pinned until no new request reads it
             log.info("now serving build %s (corpus version %s)", served.build_id, served.corpus_version)
         finally:
             self._loading = None

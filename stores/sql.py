@@ -12,11 +12,13 @@ Two kinds of tables, kept apart:
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import hashlib
 import re
 import types
 import typing
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -49,9 +51,10 @@ from core.schemas import Check, Chunk, DocMeta, Document, Fact, Project
 from core.settings import Settings
 from stores.protocol import FactFilter
 
-build_metadata = MetaData()  # rebuilt from the corpus when outdated
 user_metadata = MetaData()  # never dropped; migrated by stores/migrations
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_shape = MetaData()  # the build tables under their plain names: what the schema id is a hash of
+BUILD_TABLES = ("builds", "documents", "chunks", "facts", "checks", "projects")
 
 
 def _column_type(annotation: Any) -> Any:
@@ -75,11 +78,11 @@ def _table(name: str, model: type[BaseModel], key: str, *, skip: tuple[str, ...]
         if field_name in skip:
             continue
         cols.append(Column(field_name, _column_type(info.annotation), primary_key=field_name == key))
-    return Table(name, build_metadata, *cols)
+    return Table(name, _shape, *cols)
 
 
-builds = Table(
-    "builds", build_metadata,
+Table(
+    "builds", _shape,
     Column("build_id", String(64), primary_key=True),
     Column("fingerprint", String(64), nullable=False),
     Column("corpus_version", String(80), nullable=False),
@@ -89,13 +92,44 @@ builds = Table(
     Column("skipped", JSON, nullable=False),
     Column("rejected", JSON, nullable=False),
 )
-documents = Table(
-    "documents", build_metadata,
+Table(
+    "documents", _shape,
     Column("build_id", String(64), primary_key=True),
     Column("doc_id", String(200), primary_key=True), Column("seq", Integer, nullable=False),
     Column("path", Text), Column("source_format", String(16)), Column("content_hash", String(64)),
     Column("text", Text), Column("pages", JSON), Column("meta", JSON), Column("ingested_at", String(40)),
 )
+_table("chunks", Chunk, "chunk_id")
+_table("facts", Fact, "fact_id")
+_table("checks", Check, "check_id")
+_table("projects", Project, "project_id")
+# the answer engine's look-ups filter in SQL on these (see FactFilter)
+INDEXES = {"facts_by_metric": ("facts", "build_id", "metric", "org", "year"),
+           "facts_by_source": ("facts", "build_id", "source"),
+           "facts_by_group": ("facts", "build_id", "group"),
+           "facts_by_project": ("facts", "build_id", "project")}
+
+
+def _schema_id() -> str:
+    """A short hash of the build tables' columns, types, keys and indexes: it names the tables, so that
+    a version with another schema writes its tables beside the old ones (which keep serving) instead of
+    dropping them first."""
+    shape = [(t.name, [(c.name, type(c.type).__name__, c.primary_key, c.nullable) for c in t.columns])
+             for t in _shape.sorted_tables]
+    return hashlib.sha256(repr((shape, sorted(INDEXES.items()))).encode()).hexdigest()[:8]
+
+
+SCHEMA_ID = _schema_id()
+build_metadata = MetaData()  # this version's build tables, named `<table>_<SCHEMA_ID>`
+builds, documents, chunks, facts, checks, projects = (
+    _shape.tables[name].to_metadata(build_metadata, name=f"{name}_{SCHEMA_ID}") for name in BUILD_TABLES)
+for _index, (_on, *_cols) in INDEXES.items():
+    _table_of = build_metadata.tables[f"{_on}_{SCHEMA_ID}"]
+    Index(f"{_index}_{SCHEMA_ID}", *(_table_of.c[c] for c in _cols))
+SCHEMA_LOCK = 0x46414B54  # the advisory lock key of table creation on PostgreSQL ("FAKT")
+PIN_STALE_SECONDS = 600.0  # a server's record of its build older than this is of a server gone (crashed)
+OLDER_BUILD_TABLE = re.compile(rf"^({'|'.join(BUILD_TABLES)})(_[0-9a-f]{{8}})?$")  # any version's, plain or named
+
 api_keys = Table(  # its schema is made by stores/migrations; this mirrors it for queries
     "api_keys", user_metadata,
     Column("name", String(100), primary_key=True),
@@ -107,15 +141,12 @@ deployment = Table(  # made by stores/migrations (0002); values kept across buil
     Column("name", String(100), primary_key=True),
     Column("value", Text, nullable=False),
 )
-chunks = _table("chunks", Chunk, "chunk_id")
-facts = _table("facts", Fact, "fact_id")
-checks = _table("checks", Check, "check_id")
-projects = _table("projects", Project, "project_id")
-# the answer engine's look-ups filter in SQL on these (see FactFilter)
-Index("facts_by_metric", facts.c.build_id, facts.c.metric, facts.c.org, facts.c.year)
-Index("facts_by_source", facts.c.build_id, facts.c.source)
-Index("facts_by_group", facts.c.build_id, facts.c.group)
-Index("facts_by_project", facts.c.build_id, facts.c.project)
+servers = Table(  # made by stores/migrations (0003): the build each running server answers from
+    "servers", user_metadata,
+    Column("server_id", String(120), primary_key=True),
+    Column("build_id", String(64), nullable=False),
+    Column("seen_at", String(40), nullable=False),
+)
 
 
 def _rows(build_id: str, models: list[Any], **extra: Any) -> list[dict[str, Any]]:
@@ -131,14 +162,26 @@ def _fields(table: Table) -> list[Any]:
     return [c for c in table.c if c.name not in ("build_id", "seq")]
 
 
-def _outdated(engine: Engine) -> list[str]:
-    """Build tables whose columns or indexes differ from this version's schema."""
-    found = inspect(engine)
-    names = set(found.get_table_names())
-    return [t.name for t in build_metadata.sorted_tables
-            if t.name in names and ({c["name"] for c in found.get_columns(t.name)} != set(t.columns.keys())
-                                    or {i["name"] for i in found.get_indexes(t.name)} > {i.name for i in t.indexes}
-                                    or {i.name for i in t.indexes} - {i["name"] for i in found.get_indexes(t.name)})]
+def _older_tables(engine: Engine) -> list[str]:
+    """Build tables of another version's schema (plain names from before the schema id, or another id)."""
+    return sorted(n for n in inspect(engine).get_table_names()
+                  if OLDER_BUILD_TABLE.match(n) and n not in build_metadata.tables)
+
+
+@contextlib.contextmanager
+def _schema_lock(engine: Engine) -> Any:
+    """Held while tables are created or migrated: two first ingests (or an ingest and a server starting)
+    on a fresh PostgreSQL would otherwise race on its catalogue. SQLite serialises writers itself."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SCHEMA_LOCK})
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SCHEMA_LOCK})
+            conn.commit()
 
 
 def shown_url(url: str) -> str:
@@ -198,9 +241,10 @@ def migrate_user_tables(engine: Engine) -> None:
 
 
 class Store:
-    """Open the stores. User tables are migrated on every open. `upgrade=True` (ingest)
-    rebuilds build tables of an older schema; the corpus is their source of truth, so
-    the next build restores their content."""
+    """Open the stores. User tables are migrated on every open. The build tables are named after
+    this version's schema (SCHEMA_ID): an ingest (`upgrade=True`) that meets another version's
+    tables writes its own beside them and drops the older ones only once its build is complete,
+    so that a failure or a kill on the way leaves the older build served by the older version."""
 
     def __init__(self, settings: Settings, *, upgrade: bool = False) -> None:
         self.url = settings.effective_database_url
@@ -209,21 +253,31 @@ class Store:
         try:
             # a server database may restart under a running service: test each pooled connection before use
             self.engine: Engine = create_engine(self.url, future=True, pool_pre_ping=not self.url.startswith("sqlite"))
-            migrate_user_tables(self.engine)
-            outdated = _outdated(self.engine)
-            if outdated and not upgrade:
-                raise StoreError(f"the stores in {shown_url(self.url)} were written by an older version "
-                                 f"({', '.join(outdated)})",
-                                 hint="run `faktakoll ingest` to rebuild them from the corpus")
-            if outdated:
-                build_metadata.drop_all(self.engine)
-            build_metadata.create_all(self.engine)
+            with _schema_lock(self.engine):
+                migrate_user_tables(self.engine)
+                older = _older_tables(self.engine)
+                build_metadata.create_all(self.engine)
         except (SQLAlchemyError, ImportError, ValueError) as exc:  # ImportError: a driver this install lacks
             reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
             raise StoreError(f"cannot open the database {shown_url(self.url)}: {reason}",
                              hint="check FAKTAKOLL_DATABASE_URL") from exc
         self.keep = settings.keep_builds
         self._pinned: dict[str, Any] | None = None
+        if older and not upgrade and self.latest_build_id() is None:
+            raise StoreError(f"the stores in {shown_url(self.url)} were written by an older version "
+                             f"({', '.join(older)})",
+                             hint="run `faktakoll ingest` to rebuild them from the corpus")
+        if older and upgrade and self.latest_build_id() is not None:
+            self._drop_older()  # an earlier upgrade completed its build but was stopped before this
+
+    def _drop_older(self) -> None:
+        """Drop the build tables of other schema versions (after this version's build is complete)."""
+        with _schema_lock(self.engine):
+            older = _older_tables(self.engine)
+            if older:
+                found = MetaData()
+                found.reflect(self.engine, only=older)
+                found.drop_all(self.engine)
 
     def current_build(self) -> dict[str, Any] | None:
         """The build this store reads: the pinned one (see `at_build`), else the newest complete build."""
@@ -284,17 +338,40 @@ class Store:
                 if rows:
                     conn.execute(insert(table), _rows(build_id, rows))
             conn.execute(update(builds).where(builds.c.build_id == build_id).values(status="complete"))
+        self._drop_older()
         self._prune()
 
     def _prune(self) -> None:
+        """Delete builds beyond the newest `keep_builds` complete ones, except a build a running server
+        still answers from (see `pin`): its requests would turn into 'not reported' mid-flight."""
         with self.engine.begin() as conn:
             ids = conn.execute(select(builds.c.build_id).order_by(builds.c.created_at.desc())).scalars().all()
             complete = conn.execute(
                 select(builds.c.build_id).where(builds.c.status == "complete").order_by(builds.c.created_at.desc())
             ).scalars().all()
-            drop = [b for b in ids if b not in complete[: self.keep]]
+            served = self._served_builds(conn)
+            drop = [b for b in ids if b not in complete[: self.keep] and b not in served]
             for table in (documents, chunks, facts, checks, projects, builds):
                 conn.execute(delete(table).where(table.c.build_id.in_(drop)))
+
+    # --- the builds running servers answer from -------------------------------------
+    def pin(self, server_id: str, build_id: str) -> None:
+        """Record (again) that server `server_id` answers from `build_id`; a prune keeps that build
+        while the record is fresh (servers renew it; one gone stops renewing and its pin goes stale)."""
+        now = _now()
+        with self.engine.begin() as conn:
+            if not conn.execute(update(servers).where(servers.c.server_id == server_id)
+                                .values(build_id=build_id, seen_at=now)).rowcount:
+                conn.execute(insert(servers).values(server_id=server_id, build_id=build_id, seen_at=now))
+
+    def unpin(self, server_id: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(servers).where(servers.c.server_id == server_id))
+
+    @staticmethod
+    def _served_builds(conn: Any) -> set[str]:
+        fresh = (datetime.now(UTC) - timedelta(seconds=PIN_STALE_SECONDS)).isoformat(timespec="microseconds")
+        return set(conn.execute(select(servers.c.build_id).where(servers.c.seen_at >= fresh)).scalars().all())
 
     # --- values of the deployment, kept across builds ------------------------------
     def remembered(self, name: str) -> str | None:

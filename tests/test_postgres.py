@@ -21,7 +21,8 @@ from service.app import create_app
 from service.security import hash_key
 from service.serving import Serving
 from stores.protocol import FactFilter
-from stores.sql import Store
+from stores.sql import SCHEMA_ID, Store
+from stores.sql import facts as facts_table
 from tests.conftest import CORPUS, small_corpus
 from tests.eval.grade import QUESTIONS
 from tests.servers import fresh_database
@@ -94,7 +95,7 @@ def test_lookups_filter_in_sql_and_never_read_every_fact(pg_ingested):
         assert "facts.build_id" in where and where.count("IN") + where.count("IS NOT NULL") >= 1, statement
     rows = store.at_build().select_facts(FactFilter.of(metric="eu_funds_paid", org="asf", year=[2022]))
     assert rows and all(f.metric == "eu_funds_paid" and f.org == "asf" and f.year == 2022 for f in rows)
-    assert "facts_by_metric" in {i["name"] for i in inspect(store.engine).get_indexes("facts")}
+    assert f"facts_by_metric_{SCHEMA_ID}" in {i["name"] for i in inspect(store.engine).get_indexes(facts_table.name)}
 
 
 def test_migrations_keep_api_keys_on_postgres(pg_url):
@@ -114,7 +115,7 @@ def test_migrations_keep_api_keys_on_postgres(pg_url):
     store = Store(settings, upgrade=True)
     assert store.api_key_name(hash_key(KEY)) == "redaktion"
     assert store.current_build() is None  # the build tables were rebuilt: the next ingest fills them
-    assert "seq" in {c["name"] for c in inspect(store.engine).get_columns("facts")}
+    assert "seq" in {c["name"] for c in inspect(store.engine).get_columns(facts_table.name)}
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM user_schema_version")).scalar()
     assert Store(settings).api_key_names()[0][0] == "redaktion"  # opening again changes nothing

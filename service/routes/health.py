@@ -37,6 +37,9 @@ def health(serving: ServingDep, settings: SettingsDep) -> HealthOut:
         facts = engine.facts.count()
     except Exception as exc:  # the database is away: said here, the loaded build keeps answering what it can
         facts, stores["database"] = 0, f"error: {type(exc).__name__}"
+    else:
+        if facts == 0:  # every figure question would be answered 'not reported'
+            stores["database"] = "error: the build served has no facts; run `faktakoll ingest --force`"
     ok = all(v.startswith("ok") for v in stores.values())
     return HealthOut(status="ok" if ok else "degraded", build_id=served.build_id,
                      corpus_version=served.corpus_version, newer_build=serving.newer_build,
