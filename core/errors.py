@@ -52,6 +52,14 @@ def one_line(message: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
 
 
+def reason(exc: BaseException, limit: int = 200) -> str:
+    """Why `exc` happened, on one short line: a database driver's own message (SQLAlchemy wraps it with
+    the statement and its parameters, kilobytes of SQL no reader needs), else the exception's first line."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    first = next((line for line in text.splitlines() if line.strip()), "") or type(exc).__name__
+    return one_line(first)[:limit]
+
+
 class DocumentError(CorpusError):
     """A single document was skipped; its name is printed escaped (see `shown`)."""
 

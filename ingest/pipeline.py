@@ -19,7 +19,7 @@ from typing import Any
 
 from core.embeddings import collection_name
 from core.entities import DEFAULT_REGISTRY, Registry
-from core.errors import CorpusError, DocumentError, IngestError, shown
+from core.errors import CorpusError, DocumentError, IngestError, reason, shown
 from core.schemas import Check, Chunk, Document, Fact, Project, SourceFormat
 from core.settings import Settings
 from core.vocabulary import VOCABULARY
@@ -271,7 +271,7 @@ def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: 
                           check_list=found.checks(), project_list=found.projects(), skipped=skipped,
                           rejected=found.rejected)
     except Exception as exc:  # the previous build stays current
-        raise IngestError(f"ingest failed and was rolled back: {exc}",
+        raise IngestError(f"ingest failed and was rolled back: {reason(exc)}",
                           hint="the previous stores are still in use") from exc
     remove_except(vectors, store.kept_chunk_ids())
     report = _summary(store, store.current_build() or {}, started, up_to_date=False)

@@ -29,6 +29,7 @@ from langchain_core.embeddings import Embeddings
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.embeddings import make_embeddings
+from core.errors import reason
 from core.settings import Settings
 from service.answer.engine import Engine
 from service.conversations import Conversations, open_conversations
@@ -83,8 +84,7 @@ class Serving:
         try:
             self.store.pin(self.server_id, self._served.build_id)
         except Exception as exc:  # the database is away: renewed later; a prune meanwhile is the risk
-            log.warning("cannot record the build served: %s", str(exc).splitlines()[0][:200] if str(exc) else
-                        type(exc).__name__)
+            log.warning("cannot record the build served: %s", reason(exc))
 
     def _renew_pin(self) -> None:
         while not self._stop.wait(PIN_RENEW_SECONDS):

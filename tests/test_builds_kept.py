@@ -16,6 +16,7 @@ from ingest.pipeline import run_ingest
 from service.app import create_app
 from service.serving import Serving
 from stores.sql import SCHEMA_ID, Store
+from stores.sql import facts as facts_table
 from tests.conftest import ASN_2019, small_corpus
 from tests.live import live_server
 from tests.test_store_upgrade import PREVIOUS_SCHEMA
@@ -98,3 +99,20 @@ async def test_health_is_degraded_when_the_build_served_has_no_facts(tmp_path, i
     finally:
         serving.close()
     assert health["status"] == "degraded" and "no facts" in health["stores"]["database"]
+
+
+def test_a_failed_write_is_one_line_without_sql_and_keeps_the_build(tmp_path, ingested):
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copytree(ingested[0].chroma_dir, data / "chroma")
+    settings = Settings(corpus_dir=small_corpus(tmp_path, ASN_2019), data_dir=data)
+    run_ingest(settings)
+    kept = Store(settings).latest_build_id()
+    with sqlite3.connect(data / "faktakoll.sqlite") as db:  # fails the way a full disk does, mid-write
+        db.execute(f"CREATE TRIGGER full BEFORE INSERT ON {facts_table.name} "
+                   "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+    with pytest.raises(IngestError) as failed:
+        run_ingest(settings, force=True)
+    message = str(failed.value)
+    assert "database or disk is full" in message and "INSERT" not in message and "\n" not in message
+    assert len(message) < 400 and Store(settings).latest_build_id() == kept
