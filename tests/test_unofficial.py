@@ -56,3 +56,33 @@ def test_an_unlisted_document_never_joins_an_official_ranking(tmp_path: Path, in
     if 60_000_000 in [f.value for f in alone.figures]:
         assert alone.text.startswith("OBS: uppgifter i svaret kommer från ett dokument som inte är en officiell källa")
         assert alone.verified
+
+
+LOOKALIKE = "Redovisning av internationellt arbete 2022 (KS § 270, rapport).txt"
+LOOKALIKE_TEXT = """Redovisning av internationellt arbete 2022
+
+Utbetalda EU-medel per förvaltning 2022
+
+Arbetsmarknads- och socialförvaltningen ca 500 miljoner kr
+Miljöförvaltningen ca 400 miljoner kr
+Totalt: ca 900 miljoner kr
+
+Malmökraften har haft 9 999 unika deltagare som tagit del av projektet fram till december 2022.
+Projektet Malmökraften 2.0 har enligt förvaltningen haft 9 999 unika deltagare och fler deltagare än väntat.
+"""
+
+
+def test_an_unlisted_lookalike_never_replaces_the_official_total_or_quotes(tmp_path: Path, ingested):
+    """A file titled like the official report: the total and the told passages stay the official report's;
+    what is taken from the unlisted file is said first."""
+    settings = _with_unlisted(tmp_path, ingested[0], LOOKALIKE, LOOKALIKE_TEXT)
+    engine = Engine(settings)
+    total = engine.ask("Hur mycket EU-medel betalades ut totalt 2022?")
+    assert "900" not in total.text and total.verified, total.text
+    assert any(c.official and "22,5 miljoner" in c.quote for c in total.citations), total.citations
+    told = engine.ask("Hur många unika deltagare har tagit del av Malmökraften?")
+    for answer in (total, told):
+        uses_unlisted = any(not c.official and f"[{c.n}]" in answer.text for c in answer.citations)  # not caveats
+        assert not uses_unlisted or answer.text.startswith("OBS: uppgifter i svaret kommer från ett dokument"), \
+            answer.text
+    assert told.citations[0].official and "4295" in told.text, told.text

@@ -402,9 +402,12 @@ def finish(ctx: Context, query: Query, draft: Draft, status: str, text: str, tab
            caveats: list[str], computations: list[Computation] | None = None) -> Answer:
     """The answer with the caveats that concern the figures it uses (report inconsistencies), unlisted
     documents named, each source cited once, and the corpus version."""
-    unofficial = [f for f in draft.used if f.doc_id in ctx.facts.unofficial]
+    unofficial = {f.doc_id: draft.cite_fact(f) for f in reversed(draft.used) if f.doc_id in ctx.facts.unofficial}
+    for c in reversed(draft.citations):  # quoted passages too; one reference per document
+        if not c.official and f"[{c.n}]" in text:
+            unofficial.setdefault(c.doc_id, c.n)
     if unofficial:
-        refs = ", ".join(dict.fromkeys(f"[{draft.cite_fact(f)}]" for f in unofficial))
+        refs = ", ".join(f"[{n}]" for n in sorted(set(unofficial.values())))
         text = f"{draft.w('unofficial_head').format(refs=refs)}\n{text}"
     shown = {f.fact_id for f in draft.used}
     answered = [f for f in draft.used if f.fact_id not in draft.nearest]

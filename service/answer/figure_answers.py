@@ -111,7 +111,8 @@ class FigureAnswers(Sources):
                 and m.score >= best.score - TIED]  # the question's words picked one of them: that one only
         lines += [_figure(m.fact, quote=False) for m in same[:4]]
         more = [m for m in matches[1:4] if m.counted == best.counted and m.fact.label != best.fact.label
-                and m.score >= best.score * 0.8 and m.fact.year == best.fact.year]
+                and m.score >= best.score * 0.8 and m.fact.year == best.fact.year
+                and (m.fact.value, m.fact.unit) != (best.fact.value, best.fact.unit)]  # not the same figure again
         if more:
             lines.append(Note(key="fig_also"))
             lines += [_figure(m.fact) for m in more]

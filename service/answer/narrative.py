@@ -125,8 +125,8 @@ class Narrative(Sources):
             about = [c for c, _, _ in texts if must.search(c.section or "")]  # its own section
             intro = [(Passage(c, 0.0, None, None), st) for c in about[:1] for st in c.sentences[:4]
                      if len(st.text.split()) > 5 and not st.text.lstrip().startswith("#")][:2]
-        best = best_sentences(passages, query.search_text, limit=NARRATIVE_SENTENCES, must=must) or best_sentences(
-            passages, query.search_text, limit=NARRATIVE_SENTENCES)
+        official = [p for p in passages if p.chunk.doc_id not in self.retriever.unofficial]
+        best = self._best(official, query, must) or self._best(passages, query, must)  # unlisted ones last
         seen = {s.start for _, s in intro}
         picked = (intro + [(p, st) for p, st in best if st.start not in seen])[:NARRATIVE_SENTENCES]
         if not picked and names:
@@ -136,6 +136,11 @@ class Narrative(Sources):
             return Evidence(answerer=ANSWERER, status="unclear", lines=[Note(key="narr_none")])
         return Evidence(answerer=ANSWERER, status="answered",
                         lines=[Note(key="narr_quotes"), *(quoted(p.chunk, st) for p, st in picked)])
+
+    @staticmethod
+    def _best(passages: list[Passage], query: Query, must: re.Pattern[str] | None) -> list[tuple[Passage, Sentence]]:
+        return best_sentences(passages, query.search_text, limit=NARRATIVE_SENTENCES, must=must) or best_sentences(
+            passages, query.search_text, limit=NARRATIVE_SENTENCES)
 
     def fund_of_name(self, query: Query, name: str) -> Evidence | None:
         found = projects.card(name, self.retriever, self.facts, self.registry, self.statements.texts)

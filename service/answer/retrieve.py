@@ -48,6 +48,8 @@ class Retriever:
         build = store.current_build() or {}
         self.chunks = store.load_chunks()
         self.by_id = {c.chunk_id: c for c in self.chunks}
+        self.unofficial = {str(d["doc_id"]) for d in store.document_rows()
+                           if not (d["meta"] or {}).get("official", True)}  # not listed in the manifest
         self._folded: list[tuple[str, str]] | None = None
         self.keyword = KeywordIndex(self.chunks)
         self._lock = threading.Lock()
@@ -83,7 +85,9 @@ class Retriever:
                 scores[chunk_id] *= BOOST
             if orgs and set(orgs) & set(chunk.orgs):
                 scores[chunk_id] *= BOOST
-        best = sorted(scores, key=lambda cid: scores[cid], reverse=True)[:k]
+        # a document the manifest does not list never outranks an official one: it comes after them all
+        best = sorted(scores, key=lambda cid: (self.by_id[cid].doc_id not in self.unofficial, scores[cid]),
+                      reverse=True)[:k]
         return [Passage(self.by_id[c], scores[c], ranks[c][0], ranks[c][1]) for c in best]
 
 
