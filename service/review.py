@@ -18,16 +18,19 @@ from typing import TYPE_CHECKING, Any
 
 from core.entities import fold
 from core.lang import phrase
-from core.numbers import Figure, parse_english_figures, parse_figures, word_numbers
-from core.schemas import Answer, Query
+from core.numbers import MULTIPLIERS, Figure, parse_english_figures, parse_figures, word_numbers, years_in
+from core.schemas import Answer, Fact, Query
 from service.answer.understand import STEP, detect_lang, understand
 from service.answer.verify import figures_in
+from service.review_match import Match, context, match
 
 if TYPE_CHECKING:
     from service.answer.engine import Engine
 
-SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
-NOT_A_CLAIM = re.compile(r"(?:stk|dnr|diarienummer|§|s\.|sid\.?|sidan|page|p\.|tel\.?|telefon)[\s\-:]*$",
+SENTENCE = re.compile(r"(?:\b(?:ca|st|nr|kr|resp|bl|t\.ex|ex|s)\.(?=\s+\S)|[.,](?=\d)|[^.!?\n])+(?:[.!?]+|(?=\n)|$)",
+                      re.IGNORECASE)  # a line, or up to a full stop that ends no decimal or abbreviation
+NOT_A_CLAIM = re.compile(r"(?:\b(?:stk|dnr|diarienummer|s|sid|sidan|page|p|tel|tfn|telefon|bild|slide|kapitel|"
+                         r"avsnitt|punkt|nr|steg|fråga|bilaga|appendix|chapter|section)\.?|§)[\s\-:]*$",
                          re.IGNORECASE)  # what comes right before a number that is no figure
 DATE_AFTER = re.compile(r"^\s*(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
                         r"december|january|february|march|june|july|august|october)\b", re.IGNORECASE)
@@ -59,7 +62,9 @@ def figures_of(sentence: str, lang: str) -> list[Figure]:
         if any(a <= fig.start < b for a, b in phones):
             continue
         before, after = sentence[:fig.start], sentence[fig.end:]
-        if fig.is_year_like or NOT_A_CLAIM.search(before) or DATE_AFTER.match(after) or re.match(r"^[-/]\d", after):
+        numbered = not before.strip(" •-*") and re.match(r"^[.)]\s", after)  # '1. Inledning': a list's number
+        if (fig.is_year_like or NOT_A_CLAIM.search(before) or DATE_AFTER.match(after) or re.match(r"^[-/]\d", after)
+                or numbered):
             continue
         if any(o.start <= fig.start < o.end for o in out):
             continue
@@ -67,7 +72,10 @@ def figures_of(sentence: str, lang: str) -> list[Figure]:
     return out
 
 
-CLAUSE_BREAK = re.compile(r",\s+|\s+(?:och|samt|men|and|but)\s+")
+CLAUSE_BREAK = re.compile(r",\s+|;\s*|\s+[–—]\s+|\s+(?:och|samt|men|medan|jämfört med|mot|varav|and|but|while|"
+                          r"compared with|compared to|against|of which)\s+", re.IGNORECASE)
+WORD_MULTIPLIER = re.compile(r"^\s+(miljoner|miljon|miljarder|tusen)\b(\s*(?:kronor|kr\b))?", re.IGNORECASE)
+MONEY_WORDS = {"miljoner", "miljon", "miljarder"}  # counts in millions are not in these reports
 
 
 def _read(engine: Engine, opener: str, text: str, lang: str) -> Query:
@@ -111,40 +119,185 @@ def _verdict(answer: Answer, claimed: float, query: Query) -> tuple[str, dict[st
     return "unclear", reported
 
 
+class Stated:
+    """The build's facts as a review compares with them, and how a verdict from them reads."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.rows: list[Fact] = engine.facts.where()
+        orgs = engine.registry.organisations
+        self.family: dict[str, set[str]] = {o: {o, e.pair} if e.pair else {o} for o, e in orgs.items()}
+        self.project_of = {f.fact_id: p.project_id for f in self.rows
+                           if (p := engine.registry.project_of_fact(f.fact_id)) is not None}
+
+    def _about(self, fact: Fact, lang: str) -> str:
+        """' (Arbetsmarknads- och socialnämnden, 2024)': whom and which year a fact is about."""
+        entity = self.engine.registry.organisations.get(fact.org or "")
+        project = self.engine.registry.projects.get(self.project_of.get(fact.fact_id, ""))
+        who = project.name if project else (entity.name_en if lang == "en" else entity.name) if entity else None
+        parts = [p for p in (who, str(fact.year) if fact.year else None) if p]
+        return f" ({', '.join(parts)})" if parts else ""
+
+    def _role(self, fact: Fact | None, lang: str, role: str | None = None) -> str:
+        if fact is not None:
+            role = {"mal": "target", "budget": "budget", "beviljat": "granted",
+                    "rekvirera": "requisition"}.get(fact.stated_role or "", "outcome")
+        return phrase(lang, f"review_role_{role or 'outcome'}")
+
+    def _cite(self, fact: Fact) -> dict[str, Any]:
+        doc = self.engine.docs.get(fact.doc_id)
+        return {"n": 1, "doc_id": fact.doc_id, "title": doc.meta.title if doc else fact.doc_id, "page": fact.page,
+                "quote": fact.quote or fact.label or ""}
+
+    def claim(self, where: tuple[int, int, str, str], found: Match, query: Query, lang: str) -> Claim:
+        fact, other = found.fact, found.other
+        text = ""
+        if found.verdict in ("correct", "rounded", "deviates") and other is None and fact is not None:
+            text = phrase(lang, f"review_{found.verdict}").format(display=fact.display, about=self._about(fact, lang))
+        elif other is not None:
+            key = {"year": "review_other_year", "role": "review_other_role"}.get(found.off or "",
+                                                                                 "review_other_subject")
+            text = phrase(lang, key).format(other=other.display, other_year=other.year or "",
+                                            other_about=self._about(other, lang),
+                                            other_role=self._role(other, lang),
+                                            role=self._role(None, lang, query.role if query.role in (
+                                                "target", "budget", "granted", "requisition") else None))
+            if fact is not None:
+                text += phrase(lang, "review_asked").format(display=fact.display, about=self._about(fact, lang))
+        shown = fact or other
+        reported = {"value": shown.value, "display": shown.display} if shown else None
+        cites = [self._cite(f) for f in (fact, other) if f is not None]
+        for n, c in enumerate(cites, start=1):
+            c["n"] = n
+        return Claim(*where, verdict=found.verdict, reported=reported, explanation=text, citations=cites)
+
+
+def _with_multipliers(sentence: str, figs: list[Figure]) -> list[Figure]:
+    """'sex miljoner kronor': a written-out number with a multiplier is one amount."""
+    out = []
+    for fig in figs:
+        m = WORD_MULTIPLIER.match(sentence[fig.end:])
+        if fig.bare and fig.display.isalpha() and m:
+            scale = MULTIPLIERS[m.group(1).lower()]
+            fig = Figure(value=fig.value * scale, money=bool(m.group(2)) or m.group(1).lower() in MONEY_WORDS,
+                         approximate=True, qualifier=fig.qualifier, precision=scale, start=fig.start,
+                         end=fig.end + m.end(), display=sentence[fig.start:fig.end + m.end()], bare=False)
+        out.append(fig)
+    return out
+
+
+BOUND_WORDS = 3  # a year this few words after a figure is that figure's ('54 projekt 2023')
+
+
+def _bound_years(sentence: str, figs: list[Figure]) -> tuple[dict[int, int], list[tuple[int, int]]]:
+    """Each figure's own year (written right after it) and the sentence's other years (year, position)."""
+    years = [(y, at) for y, at in _free_years(sentence) if not any(f.start <= at < f.end for f in figs)]
+    bound: dict[int, int] = {}
+    taken: set[int] = set()
+    for i, fig in enumerate(figs):
+        for year, at in years:
+            gap = sentence[fig.end:at]
+            if at >= fig.end and at not in taken and len(gap.split()) <= BOUND_WORDS and not re.search(r"[,.;:]", gap):
+                bound[i] = year
+                taken.add(at)
+                break
+    return bound, [(y, at) for y, at in years if at not in taken]
+
+
+def _figure_years(sentence: str, figs: list[Figure], running: int | None,
+                  latest: int | None = None) -> tuple[list[int | None], int | None]:
+    """The year each figure of a sentence speaks of, and the sentence's topic year for the ones after.
+    A figure's own year; else the nearest free year before it in the sentence; else the running year of
+    the draft; a clause saying 'året innan/efter' moves that one year."""
+    bound, free = _bound_years(sentence, figs)
+    if latest is not None and (m := LAST_YEAR.search(sentence)):
+        free = sorted([*free, (latest, m.start())], key=lambda ya: ya[1])  # a speech's 'förra året': the last report
+    topic = free[0][0] if free else None
+    out: list[int | None] = []
+    for i, fig in enumerate(figs):
+        if i in bound:
+            out.append(bound[i])
+            continue
+        before = [y for y, at in free if at < fig.start]
+        base = before[-1] if before else (topic if topic is not None and not _stepped(sentence, fig) else running)
+        shift = STEP.search(fold(_clause(sentence, fig)))
+        if shift and base is not None and not before:
+            base += -1 if re.search(r"innan|fore|before|previous", shift.group()) else 1
+        out.append(base)
+    return out, topic
+
+
+def _stepped(sentence: str, fig: Figure) -> bool:
+    return bool(STEP.search(fold(_clause(sentence, fig))))
+
+
+def _claim_query(engine: Engine, opener: str, sentence: str, fig: Figure, base: Query, lang: str,
+                 year: int | None) -> Query:
+    """The query of one figure: what its own clause says (role, what it counts) and its year, the subject
+    from its sentence and the sentences before."""
+    clause = _clause(sentence, fig)  # "… och deltog i 25 projekt": what 25 counts is read from its clause
+    read = _read(engine, opener, clause, lang) if clause != sentence else base
+    carried = {s: getattr(base, s) for s in SUBJECT_SLOTS if not getattr(read, s)}
+    carried["years"] = [year] if year is not None else []
+    return read.model_copy(update={
+        **carried, "intent": "check", "operation": "verdict", "claimed": fig.value, "parts": [],
+        "claim_precision": fig.precision, "claim_loose": fig.approximate or bool(fig.qualifier)})
+
+
+MONTH_BEFORE = re.compile(r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+                          r"december|january|february|march|may|june|july|august|october)\s*$", re.IGNORECASE)
+LAST_YEAR = re.compile(r"\b(?:förra året|i fjol|fjolårets|last year)\b", re.IGNORECASE)
+
+
+def _free_years(text: str) -> list[tuple[int, int]]:
+    """Years written in a text that are no dates ('den 18 oktober 2023')."""
+    return [(y, at) for y, at in years_in(text) if not MONTH_BEFORE.search(text[max(0, at - 12):at])]
+
+
+def _dominant_year(text: str) -> int | None:
+    """The year a draft is mostly about: its most written year (not dates), the first of equals."""
+    written = _free_years(text)
+    years = Counter(y for y, _ in written)
+    first = {y: -i for i, (y, _) in reversed(list(enumerate(written)))}
+    return max(years, key=lambda y: (years[y], first[y])) if years else None
+
+
 def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]:
     """Every figure claim of `text` with its verdict, reported figure, explanation and sources."""
     language = lang or detect_lang(text)
+    facts = Stated(engine)
+    opener = phrase(language, "review_opener")
     claims: list[Claim] = []
     subject: Query | None = None
+    running = _dominant_year(text)
     for m in SENTENCE.finditer(text):
         sentence = m.group().strip()
         if not sentence:
             continue
         offset = m.start() + (len(m.group()) - len(m.group().lstrip()))
-        figs = figures_of(sentence, language)
-        opener = phrase(language, "review_opener")
-        query = _read(engine, opener, sentence, language)
-        if any(getattr(query, s) for s in SUBJECT_SLOTS):
-            subject = query
-        elif subject is not None:  # "Året efter ökade det till …": the subject of the sentences before
-            carried: dict[str, Any] = {s: getattr(subject, s) for s in SUBJECT_SLOTS}
-            shift = STEP.search(fold(sentence))
-            if not query.years and subject.years:
-                delta = -1 if shift and re.search(r"innan|fore|before|previous", shift.group()) else 1 if shift else 0
-                carried["years"] = [subject.years[0] + delta]
-            query = query.model_copy(update=carried)
-        for fig in figs:
-            clause = _clause(sentence, fig)  # "… och deltog i 25 projekt": what 25 counts is read from its clause
-            read = _read(engine, opener, clause, language) if clause != sentence else query
-            carried = {s: getattr(query, s) for s in (*SUBJECT_SLOTS, "years") if not getattr(read, s)}
-            claim_query = read.model_copy(update={
-                **carried, "intent": "check", "operation": "verdict", "claimed": fig.value, "parts": [],
-                "claim_precision": fig.precision, "claim_loose": fig.approximate or bool(fig.qualifier)})
+        own = _read(engine, opener, sentence, language)
+        named_here = any(getattr(own, s) for s in SUBJECT_SLOTS)
+        query = own if named_here or subject is None else own.model_copy(
+            update={s: getattr(subject, s) for s in SUBJECT_SLOTS})  # "Nämnden fick …": the subject before
+        subject = own if named_here else subject
+        figs = _with_multipliers(sentence, figures_of(sentence, language))
+        years, topic = _figure_years(sentence, figs, running, engine.latest_year)
+        running = topic if topic is not None else running
+        local = {i for i, y in enumerate(years) if y is not None and y != running} | (
+            set(range(len(figs))) if topic is not None else set())  # a year written in this sentence
+        for i, (fig, year) in enumerate(zip(figs, years, strict=True)):
+            claim_query = _claim_query(engine, opener, sentence, fig, query, language, year)
+            where = (offset + fig.start, offset + fig.end, sentence[fig.start:fig.end], sentence)
+            found = match(context(sentence, fig, claim_query, facts.family, carried=not named_here,
+                                  year_local=i in local),
+                          facts.rows, facts.project_of)
+            if found.verdict:
+                claims.append(facts.claim(where, found, claim_query, language))
+                continue
             answer = engine.check(claim_query)
             verdict, reported = _verdict(answer, fig.value, claim_query)
             claims.append(Claim(
-                start=offset + fig.start, end=offset + fig.end, figure=sentence[fig.start:fig.end], sentence=sentence,
-                verdict=verdict, reported=reported, explanation=answer.text.split("\n", 1)[0],
+                *where, verdict=verdict, reported=reported, explanation=answer.text.split("\n", 1)[0],
                 citations=[c.model_dump(include={"n", "doc_id", "title", "page", "quote"})
                            for c in answer.citations[:2]]))
     summary = Counter(c.verdict for c in claims)

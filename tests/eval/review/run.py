@@ -1,4 +1,8 @@
-"""Score Granska text on tests/eval/review/drafts.json: `python -m tests.eval.review.run [--data-dir D]`.
+"""Score Granska text on tests/eval/review/drafts.json:
+`python -m tests.eval.review.run [--set dev|heldout|all] [--show] [--data-dir D]`.
+
+The drafts are split: r01-r08 are the development set (tuned on; `--show` lists its misses), r09-r16 are
+held out (never read while building; scored only, no details).
 
 Per figure of the answer key: a wrong figure (deviates, other_role, other_year, not_in_reports) is caught when
 the review gives any of those verdicts; a right one (correct, rounded) is confirmed when it gives correct or
@@ -28,12 +32,20 @@ def _at(text: str, figure: str, occurrence: int) -> int:
     return at
 
 
+DEV = {f"r{i:02d}" for i in range(1, 9)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--set", choices=["dev", "heldout", "all"], default="dev")
+    parser.add_argument("--show", action="store_true", help="list the misses (development set only)")
     args = parser.parse_args(argv)
+    if args.show and args.set != "dev":
+        parser.error("--show lists the development set only: the held-out drafts are never read")
     engine = Engine(Settings(data_dir=args.data_dir) if args.data_dir else Settings())
-    drafts = json.loads((HERE / "drafts.json").read_text(encoding="utf-8"))
+    drafts = [d for d in json.loads((HERE / "drafts.json").read_text(encoding="utf-8"))
+              if args.set == "all" or (d["id"] in DEV) == (args.set == "dev")]
     score: Counter[str] = Counter()
     started = time.perf_counter()
     for draft in drafts:
@@ -42,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
             at = _at(draft["text"], key["text"], key.get("occurrence", 1))
             mine = next((c["verdict"] for c in found if c["start"] < at + len(key["text"]) and at < c["end"]), None)
             wrong = key["expected"] in WRONG
+            if args.show and not ((wrong and mine in WRONG) or (not wrong and mine in RIGHT)):
+                claim = next((c for c in found if c["start"] < at + len(key["text"]) and at < c["end"]), None)
+                print(f"{draft['id']} {key['text']!r} expected={key['expected']} got={mine} "
+                      f"| {claim['explanation'][:160] if claim else ''} | note={key.get('note', '')}")
             score["wrong" if wrong else "right"] += 1
             if mine is None:
                 score["missed"] += 1

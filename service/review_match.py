@@ -1,0 +1,253 @@
+"""A draft's figure against the stored facts, value first (Granska text).
+
+A figure copied from a report is found among the facts by its value (within the rounding the draft
+or the report states); it is confirmed only when what the draft says about it (year, subject,
+what is counted, role) agrees with the fact and at least one of them is positively the same. A
+figure found only with another year, role or subject is that verdict; a figure not found is
+compared with the fact the draft's context points to (the reported figure shown). What this
+cannot settle (shares, computed changes, targets against outcomes) is left to the engine's claim
+answerers (service/review.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.entities import CITY, fold
+from core.numbers import Figure
+from core.schemas import Fact, Query
+from core.words import tokenize
+
+PERCENT_AFTER = re.compile(r"^\s*(?:%|procent\b|percent\b|per cent\b)", re.IGNORECASE)
+EURO_AFTER = re.compile(r"^\s*(?:euro|eur)\b", re.IGNORECASE)
+NOUN_AFTER = re.compile(r"^\s*(?:st\.?\s+|stycken\s+)?(?:av\s+(?:stadens|de|dem)\s+)?([A-Za-zÅÄÖåäöÉé\-]{3,})")
+FILLER = {"st", "stycken", "kronor", "kr", "sek", "miljoner", "mkr", "procent", "euro", "olika", "nya", "st."}
+STEM = 5  # letters two nouns share to count the same ("projekt", "projekten"; "nämnder", "nämnderna")
+SMALL = 12  # a count this small is found in many sentences: it needs what it counts and one more agreement
+METRIC_NOUNS = {
+    "project_count": ("projekt", "eu-projekt"), "owned_project_count": ("projekt", "eu-projekt"),
+    "partner_project_count": ("projekt", "eu-projekt"), "participating_units": ("nämnder", "förvaltningar", "nämnd"),
+    "partners": ("partner", "aktörer", "organisationer", "samverkansparter"), "countries": ("länder", "land"),
+}
+FACT_ROLE = {"mal": "target", "budget": "budget", "beviljat": "granted", "rekvirera": "requisition"}
+CLAIM_ROLES = {"target", "budget", "granted", "requisition"}
+ABOUT = {"ca", "cirka", "omkring", "ungefär", "runt"}
+TARGET_BEFORE = re.compile(r"(?:ska|skall|förväntas|beräknas|planeras|målet?|målsättning\w*|mål att|siktar på|"
+                           r"förväntade?|budgeterade?)\W+(?:\w+\W+){0,6}$", re.IGNORECASE)
+LOOSE_UP = {"drygt", "över", "närmare"}  # the figure is a bit above (drygt) or just below it
+BELOW = {"nästan", "knappt", "närmare"}
+
+
+@dataclass
+class Context:
+    """What the draft says around one figure."""
+
+    value: float
+    unit: str  # SEK, EUR, percent or count
+    precision: float
+    qualifier: str | None
+    approximate: bool
+    years: list[int]
+    orgs: set[str]
+    projects: set[str]
+    noun: str | None
+    role: str | None  # target, budget, granted, requisition; None: what happened
+    carried: bool = False  # the subject is the sentences' before, not this sentence's own
+    year_local: bool = True  # the year is written in the figure's sentence, not the draft's running year
+
+
+@dataclass
+class Fit:
+    fact: Fact
+    year: bool | None
+    subject: bool | None
+    noun: bool | None
+    role: bool
+
+    @property
+    def agrees(self) -> bool:
+        return self.year is not False and self.subject is not False and self.noun is not False and self.role
+
+    @property
+    def positives(self) -> int:
+        return sum(1 for x in (self.year, self.subject, self.noun) if x)
+
+    def only_off(self) -> str | None:
+        """The one thing that differs ('year', 'subject', 'role'), when all else agrees."""
+        off = [name for name, ok in (("year", self.year), ("subject", self.subject), ("noun", self.noun),
+                                     ("role", self.role)) if ok is False]
+        return off[0] if len(off) == 1 else None
+
+
+@dataclass
+class Match:
+    verdict: str  # correct, rounded, deviates, other_role, other_year; "" when the facts cannot settle it
+    fact: Fact | None = None
+    other: Fact | None = None  # the fact the claimed value belongs to, when another year/role/subject
+    off: str | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+def context(sentence: str, fig: Figure, query: Query, family: dict[str, set[str]], *, carried: bool = False,
+            year_local: bool = True) -> Context:
+    after = sentence[fig.end:]
+    unit = ("percent" if PERCENT_AFTER.match(after) else "EUR" if EURO_AFTER.match(after)
+            else "SEK" if fig.money else "count")
+    noun = None
+    m = NOUN_AFTER.match(after)
+    if unit == "count" and m and fold(m.group(1)) not in FILLER:
+        noun = fold(m.group(1))
+    orgs = {o for org in query.orgs for o in family.get(org, {org})}
+    role = next((r for r in query.roles if r in CLAIM_ROLES), None)
+    return Context(value=fig.value, unit=unit, precision=fig.precision, qualifier=fig.qualifier,
+                   approximate=fig.approximate, years=list(query.years), orgs=orgs, projects=set(query.project_ids),
+                   noun=noun, role=role, carried=carried, year_local=year_local)
+
+
+def value_fit(c: Context, fact: Fact) -> str | None:
+    """'exact' when the fact states the draft's figure, 'rounded' when the draft rounds it fairly, else None."""
+    if fact.unit != c.unit:
+        return None
+    diff = c.value - fact.value
+    if abs(diff) <= 0.5 or (fact.approximate and (fact.qualifier or "ca") in ABOUT
+                            and abs(diff) <= max(fact.precision, 1.0) / 2):
+        return "exact"  # 'ca 22,5 miljoner' states 22 550 504 too; 'över 100' does not state 141
+    step = max(c.precision, 1.0)
+    q = c.qualifier or ""
+    if q in LOOSE_UP and 0 < fact.value - c.value <= step * 1.5 and q != "närmare":
+        return "rounded"  # 'drygt 10,4 miljoner' for 10 404 000
+    if q in BELOW and 0 < c.value - fact.value <= step * 1.5:
+        return "rounded"  # 'nästan 17 miljoner' for 16 881 967
+    if (c.approximate or q) and abs(diff) <= step / 2 + 1e-9:
+        return "rounded"
+    if not c.approximate and c.precision >= 1 and abs(diff) <= step / 2 and fact.value > 1000:
+        return "rounded"  # '1,7 miljoner kronor' written without 'ca'
+    return None
+
+
+def _noun_fit(c: Context, fact: Fact) -> bool | None:
+    if c.unit != "count" or not c.noun:
+        return None
+    nouns = [fold(n) for n in METRIC_NOUNS.get(fact.metric, ())]
+    if fact.quantity:
+        nouns += [fold(w) for w in fact.quantity.split()]
+    words = [w for n in nouns for w in re.split(r"[\s\-]", n) if w]
+    if not words and fact.source == "text":
+        words = tokenize(_near(fact, c.value))
+    if not words:
+        return None
+    head = c.noun[:STEM]
+    return any(w[:STEM] == head or w.endswith(c.noun) or c.noun.endswith(w) for w in words if len(w) >= 3)
+
+
+def _near(fact: Fact, value: float, chars: int = 40) -> str:
+    label = fact.label or ""
+    digits = f"{value:.0f}"
+    at = label.replace(" ", "").find(digits)
+    return label if at < 0 else label[max(0, at - chars):at + chars]
+
+
+def _subject_fit(c: Context, fact: Fact, project_of: dict[str, str]) -> bool | None:
+    own = project_of.get(fact.fact_id)
+    if c.projects:
+        if own in c.projects:
+            return True
+        return False if (own or fact.project) else None
+    if c.orgs:
+        if fact.org in c.orgs or fact.unit_org in c.orgs:
+            return True
+        return None if c.carried else False  # a subject read sentences before is no proof of another one
+    if fact.org == CITY:
+        return True
+    return None  # the draft names no subject: the city or whoever the paragraph is about
+
+
+def _role_fit(c: Context, fact: Fact) -> bool:
+    stated = FACT_ROLE.get(fact.stated_role or "")
+    if stated == "target" and not _target_phrase(fact):
+        stated = None  # 'Över 800 har deltagit med målsättningen att …': the figure is what happened
+    if fact.metric == "total_budget":
+        stated = "budget"
+    if c.role is None:
+        return stated not in ("target", "budget", "granted", "requisition")
+    return stated == c.role or (stated is None and fact.metric != "eu_funds_paid")
+
+
+def match(c: Context, facts: list[Fact], project_of: dict[str, str]) -> Match:
+    """The verdict the stored facts give on one figure of a draft ('' when they cannot settle it)."""
+    fits = [(value_fit(c, f), Fit(f, _year_fit(c, f), _subject_fit(c, f, project_of), _noun_fit(c, f),
+                                  _role_fit(c, f))) for f in facts if f.unit == c.unit]
+    same = [(how, fit) for how, fit in fits if how]
+    small = c.unit == "count" and c.value <= SMALL
+    agreeing = sorted(((how, fit) for how, fit in same if fit.agrees and fit.positives >= (2 if small else 1)
+                       and (not small or fit.noun)), key=lambda hf: (-hf[1].positives, hf[0] != "exact"))
+    if agreeing:
+        how, fit = agreeing[0]
+        return Match("correct" if how == "exact" else "rounded", fit.fact)
+    distinct = [(how, fit) for how, fit in same if fit.agrees and _distinctive(c)]
+    if distinct and len({round(fit.fact.value, -2) for _, fit in distinct}) == 1:
+        how, fit = distinct[0]  # an amount to the thousand found once, nothing against it
+        return Match("correct" if how == "exact" else "rounded", fit.fact)
+    asked = _asked(c, fits)
+    if not c.year_local and not any(fit.year for fit in asked):
+        # the draft's running year may not be this figure's: with no figure of that year to compare, the
+        # value found with everything else agreeing is the one meant
+        loose = [(how, fit) for how, fit in same if fit.only_off() == "year" and fit.positives >= 1
+                 and (not small or fit.noun)]
+        if loose:
+            how, fit = loose[0]
+            return Match("correct" if how == "exact" else "rounded", fit.fact)
+    elsewhere = [(fit.only_off(), fit) for _, fit in same if fit.only_off() in ("year", "role", "subject")
+                 and fit.positives >= 1]
+    if elsewhere:
+        off, fit = elsewhere[0]
+        verdict = {"year": "other_year", "role": "other_role", "subject": "deviates"}[off or "subject"]
+        return Match(verdict, asked[0].fact if asked else None, other=fit.fact, off=off)
+    if asked and len({f.fact.value for f in asked[:3] if f.positives == asked[0].positives}) == 1:
+        return Match("deviates", asked[0].fact)
+    return Match("")
+
+
+def _asked(c: Context, fits: list[tuple[str | None, Fit]]) -> list[Fit]:
+    """The facts the draft's context points to (year, subject and what is counted agree), whatever their value."""
+    return sorted((fit for how, fit in fits if not how and fit.agrees and fit.positives >= 2
+                    and fit.year is not None and (c.unit != "count" or fit.noun)),
+                  key=lambda fit: -fit.positives)
+
+
+def _distinctive(c: Context) -> bool:
+    """An amount whose digits say which figure it is (25 660 000; 10,4 miljoner), not a round one."""
+    if c.unit not in ("SEK", "EUR"):
+        return False
+    digits = f"{c.value:.0f}".rstrip("0")
+    return len(digits) >= 3
+
+
+def _year_fit(c: Context, fact: Fact) -> bool | None:
+    if not c.years or fact.year is None:
+        return None
+    if fact.source == "text":  # '… jämfört med 2021 då åtta förvaltningar deltog i totalt 42 projekt'
+        before = (fact.label or "")[:max(0, _at(fact) + 1)]
+        written = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", before)]
+        if written:
+            return written[-1] in c.years
+    return fact.year in c.years
+
+
+def _at(fact: Fact) -> int:
+    """Where a text fact's figure stands in its sentence (its display, else its digits)."""
+    label = fact.label or ""
+    at = label.find(fact.display) if fact.display else -1
+    return at if at >= 0 else label.find(f"{fact.value:.0f}")
+
+
+def _target_phrase(fact: Fact) -> bool:
+    """A target's wording right before the figure ('ska', 'förväntas', 'med mål att'); tables state roles."""
+    if fact.source != "text":
+        return True
+    at = _at(fact)
+    return at < 0 or bool(TARGET_BEFORE.search((fact.label or "")[:at]))
+
+
+__all__ = ["Context", "Match", "context", "match", "value_fit"]
