@@ -74,6 +74,8 @@ def figures_of(sentence: str, lang: str) -> list[Figure]:
 
 CLAUSE_BREAK = re.compile(r",\s+|;\s*|\s+[–—]\s+|\s+(?:och|samt|men|medan|jämfört med|mot|varav|and|but|while|"
                           r"compared with|compared to|against|of which)\s+", re.IGNORECASE)
+PART_OF = re.compile(r"\b(?:varav|of which|av dessa|of these)\s+$", re.IGNORECASE)  # a part: the engine's
+PART_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:av|of)\s+(?:de|dem|dessa|projekten|the|these|them)\b", re.IGNORECASE)
 WORD_MULTIPLIER = re.compile(r"^\s+(miljoner|miljon|miljarder|tusen)\b(\s*(?:kronor|kr\b))?", re.IGNORECASE)
 MONEY_WORDS = {"miljoner", "miljon", "miljarder"}  # counts in millions are not in these reports
 
@@ -212,7 +214,8 @@ def _figure_years(sentence: str, figs: list[Figure], running: int | None,
     bound, free = _bound_years(sentence, figs)
     if latest is not None and (m := LAST_YEAR.search(sentence)):
         free = sorted([*free, (latest, m.start())], key=lambda ya: ya[1])  # a speech's 'förra året': the last report
-    topic = free[0][0] if free else None
+    topical = [(y, at) for y, at in free if not COMPARED_BEFORE.search(sentence[max(0, at - 20):at])]
+    topic = topical[0][0] if topical else None  # 'Jämfört med 2019, då …' speaks of 2019 only there
     out: list[int | None] = []
     for i, fig in enumerate(figs):
         if i in bound:
@@ -220,15 +223,25 @@ def _figure_years(sentence: str, figs: list[Figure], running: int | None,
             continue
         before = [y for y, at in free if at < fig.start]
         base = before[-1] if before else (topic if topic is not None and not _stepped(sentence, fig) else running)
-        shift = STEP.search(fold(_clause(sentence, fig)))
-        if shift and base is not None and not before:
-            base += -1 if re.search(r"innan|fore|before|previous", shift.group()) else 1
+        if base is not None and not before:
+            base += _step(_clause(sentence, fig))
         out.append(base)
     return out, topic
 
 
 def _stepped(sentence: str, fig: Figure) -> bool:
-    return bool(STEP.search(fold(_clause(sentence, fig))))
+    return _step(_clause(sentence, fig)) != 0
+
+
+def _step(clause: str) -> int:
+    """Years a clause moves from the year before it: 'året innan' -1, 'två år senare' +2, else 0."""
+    if m := YEARS_STEP.search(clause):
+        n, way = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        size = STEPS.get(n.lower()) or int(n)
+        return -size if way.lower() in ("tidigare", "innan", "före", "earlier", "before") else size
+    if shift := STEP.search(fold(clause)):
+        return -1 if re.search(r"innan|fore|before|previous", shift.group()) else 1
+    return 0
 
 
 def _claim_query(engine: Engine, opener: str, sentence: str, fig: Figure, base: Query, lang: str,
@@ -246,6 +259,11 @@ def _claim_query(engine: Engine, opener: str, sentence: str, fig: Figure, base: 
 
 MONTH_BEFORE = re.compile(r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
                           r"december|january|february|march|may|june|july|august|october)\s*$", re.IGNORECASE)
+COMPARED_BEFORE = re.compile(r"(?:sedan|jämfört med|jämfört med år|än|since|compared with|compared to|than|"
+                             r"from|från|mot)\s+(?:år\s+)?$", re.IGNORECASE)
+YEARS_STEP = re.compile(r"\b(två|tre|fyra|2|3|4|two|three|four)\s+år\s+(tidigare|senare|innan|efter|före)\b|"
+                        r"\b(two|three|four|2|3|4)\s+years\s+(earlier|later|before|after)\b", re.IGNORECASE)
+STEPS = {"två": 2, "tre": 3, "fyra": 4, "two": 2, "three": 3, "four": 4}
 LAST_YEAR = re.compile(r"\b(?:förra året|i fjol|fjolårets|last year)\b", re.IGNORECASE)
 
 
@@ -288,9 +306,9 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
         for i, (fig, year) in enumerate(zip(figs, years, strict=True)):
             claim_query = _claim_query(engine, opener, sentence, fig, query, language, year)
             where = (offset + fig.start, offset + fig.end, sentence[fig.start:fig.end], sentence)
-            found = match(context(sentence, fig, claim_query, facts.family, carried=not named_here,
-                                  year_local=i in local),
-                          facts.rows, facts.project_of)
+            part = PART_OF.search(sentence[max(0, fig.start - 12):fig.start]) or PART_AFTER.match(sentence[fig.end:])
+            read = context(sentence, fig, claim_query, facts.family, carried=not named_here, year_local=i in local)
+            found = Match("") if part else match(read, facts.rows, facts.project_of)  # a part: the claim answerers
             if found.verdict:
                 claims.append(facts.claim(where, found, claim_query, language))
                 continue

@@ -52,6 +52,7 @@ class Context:
     orgs: set[str]
     projects: set[str]
     noun: str | None
+    words: frozenset[str]  # stems of substance in the figure's clause (for percentages)
     role: str | None  # target, budget, granted, requisition; None: what happened
     carried: bool = False  # the subject is the sentences' before, not this sentence's own
     year_local: bool = True  # the year is written in the figure's sentence, not the draft's running year
@@ -64,10 +65,12 @@ class Fit:
     subject: bool | None
     noun: bool | None
     role: bool
+    topic: bool = True  # a percentage's sentence shares a word of substance with the draft's
 
     @property
     def agrees(self) -> bool:
-        return self.year is not False and self.subject is not False and self.noun is not False and self.role
+        return (self.year is not False and self.subject is not False and self.noun is not False and self.role
+                and self.topic)
 
     @property
     def positives(self) -> int:
@@ -102,7 +105,7 @@ def context(sentence: str, fig: Figure, query: Query, family: dict[str, set[str]
     role = next((r for r in query.roles if r in CLAIM_ROLES), None)
     return Context(value=fig.value, unit=unit, precision=fig.precision, qualifier=fig.qualifier,
                    approximate=fig.approximate, years=list(query.years), orgs=orgs, projects=set(query.project_ids),
-                   noun=noun, role=role, carried=carried, year_local=year_local)
+                   noun=noun, words=_substance(sentence), role=role, carried=carried, year_local=year_local)
 
 
 def value_fit(c: Context, fact: Fact) -> str | None:
@@ -177,7 +180,8 @@ def _role_fit(c: Context, fact: Fact) -> bool:
 def match(c: Context, facts: list[Fact], project_of: dict[str, str]) -> Match:
     """The verdict the stored facts give on one figure of a draft ('' when they cannot settle it)."""
     fits = [(value_fit(c, f), Fit(f, _year_fit(c, f), _subject_fit(c, f, project_of), _noun_fit(c, f),
-                                  _role_fit(c, f))) for f in facts if f.unit == c.unit]
+                                  _role_fit(c, f), c.unit != "percent" or bool(c.words & _substance(f.label or ""))))
+            for f in facts if f.unit == c.unit]
     same = [(how, fit) for how, fit in fits if how]
     small = c.unit == "count" and c.value <= SMALL
     agreeing = sorted(((how, fit) for how, fit in same if fit.agrees and fit.positives >= (2 if small else 1)
@@ -214,6 +218,13 @@ def _asked(c: Context, fits: list[tuple[str | None, Fit]]) -> list[Fit]:
     return sorted((fit for how, fit in fits if not how and fit.agrees and fit.positives >= 2
                     and fit.year is not None and (c.unit != "count" or fit.noun)),
                   key=lambda fit: -fit.positives)
+
+
+SUBSTANCE = 6  # letters of a stem that says what a sentence is about ('medfinansier', 'utbetal')
+
+
+def _substance(text: str) -> frozenset[str]:
+    return frozenset(w[:SUBSTANCE] for w in tokenize(text) if len(w) >= SUBSTANCE and not w.isdigit())
 
 
 def _distinctive(c: Context) -> bool:
