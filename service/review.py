@@ -107,6 +107,8 @@ def _verdict(answer: Answer, claimed: float, query: Query) -> tuple[str, dict[st
     slack = max(0.5, query.claim_precision / 2)
     same = [f for f in answer.figures if abs(f.value - claimed) <= slack]
     if first.startswith(words["verdict_yes_word"]):
+        if shown.relaxed or (query.years and shown.year not in query.years):
+            return "unclear", reported  # confirmed for another year or subject than the draft's: not a yes
         exact = any(abs(f.value - claimed) <= EXACT for f in answer.figures)
         return ("correct" if exact else "rounded"), reported
     stated = [f.value for f in figures_in(answer.text, answer.lang) if not f.is_year_like]

@@ -189,10 +189,6 @@ def match(c: Context, facts: list[Fact], project_of: dict[str, str]) -> Match:
     if agreeing:
         how, fit = agreeing[0]
         return Match("correct" if how == "exact" else "rounded", fit.fact)
-    distinct = [(how, fit) for how, fit in same if fit.agrees and _distinctive(c)]
-    if distinct and len({round(fit.fact.value, -2) for _, fit in distinct}) == 1:
-        how, fit = distinct[0]  # an amount to the thousand found once, nothing against it
-        return Match("correct" if how == "exact" else "rounded", fit.fact)
     asked = _asked(c, fits)
     if not c.year_local and not any(fit.year for fit in asked):
         # the draft's running year may not be this figure's: with no figure of that year to compare, the
@@ -225,14 +221,6 @@ SUBSTANCE = 6  # letters of a stem that says what a sentence is about ('medfinan
 
 def _substance(text: str) -> frozenset[str]:
     return frozenset(w[:SUBSTANCE] for w in tokenize(text) if len(w) >= SUBSTANCE and not w.isdigit())
-
-
-def _distinctive(c: Context) -> bool:
-    """An amount whose digits say which figure it is (25 660 000; 10,4 miljoner), not a round one."""
-    if c.unit not in ("SEK", "EUR"):
-        return False
-    digits = f"{c.value:.0f}".rstrip("0")
-    return len(digits) >= 3
 
 
 def _year_fit(c: Context, fact: Fact) -> bool | None:
