@@ -80,3 +80,31 @@ def test_cli_exit_codes(ingested, tmp_path):
     binary.write_bytes(b"\xff\xfe\x00PK\x03\x04")
     result = CliRunner().invoke(app, ["review", str(binary), *data])
     assert result.exit_code == 2 and "draft.docx" in result.output
+
+
+def _verdicts(engine, text: str, lang: str | None = None) -> dict[str, dict]:  # type: ignore[no-untyped-def]
+    return {c["figure"]: c for c in review(engine, text, lang)["claims"]}
+
+
+def test_each_figure_is_judged_for_its_own_year_subject_and_noun(engine):
+    """The years of one sentence go to their figures ('från 54 projekt 2023 till 60 projekt'), the draft's
+    running year to the rest; a nämnd's figure of another year is never confirmed."""
+    text = ("Redovisning av internationellt arbete 2024.\n\nUnder 2024 deltog nio nämnder i EU-projekt. "
+            "Antalet EU-projekt ökade från 54 projekt 2023 till 60 projekt. Miljönämnden fick 10 404 000 kronor. "
+            "Arbetsmarknads- och socialnämnden fick 8,3 miljoner kronor.")
+    found = _verdicts(engine, text)
+    for figure in ("nio", "54", "60", "10 404 000 kronor"):
+        assert found[figure]["verdict"] == "correct", found[figure]
+    assert found["10 404 000 kronor"]["citations"][0]["quote"] and "10 404 000" in found["10 404 000 kronor"][
+        "citations"][0]["quote"].replace("\u00a0", " ")
+    asn = found["8,3 miljoner kronor"]  # ASF's figure of 2022: the 2024 one is 25 660 000
+    assert asn["verdict"] in ("other_year", "deviates") and asn["reported"]["value"] == 25_660_000, asn
+
+
+def test_slides_and_english_decimals(engine):
+    slide = "Bild 2 – Antal projekt\n• 2023: 54 projekt\n• 2024: 60 projekt\n"
+    found = _verdicts(engine, slide)
+    assert set(found) == {"54", "60"} and {c["verdict"] for c in found.values()} == {"correct"}
+    english = _verdicts(engine, "In total, around SEK 50.5 million in EU co-financing was paid out in 2024.", "en")
+    (claim,) = english.values()
+    assert claim["verdict"] in ("correct", "rounded") and claim["reported"]["value"] == 50_500_000, claim
