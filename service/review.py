@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from core.entities import fold
-from core.lang import phrase
+from core.lang import cue, phrase
 from core.numbers import MULTIPLIERS, Figure, parse_english_figures, parse_figures, word_numbers, years_in
 from core.schemas import Answer, Fact, Query
-from service.answer.understand import STEP, detect_lang, understand
+from service.answer.understand import FRACTIONS, STEP, detect_lang, understand
 from service.answer.verify import figures_in
 from service.review_match import Match, context, match
 
@@ -52,10 +52,42 @@ class Claim:
     citations: list[dict[str, Any]] = field(default_factory=list)
 
 
+EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+              "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+EN_NUMBER = re.compile(r"\b(" + "|".join(EN_NUMBERS) + r")\b", re.IGNORECASE)
+SHARES = ("share_half", "share_third", "share_quarter", "share_two_thirds", "share_three_quarters")
+
+
+def english_word_numbers(text: str) -> list[Figure]:
+    return [Figure(value=float(EN_NUMBERS[m.group().lower()]), money=False, approximate=False, qualifier=None,
+                   precision=1.0, start=m.start(), end=m.end(), display=m.group(), bare=True)
+            for m in EN_NUMBER.finditer(text)]
+
+
+def share_figures(sentence: str) -> list[Figure]:
+    """'drygt hälften', 'mindre än en tredjedel', 'more than half': a share a draft states, in percent."""
+    folded = fold(sentence)
+    out = []
+    for name in SHARES:
+        for m in cue(name).finditer(folded):
+            start = m.start()
+            for mod in (*cue("share_more").finditer(folded[:start]), *cue("share_less").finditer(folded[:start])):
+                if not folded[mod.end():start].strip(" ") or folded[mod.end():start].strip() in ("en", "a"):
+                    start = min(start, mod.start())
+            out.append(Figure(value=FRACTIONS[name], money=False, approximate=True, qualifier=None, precision=1.0,
+                              start=start, end=m.end(), display=sentence[start:m.end()], bare=False))
+    return out
+
+
+def is_share(fig: Figure) -> bool:
+    return not any(ch.isdigit() for ch in fig.display) and any(cue(n).search(fold(fig.display)) for n in SHARES)
+
+
 def figures_of(sentence: str, lang: str) -> list[Figure]:
     """The figure claims of a sentence: no year that is a date, no diarienummer, page, phone or day of a month."""
     reader = parse_english_figures if lang == "en" else parse_figures
-    found = sorted(reader(sentence) + word_numbers(sentence), key=lambda f: f.start)
+    words = english_word_numbers(sentence) if lang == "en" else word_numbers(sentence)
+    found = sorted(reader(sentence) + words + share_figures(sentence), key=lambda f: f.start)
     out: list[Figure] = []
     phones = [(m.start(), m.end()) for m in PHONE.finditer(sentence)]
     for fig in found:
@@ -223,10 +255,13 @@ def _figure_years(sentence: str, figs: list[Figure], running: int | None,
         if i in bound:
             out.append(bound[i])
             continue
-        before = [y for y, at in free if at < fig.start]
+        clause = _clause(sentence, fig)
+        at = sentence.find(clause)
+        own = [y for y, pos in free if at <= pos < at + len(clause)]  # a year of the figure's own clause
+        before = [y for y, pos in free if pos < fig.start]
         base = before[-1] if before else (topic if topic is not None and not _stepped(sentence, fig) else running)
-        if base is not None and not before:
-            base += _step(_clause(sentence, fig))
+        if base is not None and not own:
+            base += _step(clause)  # 'in 2024, up from 54 the year before'
         out.append(base)
     return out, topic
 
@@ -243,6 +278,8 @@ def _step(clause: str) -> int:
         return -size if way.lower() in ("tidigare", "innan", "före", "earlier", "before") else size
     if shift := STEP.search(fold(clause)):
         return -1 if re.search(r"innan|fore|before|previous", shift.group()) else 1
+    if re.search(r"\b(?:året därpå|året därefter|följande år|nästa år|the following year)\b", clause, re.IGNORECASE):
+        return 1
     return 0
 
 
@@ -309,7 +346,8 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
             claim_query = _claim_query(engine, opener, sentence, fig, query, language, year)
             where = (offset + fig.start, offset + fig.end, sentence[fig.start:fig.end], sentence)
             part = PART_OF.search(sentence[max(0, fig.start - 12):fig.start]) or PART_AFTER.match(sentence[fig.end:])
-            read = context(sentence, fig, claim_query, facts.family, carried=not named_here, year_local=i in local)
+            read = context(sentence, fig, claim_query, facts.family, carried=not named_here, year_local=i in local,
+                           share=is_share(fig))
             found = Match("") if part else match(read, facts.rows, facts.project_of)  # a part: the claim answerers
             if found.verdict:
                 claims.append(facts.claim(where, found, claim_query, language))

@@ -19,6 +19,9 @@ from core.numbers import Figure
 from core.schemas import Fact, Query
 from core.words import tokenize
 
+MILLION = 1e5  # a figure written in millions ('3,9 miljoner') has at least this step
+MONEY_WORDS = re.compile(r"\b(?:kronor|kr|mkr|sek|eu-medel|eu-pengar|pengar|medel|euro|budget)\b", re.IGNORECASE)
+CITY_ORGANS = {"ks", "stk"}  # the city's report is kommunstyrelsen's, compiled by stadskontoret
 PERCENT_AFTER = re.compile(r"^\s*(?:%|procent\b|percent\b|per cent\b)", re.IGNORECASE)
 EURO_AFTER = re.compile(r"^\s*(?:euro|eur)\b", re.IGNORECASE)
 NOUN_AFTER = re.compile(r"^\s*(?:st\.?\s+|stycken\s+)?(?:av\s+(?:stadens|de|dem)\s+)?([A-Za-zÅÄÖåäöÉé\-]{3,})")
@@ -93,16 +96,19 @@ class Match:
 
 
 def context(sentence: str, fig: Figure, query: Query, family: dict[str, set[str]], *, carried: bool = False,
-            year_local: bool = True) -> Context:
+            year_local: bool = True, share: bool = False) -> Context:
     after = sentence[fig.end:]
-    unit = ("percent" if PERCENT_AFTER.match(after) else "EUR" if EURO_AFTER.match(after)
-            else "SEK" if fig.money else "count")
+    millions = fig.precision >= MILLION and not fig.money  # '3,9 miljoner' in a sentence about kronor
+    unit = ("percent" if PERCENT_AFTER.match(after) or share else "EUR" if EURO_AFTER.match(after)
+            else "SEK" if fig.money or (millions and MONEY_WORDS.search(sentence)) else "count")
     noun = None
     m = NOUN_AFTER.match(after)
     if unit == "count" and m and fold(m.group(1)) not in FILLER:
         noun = fold(m.group(1))
     orgs = {o for org in query.orgs for o in family.get(org, {org})}
     role = next((r for r in query.roles if r in CLAIM_ROLES), None)
+    if role == "target" and (query.asks_goal or query.goals or query.goals_named):
+        role = None  # 'till målet Utbildning och arbete': a kommunfullmäktige goal, not a target
     return Context(value=fig.value, unit=unit, precision=fig.precision, qualifier=fig.qualifier,
                    approximate=fig.approximate, years=list(query.years), orgs=orgs, projects=set(query.project_ids),
                    noun=noun, words=_substance(sentence), role=role, carried=carried, year_local=year_local)
@@ -160,6 +166,8 @@ def _subject_fit(c: Context, fact: Fact, project_of: dict[str, str]) -> bool | N
     if c.orgs:
         if fact.org in c.orgs or fact.unit_org in c.orgs:
             return True
+        if fact.org == CITY and c.orgs <= CITY_ORGANS:
+            return None  # '… säger en tjänsteperson på stadskontoret': the city's figure, said by its office
         return None if c.carried else False  # a subject read sentences before is no proof of another one
     if fact.org == CITY:
         return True
