@@ -22,7 +22,7 @@ from core.numbers import MULTIPLIERS, Figure, parse_english_figures, parse_figur
 from core.schemas import Answer, Fact, Query
 from service.answer.understand import FRACTIONS, STEP, detect_lang, understand
 from service.answer.verify import figures_in
-from service.review_match import Match, context, match
+from service.review_match import FAIR, Match, context, match
 
 if TYPE_CHECKING:
     from service.answer.engine import Engine
@@ -108,6 +108,8 @@ CLAUSE_BREAK = re.compile(r",\s+|;\s*|\s+[–—]\s+|\s+(?:och|samt|men|medan|j�
                           r"compared with|compared to|against|of which)\s+", re.IGNORECASE)
 PART_OF = re.compile(r"\b(?:varav|of which|av dessa|of these)\s+$", re.IGNORECASE)  # a part: the engine's
 PART_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:av|of)\s+(?:de|dem|dessa|projekten|the|these|them)\b", re.IGNORECASE)
+CITY_BEFORE = re.compile(r"\b(?:av de|de|alla|samtliga|stadens|totalt|sammanlagt|all|all the|a total of|"
+                         r"in total)\s+$", re.IGNORECASE)
 WORD_MULTIPLIER = re.compile(r"^\s+(miljoner|miljon|miljarder|tusen)\b(\s*(?:kronor|kr\b))?", re.IGNORECASE)
 MONEY_WORDS = {"miljoner", "miljon", "miljarder"}  # counts in millions are not in these reports
 
@@ -142,6 +144,9 @@ def _verdict(answer: Answer, claimed: float, query: Query) -> tuple[str, dict[st
         if shown.relaxed or (query.years and shown.year not in query.years):
             return "unclear", reported  # confirmed for another year or subject than the draft's: not a yes
         exact = any(abs(f.value - claimed) <= EXACT for f in answer.figures)
+        if query.claimed_share is None and not exact and not any(
+                abs(f.value - claimed) <= FAIR * abs(f.value) for f in answer.figures):
+            return "unclear", reported  # 'Ja' to 141 for 'över 100': the claim says more than the report
         return ("correct" if exact else "rounded"), reported
     stated = [f.value for f in figures_in(answer.text, answer.lang) if not f.is_year_like]
     if not same and any(abs(v - claimed) <= slack for v in stated):
@@ -165,6 +170,9 @@ class Stated:
         self.family: dict[str, set[str]] = {o: {o, e.pair} if e.pair else {o} for o, e in orgs.items()}
         self.project_of = {f.fact_id: p.project_id for f in self.rows
                            if (p := engine.registry.project_of_fact(f.fact_id)) is not None}
+        for f in self.rows:  # a table row's project, by its name
+            if f.project and f.fact_id not in self.project_of and (named := engine.registry.find_projects(f.project)):
+                self.project_of[f.fact_id] = named[0].entity_id
 
     def _about(self, fact: Fact, lang: str) -> str:
         """' (Arbetsmarknads- och socialnämnden, 2024)': whom and which year a fact is about."""
@@ -289,7 +297,10 @@ def _claim_query(engine: Engine, opener: str, sentence: str, fig: Figure, base: 
     from its sentence and the sentences before."""
     clause = _clause(sentence, fig)  # "… och deltog i 25 projekt": what 25 counts is read from its clause
     read = _read(engine, opener, clause, lang) if clause != sentence else base
-    carried = {s: getattr(base, s) for s in SUBJECT_SLOTS if not getattr(read, s)}
+    own_subject = any(getattr(read, s) for s in SUBJECT_SLOTS)  # the clause's subject is all of it
+    carried = {} if own_subject else {s: getattr(base, s) for s in SUBJECT_SLOTS}
+    if CITY_BEFORE.search(sentence[max(0, fig.start - 24):fig.start]):
+        carried.update({s: [] for s in SUBJECT_SLOTS})  # 'av de 60 EU-projekten': all of the city's
     carried["years"] = [year] if year is not None else []
     return read.model_copy(update={
         **carried, "intent": "check", "operation": "verdict", "claimed": fig.value, "parts": [],

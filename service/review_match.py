@@ -25,7 +25,9 @@ CITY_ORGANS = {"ks", "stk"}  # the city's report is kommunstyrelsen's, compiled 
 PERCENT_AFTER = re.compile(r"^\s*(?:%|procent\b|percent\b|per cent\b)", re.IGNORECASE)
 EURO_AFTER = re.compile(r"^\s*(?:euro|eur)\b", re.IGNORECASE)
 NOUN_AFTER = re.compile(r"^\s*(?:st\.?\s+|stycken\s+)?(?:av\s+(?:stadens|de|dem)\s+)?([A-Za-zÅÄÖåäöÉé\-]{3,})")
-FILLER = {"st", "stycken", "kronor", "kr", "sek", "miljoner", "mkr", "procent", "euro", "olika", "nya", "st."}
+FILLER = {"st", "stycken", "kronor", "kr", "sek", "miljoner", "mkr", "procent", "euro", "olika", "nya", "st.", "the",
+          "and", "year", "years", "from", "till", "för", "som", "med", "och", "per", "året", "åren", "under", "inom",
+          "than", "more", "less", "mer", "fler", "färre", "alla", "all", "av", "of", "in"}
 STEM = 5  # letters two nouns share to count the same ("projekt", "projekten"; "nämnder", "nämnderna")
 SMALL = 12  # a count this small is found in many sentences: it needs what it counts and one more agreement
 METRIC_NOUNS = {
@@ -36,8 +38,9 @@ METRIC_NOUNS = {
 FACT_ROLE = {"mal": "target", "budget": "budget", "beviljat": "granted", "rekvirera": "requisition"}
 CLAIM_ROLES = {"target", "budget", "granted", "requisition"}
 ABOUT = {"ca", "cirka", "omkring", "ungefär", "runt"}
-TARGET_BEFORE = re.compile(r"(?:ska|skall|förväntas|beräknas|planeras|målet?|målsättning\w*|mål att|siktar på|"
+TARGET_BEFORE = re.compile(r"(?:ska|skall|förvänta\w*|beräknas|planeras|målet?|målsättning\w*|mål att|siktar på|"
                            r"förväntade?|budgeterade?)\W+(?:\w+\W+){0,6}$", re.IGNORECASE)
+FAIR = 0.1
 LOOSE_UP = {"drygt", "över", "närmare"}  # the figure is a bit above (drygt) or just below it
 BELOW = {"nästan", "knappt", "närmare"}
 
@@ -54,6 +57,7 @@ class Context:
     years: list[int]
     orgs: set[str]
     projects: set[str]
+    funds: set[str]
     noun: str | None
     words: frozenset[str]  # stems of substance in the figure's clause (for percentages)
     role: str | None  # target, budget, granted, requisition; None: what happened
@@ -111,7 +115,8 @@ def context(sentence: str, fig: Figure, query: Query, family: dict[str, set[str]
         role = None  # 'till målet Utbildning och arbete': a kommunfullmäktige goal, not a target
     return Context(value=fig.value, unit=unit, precision=fig.precision, qualifier=fig.qualifier,
                    approximate=fig.approximate, years=list(query.years), orgs=orgs, projects=set(query.project_ids),
-                   noun=noun, words=_substance(sentence), role=role, carried=carried, year_local=year_local)
+                   funds=set(query.funds), noun=noun, words=_substance(sentence), role=role, carried=carried,
+                   year_local=year_local)
 
 
 def value_fit(c: Context, fact: Fact) -> str | None:
@@ -123,12 +128,13 @@ def value_fit(c: Context, fact: Fact) -> str | None:
                             and abs(diff) <= max(fact.precision, 1.0) / 2):
         return "exact"  # 'ca 22,5 miljoner' states 22 550 504 too; 'över 100' does not state 141
     step = max(c.precision, 1.0)
+    fair = FAIR * abs(fact.value)  # no rounding moves a figure by more than this ('ca 100' is not 70)
     q = c.qualifier or ""
-    if q in LOOSE_UP and 0 < fact.value - c.value <= step * 1.5 and q != "närmare":
+    if q in LOOSE_UP and 0 < fact.value - c.value <= min(step * 1.5, fair) and q != "närmare":
         return "rounded"  # 'drygt 10,4 miljoner' for 10 404 000
-    if q in BELOW and 0 < c.value - fact.value <= step * 1.5:
+    if q in BELOW and 0 < c.value - fact.value <= min(step * 1.5, fair):
         return "rounded"  # 'nästan 17 miljoner' for 16 881 967
-    if (c.approximate or q) and abs(diff) <= step / 2 + 1e-9:
+    if (c.approximate or q) and q not in LOOSE_UP | BELOW and abs(diff) <= min(step / 2 + 1e-9, fair):
         return "rounded"
     if not c.approximate and c.precision >= 1 and abs(diff) <= step / 2 and fact.value > 1000:
         return "rounded"  # '1,7 miljoner kronor' written without 'ca'
@@ -158,6 +164,10 @@ def _near(fact: Fact, value: float, chars: int = 40) -> str:
 
 
 def _subject_fit(c: Context, fact: Fact, project_of: dict[str, str]) -> bool | None:
+    if c.funds or fact.fund:  # 'från Erasmusprojekt': a fund's row, not another's, nor an organisation's
+        if not (c.funds and fact.fund):
+            return None if not c.funds else False if fact.metric == "eu_funds_paid" else None
+        return fact.fund in c.funds
     own = project_of.get(fact.fact_id)
     if c.projects:
         if own in c.projects:
