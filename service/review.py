@@ -155,6 +155,8 @@ def _verdict(answer: Answer, claimed: float, query: Query) -> tuple[str, dict[st
         return "other_year", {"value": same[0].value, "display": same[0].display}
     if same:
         return "other_role", reported  # the claimed figure is stated, of another role than claimed
+    if shown.relaxed or (query.years and shown.year not in query.years):
+        return "unclear", reported  # compared with another year's or subject's figure: no alarm on that
     if first.startswith(words["verdict_no_word"]) or first.lower().startswith(("delvis", "partly")):
         return "deviates", reported
     return "unclear", reported
@@ -199,8 +201,8 @@ class Stated:
         if found.verdict in ("correct", "rounded", "deviates") and other is None and fact is not None:
             text = phrase(lang, f"review_{found.verdict}").format(display=fact.display, about=self._about(fact, lang))
         elif other is not None:
-            key = {"year": "review_other_year", "role": "review_other_role"}.get(found.off or "",
-                                                                                 "review_other_subject")
+            key = {"year": "review_other_year", "role": "review_other_role", "weak": "review_weak"}.get(
+                found.off or "", "review_other_subject")
             text = phrase(lang, key).format(other=other.display, other_year=other.year or "",
                                             other_about=self._about(other, lang),
                                             other_role=self._role(other, lang),

@@ -41,6 +41,7 @@ ABOUT = {"ca", "cirka", "omkring", "ungefär", "runt"}
 TARGET_BEFORE = re.compile(r"(?:ska|skall|förvänta\w*|beräknas|planeras|målet?|målsättning\w*|mål att|siktar på|"
                            r"förväntade?|budgeterade?)\W+(?:\w+\W+){0,6}$", re.IGNORECASE)
 FAIR = 0.1
+DISTINCT_DIGITS = 3
 LOOSE_UP = {"drygt", "över", "närmare"}  # the figure is a bit above (drygt) or just below it
 BELOW = {"nästan", "knappt", "närmare"}
 
@@ -202,16 +203,19 @@ def match(c: Context, facts: list[Fact], project_of: dict[str, str]) -> Match:
             for f in facts if f.unit == c.unit]
     same = [(how, fit) for how, fit in fits if how]
     small = c.unit == "count" and c.value <= SMALL
-    agreeing = sorted(((how, fit) for how, fit in same if fit.agrees and fit.positives >= (2 if small else 1)
+    agreeing = sorted(((how, fit) for how, fit in same if fit.agrees and fit.positives >= _needed(c)
                        and (not small or fit.noun)), key=lambda hf: (-hf[1].positives, hf[0] != "exact"))
     if agreeing:
         how, fit = agreeing[0]
         return Match("correct" if how == "exact" else "rounded", fit.fact)
+    weak = [fit for _, fit in same if fit.agrees and fit.positives >= 1 and (not small or fit.noun)]
+    if weak:  # a round figure stated in the report, but too little in the draft says it is that one
+        return Match("unclear", other=weak[0].fact, off="weak")
     asked = _asked(c, fits)
     if not c.year_local and not any(fit.year for fit in asked):
         # the draft's running year may not be this figure's: with no figure of that year to compare, the
         # value found with everything else agreeing is the one meant
-        loose = [(how, fit) for how, fit in same if fit.only_off() == "year" and fit.positives >= 1
+        loose = [(how, fit) for how, fit in same if fit.only_off() == "year" and fit.positives >= _needed(c)
                  and (not small or fit.noun)]
         if loose:
             how, fit = loose[0]
@@ -225,6 +229,13 @@ def match(c: Context, facts: list[Fact], project_of: dict[str, str]) -> Match:
     if asked and len({f.fact.value for f in asked[:3] if f.positives == asked[0].positives}) == 1:
         return Match("deviates", asked[0].fact)
     return Match("")
+
+
+def _needed(c: Context) -> int:
+    """Agreements besides the value a confirmation needs: one for a figure whose digits say which it is
+    (25 660 000; 1870), two for a round or small one that many sentences state (10, 50 %, 25 projekt)."""
+    digits = f"{c.value:.0f}".strip("0") if c.value >= 1 else ""
+    return 1 if len(digits) >= DISTINCT_DIGITS else 2
 
 
 def _asked(c: Context, fits: list[tuple[str | None, Fit]]) -> list[Fit]:
