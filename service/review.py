@@ -324,9 +324,11 @@ def _free_years(text: str) -> list[tuple[int, int]]:
     return [(y, at) for y, at in years_in(text) if not MONTH_BEFORE.search(text[max(0, at - 12):at])]
 
 
-def _dominant_year(text: str) -> int | None:
-    """The year a draft is mostly about: its most written year (not dates), the first of equals."""
-    written = _free_years(text)
+def _dominant_year(text: str, latest: int | None = None) -> int | None:
+    """The year a draft is mostly about: its most written year (not dates; a speech's 'förra året' the last
+    report's), the first of equals."""
+    written = sorted(_free_years(text) + ([(latest, m.start()) for m in LAST_YEAR.finditer(text)] if latest else []),
+                     key=lambda ya: ya[1])
     years = Counter(y for y, _ in written)
     first = {y: -i for i, (y, _) in reversed(list(enumerate(written)))}
     return max(years, key=lambda y: (years[y], first[y])) if years else None
@@ -339,11 +341,15 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
     opener = phrase(language, "review_opener")
     claims: list[Claim] = []
     subject: Query | None = None
-    running = _dominant_year(text)
+    dominant = running = _dominant_year(text, engine.latest_year)
+    end = 0
     for m in SENTENCE.finditer(text):
         sentence = m.group().strip()
         if not sentence:
             continue
+        if "\n\n" in text[end:m.start() + 1] or "\n\n" in m.group()[:len(m.group()) - len(m.group().lstrip())]:
+            running = dominant  # a new paragraph: back to the year the draft is about
+        end = m.end()
         offset = m.start() + (len(m.group()) - len(m.group().lstrip()))
         own = _read(engine, opener, sentence, language)
         named_here = any(getattr(own, s) for s in SUBJECT_SLOTS)
