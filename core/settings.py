@@ -93,6 +93,17 @@ class Settings(BaseSettings):
         description="Origins allowed to call the API from a browser (CORS), comma-separated "
         "(https://a.example,https://b.example) or a JSON list; empty: none.",
     )
+    forwarded_allow_ips: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Reverse proxies (IP addresses or networks such as 10.0.0.0/24, comma-separated or a JSON "
+        "list; '*' for any) whose X-Forwarded-For and X-Forwarded-Proto `faktakoll serve` believes; the rate "
+        "limit then counts the client they name. Empty: no proxy is trusted (not even 127.0.0.1) and the limit "
+        "counts the connecting address.",
+    )
+    request_body_seconds: float = Field(
+        default=30.0, ge=1, le=3600,
+        description="A request's body must arrive within this many seconds of its head; a slower one gets 408.",
+    )
     max_request_bytes: int = Field(
         default=16_384, ge=1024, le=10_000_000, description="Largest request body accepted; larger gets 413."
     )
@@ -119,10 +130,12 @@ class Settings(BaseSettings):
         from sqlalchemy.engine import make_url
 
         try:
-            make_url(value)
+            host = make_url(value).host or ""
         except ValueError as exc:  # a port that is no number, a password with '@' or '/' unquoted
             raise ValueError(f"{masked(value)!r} cannot be read as a database URL: check the port, and write "
                              "'@', '/' or ':' in a password as %40, %2F, %3A") from exc
+        if "@" in host:  # 'user:p@ss@host': SQLAlchemy reads the password up to the first '@'
+            raise ValueError(f"{masked(value)!r} cannot be read as a database URL: write '@' in a password as %40")
         return value
 
     @field_validator("chroma_url")
@@ -143,9 +156,14 @@ class Settings(BaseSettings):
     @field_validator("redis_url")
     @classmethod
     def _redis_url(cls, value: str | None) -> str | None:
-        if value is not None and not re.match(r"rediss?://", value.strip()):
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        if not re.match(r"rediss?://", value):
             raise ValueError(f"{masked(value)!r} is not a Redis address such as redis://redis:6379/0")
-        return value.strip() if value else None
+        if problem := redis_url_problem(value):
+            raise ValueError(f"{masked(value)!r} cannot be read as a Redis URL: {problem}")
+        return value
 
     @field_validator("rate_limit")
     @classmethod
@@ -158,9 +176,9 @@ class Settings(BaseSettings):
             raise ValueError(f"'{value}' is not a rate such as '120/minute'") from exc
         return value
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "forwarded_allow_ips", mode="before")
     @classmethod
-    def _origin_list(cls, value: Any) -> Any:
+    def _comma_list(cls, value: Any) -> Any:
         if not isinstance(value, str):
             return value
         text = value.strip()
@@ -168,8 +186,8 @@ class Settings(BaseSettings):
             try:
                 return json.loads(text)
             except json.JSONDecodeError as exc:
-                raise ValueError(f"{text!r} is not a JSON list; write origins comma-separated or as "
-                                 '["https://a.example"]') from exc
+                raise ValueError(f"{text!r} is not a JSON list; write the values comma-separated or as a JSON "
+                                 'list of strings (["a", "b"])') from exc
         return [part.strip() for part in text.split(",") if part.strip()]
 
     @field_validator("cors_origins")
@@ -179,6 +197,20 @@ class Settings(BaseSettings):
             if origin != "*" and not ORIGIN.fullmatch(origin):
                 raise ValueError(f"{origin!r} is not an origin such as https://redaktion.example "
                                  "(scheme and host, optional port, no path)")
+        return value
+
+    @field_validator("forwarded_allow_ips")
+    @classmethod
+    def _proxies(cls, value: list[str]) -> list[str]:
+        import ipaddress
+
+        for proxy in value:
+            try:
+                if proxy != "*":
+                    ipaddress.ip_network(proxy, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"{proxy!r} is not an IP address or network such as 10.0.0.5 or 10.0.0.0/24 "
+                                 "(or '*')") from exc
         return value
 
     @model_validator(mode="after")
@@ -201,9 +233,53 @@ class Settings(BaseSettings):
         return self.data_dir / "chroma"
 
 
+# a query parameter that holds a secret (password=, PASSWORD=, sslpassword=, token=), with its value up to the
+# next parameter: an unquoted '&', '#' or space in the value is masked with it
+SECRET_PARAMETER = re.compile(r"((?:^|[?&;])[\w.%-]*(?:pass|pwd|secret|token)[\w.%-]*=).*?(?=&[\w.%-]+=|\Z)",
+                              re.IGNORECASE | re.DOTALL)
+
+
 def masked(value: str) -> str:
-    """A URL (or what was meant as one) without the password it carries: 'user:***@host'."""
-    return re.sub(r"(^|//)([^:/@\s]*):[^@\s/]*@", r"\1\2:***@", value)
+    """A URL (or what was meant as one) without any password it carries, for every message and listing: the
+    userinfo password ('user:***@host') and a secret query parameter ('?password=***', any case).
+
+    A URL parser is the wrong reader here: a password with an unquoted '/', '?', '#', '@' or space makes a
+    malformed URL, which urlsplit reads as a short host and a path that then shows the rest of the password.
+    So the userinfo is taken up to the last '@' (a userinfo cannot hold an unquoted '@', a host never holds
+    one); when the query holds an '@' too, more than the password is masked, never less."""
+    text = SECRET_PARAMETER.sub(r"\1***", value)
+    scheme, separator, rest = text.partition("://")
+    if not separator:  # no scheme, or a mistyped one ('redis//:pw@host')
+        scheme, rest = "", text
+    userinfo, at, host = rest.rpartition("@")
+    if at and ":" in userinfo and not rest.startswith("/"):  # 'sqlite:////a:b@c' is a path, not a userinfo
+        rest = f"{userinfo.split(':', 1)[0]}:***@{host}"
+    return scheme + separator + rest
+
+
+def redis_url_problem(url: str) -> str | None:
+    """What keeps redis-py from using `url` (read by its own parser, as it connects), or None: a port that is
+    no number (a password with an unquoted '/' or '?' ends the host early), a database that is no number, a
+    query parameter it does not take (names are case-sensitive: 'password=', not 'PASSWORD=')."""
+    from urllib.parse import unquote, urlsplit
+
+    from redis.connection import Connection, parse_url  # only with FAKTAKOLL_REDIS_URL set: the import costs 0.2 s
+
+    try:
+        options = parse_url(url)
+        options.pop("connection_class", Connection)(**options)  # no connection yet: only the options are read
+    except ValueError as exc:
+        port = "port" in str(exc).lower() or "IPv6" in str(exc)
+        return ("check the host and port; write '@', '/', ':' or '?' in a password as %40, %2F, %3A, %3F" if port
+                else str(exc))
+    except TypeError as exc:  # an unexpected keyword argument: a query parameter redis-py does not know
+        name = (re.findall(r"'(\w+)'", str(exc)) or [""])[-1]
+        return f"redis-py takes no query parameter {name!r} here (names are case-sensitive: password=)"
+    database = unquote(urlsplit(url).path).strip("/")
+    if database and not database.isdigit():  # redis-py would use database 0 and say nothing
+        return ("the database after the port must be a number (redis://host:6379/0); write '@', '/' or '?' in a "
+                "password as %40, %2F, %3F")  # the database is not shown: it may hold a password
+    return None
 
 
 def describe(settings: Settings) -> list[tuple[str, str, str]]:

@@ -10,17 +10,19 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from core.errors import FaktakollError, PayloadTooLarge, RateLimited, StoreError
 from core.settings import Settings
+from service.models import pattern_problem
 from service.routes import ask, chat, coverage, docs, facts, health, projects, review, sources, web
-from service.security import RateLimit, SecurityHeaders, SizeLimit, rate_storage
+from service.security import RateLimit, SecurityHeaders, SizeLimit, TrailingSlash, rate_storage
 from service.serving import Serving
-from stores.sql import database_away
+from stores.sql import database_error
 
 log = logging.getLogger("faktakoll.api")
 
@@ -39,13 +41,28 @@ When API keys are on, send `X-API-Key`.
 """
 
 
-HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 429: "rate_limited"}
+CORS_METHODS, CORS_HEADERS = ("GET", "POST"), ("Content-Type", "X-API-Key")
+HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 408: "timeout", 413: "too_large", 429: "rate_limited"}
 
 
 def error_response(status: int, code: str, message: str, hint: str | None = None,
                    headers: Mapping[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"error": {"status": status, "code": code, "message": message, "hint": hint}},
                         status_code=status, headers=headers)
+
+
+class ShapedCORS(CORSMiddleware):
+    """Starlette's CORS, with a refused preflight answered in the one error shape (Starlette's is plain text)."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code < 400:
+            return response
+        refused = bytes(response.body).decode().removeprefix("Disallowed CORS ")  # "origin, method"
+        headers = {k: v for k, v in response.headers.items() if k not in ("content-type", "content-length")}
+        return error_response(400, "bad_request", f"CORS preflight refused: {refused} not allowed",
+                              f"allowed: the origins of FAKTAKOLL_CORS_ORIGINS, methods {', '.join(CORS_METHODS)}, "
+                              f"headers {', '.join(CORS_HEADERS)}", headers=headers)
 
 
 def _install_errors(app: FastAPI) -> None:
@@ -58,7 +75,7 @@ def _install_errors(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {_problem(e)}" for e in exc.errors())
         return error_response(422, "bad_request", problems or "invalid request", "see /docs for the request shape")
 
     @app.exception_handler(StarletteHTTPException)
@@ -67,15 +84,21 @@ def _install_errors(app: FastAPI) -> None:
         return error_response(exc.status_code, code, str(exc.detail), headers=exc.headers)  # keeps Allow on 405
 
     @app.exception_handler(SQLAlchemyError)
-    async def database(_: Request, exc: SQLAlchemyError) -> JSONResponse:
-        away = database_away(exc)  # one line per request, no traceback: an outage must not flood the log
-        log.warning("%s", away.message)
-        return error_response(503, "unavailable", away.message, away.hint)
+    async def database(request: Request, exc: SQLAlchemyError) -> JSONResponse:
+        # the database away: a 503 and one log line per request, no traceback (an outage must not flood the
+        # log); a value it refuses (out of range, NUL): the request's 400, not logged
+        return await faktakoll_error(request, database_error(exc))
 
     @app.exception_handler(Exception)
     async def crashed(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error")
         return error_response(500, "internal", "internal error", "the error was logged")
+
+
+def _problem(error: Any) -> str:
+    """A validation error's message; a value with a control character, or blank, says so readably."""
+    pattern = (error.get("ctx") or {}).get("pattern") if error.get("type") == "string_pattern_mismatch" else None
+    return (pattern and pattern_problem(pattern, error.get("input"))) or str(error["msg"])
 
 
 def create_app(settings: Settings | None = None, *, serving: Serving | None = None) -> FastAPI:
@@ -93,6 +116,9 @@ def create_app(settings: Settings | None = None, *, serving: Serving | None = No
 
     app = FastAPI(title="Faktakoll", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None,  # served by routes/docs.py with their own CSP
+                  # no redirect to the other slash form: Starlette builds its Location from the Host header
+                  # (TrailingSlash serves '/api/facts/' as '/api/facts' instead)
+                  redirect_slashes=False,
                   responses={500: {"description": "internal error, in the error shape"}})
     app.state.settings = settings
     app.state.serving = serving
@@ -119,10 +145,10 @@ def _document_limits(app: FastAPI, settings: Settings) -> None:
 
 
 def _install_middleware(app: FastAPI, settings: Settings) -> None:
-    """CORS (when set), size limit, rate limit, security headers: the last added runs first."""
+    """CORS (when set), size limit, rate limit, security headers, trailing slash: the last added runs first."""
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
-                           allow_headers=["Content-Type", "X-API-Key"])
+        app.add_middleware(ShapedCORS, allow_origins=settings.cors_origins, allow_methods=list(CORS_METHODS),
+                           allow_headers=list(CORS_HEADERS))
 
     async def too_large(scope: Any, receive: Any, send: Any) -> None:
         exc = PayloadTooLarge(f"request body over {settings.max_request_bytes} bytes", hint="send a shorter request")
@@ -140,7 +166,9 @@ def _install_middleware(app: FastAPI, settings: Settings) -> None:
             log.warning("cannot look up an API key", exc_info=True)
             return False
 
-    app.add_middleware(SizeLimit, limit=settings.max_request_bytes, on_reject=too_large)
+    app.add_middleware(SizeLimit, limit=settings.max_request_bytes, on_reject=too_large,
+                       seconds=settings.request_body_seconds)
     app.add_middleware(RateLimit, rate=settings.rate_limit, on_reject=limited, known_key=known_key,
                        storage=rate_storage(settings.redis_url))  # Redis when set: shared by every worker
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(TrailingSlash)

@@ -353,6 +353,7 @@ def serve(host: Annotated[str | None, typer.Option(help="Address (default FAKTAK
     import uvicorn
 
     from service.app import create_app
+    from service.server import uvicorn_options
 
     settings = load_settings(None, data_dir)
     host, port, workers = host or settings.host, port or settings.port, workers or settings.workers
@@ -363,11 +364,12 @@ def serve(host: Annotated[str | None, typer.Option(help="Address (default FAKTAK
     typer.echo(f"Faktakoll körs på http://{host}:{port}/  (API-dokumentation: http://{host}:{port}/docs)"
                + (f", {workers} workers" if workers > 1 else ""))
     if workers == 1:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(settings), host=host, port=port, **uvicorn_options(settings))
         return
     # every worker builds its own app from the environment (create_app() reads Settings()): options go there
     os.environ["FAKTAKOLL_DATA_DIR"] = str(settings.data_dir)
-    uvicorn.run("service.app:create_app", factory=True, workers=workers, host=host, port=port, log_level="warning")
+    uvicorn.run("service.app:create_app", factory=True, workers=workers, host=host, port=port,
+                **uvicorn_options(settings))
 
 
 keys_app = typer.Typer(help="API keys for the JSON API (stored hashed).", no_args_is_help=True)

@@ -18,13 +18,12 @@ import logging
 import threading
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Protocol
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, ValidationError
 
-from core.errors import StoreError
+from core.errors import StoreError, one_line
 from core.schemas import Query
-from core.settings import Settings
+from core.settings import Settings, masked
 
 if TYPE_CHECKING:
     import redis
@@ -93,13 +92,6 @@ class MemoryConversations:
                 self._records.popitem(last=False)
 
 
-def shown_url(url: str) -> str:
-    """A Redis URL without its password, for messages and logs."""
-    parts = urlsplit(url)
-    host = f"{parts.hostname}:{parts.port}" if parts.port else str(parts.hostname)
-    return parts._replace(netloc=host).geturl()
-
-
 def redis_client(url: str) -> redis.Redis:
     import redis  # only with FAKTAKOLL_REDIS_URL: the import costs 0.2 s of every `faktakoll ask`
 
@@ -113,8 +105,8 @@ def check_redis(url: str) -> None:
 
     try:
         redis_client(url).ping()
-    except redis.RedisError as exc:
-        raise StoreError(f"cannot reach Redis at {shown_url(url)} (FAKTAKOLL_REDIS_URL): {exc}",
+    except (redis.RedisError, ValueError) as exc:  # ValueError: a URL redis-py cannot read (Settings checks it too)
+        raise StoreError(f"cannot reach Redis at {masked(url)} (FAKTAKOLL_REDIS_URL): {one_line(str(exc))}",
                          hint="start Redis or correct FAKTAKOLL_REDIS_URL; unset it to keep conversations "
                          "and rate limits in each process") from exc
 
@@ -123,7 +115,7 @@ class RedisConversations:
     """One JSON value per conversation in Redis, shared by every worker; expires when untouched."""
 
     def __init__(self, url: str, *, ttl_seconds: int = CONVERSATION_TTL_SECONDS, prefix: str = KEY_PREFIX) -> None:
-        self.url, self.ttl, self.prefix = shown_url(url), ttl_seconds, prefix
+        self.url, self.ttl, self.prefix = masked(url), ttl_seconds, prefix
         self.client = redis_client(url)
 
     def get(self, conversation_id: str) -> Conversation | None:

@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.schemas import Answer, Check
 
-# a character that is not white space by any reader: listed, since Python, Rust and ECMA regexes
-# disagree on \s (Python and Rust count \x1c-\x1f and \x85, ECMA counts \ufeff)
-NOT_BLANK = r"[^\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+# white space by any reader: listed, since Python, Rust and ECMA regexes disagree on \s (Python and Rust
+# count \x1c-\x1f and \x85, ECMA counts \ufeff)
+BLANK = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+NOT_BLANK = rf"[^{BLANK}]"
+# Control characters (C0, DEL, C1; Unicode's Cc): none belongs in a name, an id or a filter value, and NUL
+# cannot even be stored in PostgreSQL text. Free text (a question, a draft) keeps tab and line breaks.
+CONTROL = r"\x00-\x1f\x7f-\x9f"
+TEXT_CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+PLAIN = rf"^[^{CONTROL}]*$"  # a query or path value
+TEXT = rf"^[^{TEXT_CONTROL}]*[^{BLANK}{CONTROL}][^{TEXT_CONTROL}]*$"  # not blank, no control but tab and breaks
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # a year filter outside these is a 422, never a database error
+
+
+def pattern_problem(pattern: str, value: Any) -> str | None:
+    """What is wrong with a value that misses PLAIN or TEXT, readably; None for any other pattern."""
+    if pattern not in (PLAIN, TEXT) or not isinstance(value, str):
+        return None
+    allowed = "\t\n\r" if pattern == TEXT else ""
+    bad = next((ch for ch in value if unicodedata.category(ch) == "Cc" and ch not in allowed), None)
+    if bad is None:
+        return "is blank: write some text"
+    return f"contains the control character U+{ord(bad):04X}, which is not allowed here: remove it"
 ASK_EXAMPLE: Any = {"question": "Hur mycket ESF-pengar fick ASF 2022?", "lang": None, "conversation_id": None}
 
 
@@ -18,8 +38,9 @@ class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [ASK_EXAMPLE]})
 
     question: str = Field(
-        min_length=1, pattern=NOT_BLANK,
-        description="The question, Swedish or English; at most FAKTAKOLL_MAX_QUESTION_CHARS characters.",
+        min_length=1, pattern=TEXT,
+        description="The question, Swedish or English; at most FAKTAKOLL_MAX_QUESTION_CHARS characters; no "
+                    "control characters but tab and line breaks.",
     )
     lang: str | None = Field(default=None, pattern="^(sv|en)$", description="Answer language; default: the question's.")
     conversation_id: str | None = Field(
@@ -34,7 +55,8 @@ class AskResponse(Answer):
 
 class ErrorBody(BaseModel):
     status: int
-    code: str = Field(description="not_found, bad_request, unauthorized, too_large, rate_limited, internal")
+    code: str = Field(description="not_found, bad_request, unauthorized, method_not_allowed, timeout, too_large, "
+                                  "rate_limited, unavailable, internal")
     message: str
     hint: str | None = None
 
@@ -144,9 +166,10 @@ REVIEW_EXAMPLE: Any = {"text": "Miljönämnden fick ca 10,4 miljoner kronor i EU
 class ReviewRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [REVIEW_EXAMPLE]})
 
-    text: str = Field(min_length=1, pattern=NOT_BLANK,
+    text: str = Field(min_length=1, pattern=TEXT,
                       description="The draft (a memo, a speech, an article), Swedish or English; neither stored nor "
-                                  "logged; at most FAKTAKOLL_MAX_REQUEST_BYTES as a request.")
+                                  "logged; at most FAKTAKOLL_MAX_REQUEST_BYTES as a request; no control characters "
+                                  "but tab and line breaks.")
     lang: str | None = Field(default=None, pattern="^(sv|en)$", description="Language of the explanations.")
 
 

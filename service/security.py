@@ -121,12 +121,21 @@ class BodyTooLarge(HTTPException):
         super().__init__(status_code=413, detail=f"request body over {limit} bytes")
 
 
+class BodyTooSlow(HTTPException):
+    """Raised while the body is read, when it has not all come by its deadline: answered as a 408."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(status_code=408, detail=f"the request body did not arrive within {seconds:g} seconds")
+
+
 class SizeLimit:
     """Refuses request bodies over `limit` bytes: by Content-Length before reading, or by
-    counting the bytes of a chunked body as they come."""
+    counting the bytes of a chunked body as they come; and bodies that have not all come
+    `seconds` after the request's head (a client that sends a body slowly holds a worker's
+    connection for as long as it likes otherwise)."""
 
-    def __init__(self, app: ASGIApp, limit: int, on_reject: Reject) -> None:
-        self.app, self.limit, self.on_reject = app, limit, on_reject
+    def __init__(self, app: ASGIApp, limit: int, on_reject: Reject, seconds: float) -> None:
+        self.app, self.limit, self.on_reject, self.seconds = app, limit, on_reject, seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -136,15 +145,21 @@ class SizeLimit:
         if length is not None and length.isdigit() and int(length) > self.limit:
             await self.on_reject(scope, receive, send)
             return
-        seen = 0
+        seen, deadline = 0, anyio.current_time() + self.seconds
+        complete = length in (None, b"0") and _header(scope, "transfer-encoding") is None  # no body to wait for
 
         async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise BodyTooLarge(self.limit)
-            return message
+            nonlocal seen, complete
+            if complete:  # no body, or all of it read: a wait for the disconnect lasts as long as a stream
+                return await receive()
+            with anyio.move_on_after(deadline - anyio.current_time()):
+                message = await receive()
+                seen += len(message.get("body", b""))
+                complete = not message.get("more_body", False)
+                if seen > self.limit:
+                    raise BodyTooLarge(self.limit)
+                return message
+            raise BodyTooSlow(self.seconds)
 
         try:
             await self.app(scope, counted, send)
@@ -174,3 +189,18 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class TrailingSlash:
+    """Serves '/api/facts/' as '/api/facts' (any path but '/'), so that no redirect is needed: Starlette's own
+    redirect to the other form builds an absolute URL from the Host header, which a client chooses."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] == "http" and len(path) > 1 and path.endswith("/"):
+            raw = scope.get("raw_path") or path.encode()
+            scope = {**scope, "path": path.rstrip("/") or "/", "raw_path": raw.rstrip(b"/") or b"/"}
+        await self.app(scope, receive, send)

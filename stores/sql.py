@@ -43,12 +43,12 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DataError, SQLAlchemyError
 
-from core.errors import StoreError
+from core.errors import BadRequest, FaktakollError, StoreError
 from core.schemas import Check, Chunk, DocMeta, Document, Fact, Project
-from core.settings import Settings
+from core.settings import Settings, masked
 from stores.protocol import FactFilter
 
 user_metadata = MetaData()  # never dropped; migrated by stores/migrations
@@ -185,11 +185,8 @@ def _schema_lock(engine: Engine) -> Any:
 
 
 def shown_url(url: str) -> str:
-    """A database URL as messages show it: without its password."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # not a URL SQLAlchemy reads: its scheme only
-        return url.split(":", 1)[0] + ":…"
+    """A database URL as messages show it: without its password (in the userinfo or the query)."""
+    return masked(url)
 
 
 def database_away(exc: SQLAlchemyError) -> StoreError:
@@ -197,6 +194,16 @@ def database_away(exc: SQLAlchemyError) -> StoreError:
     reason = str(getattr(exc, "orig", None) or type(exc).__name__).strip().splitlines()[0][:200]
     return StoreError(f"the database does not answer (FAKTAKOLL_DATABASE_URL): {reason}",
                       hint="check that the database server runs; the service goes on by itself when it is back")
+
+
+def database_error(exc: SQLAlchemyError) -> FaktakollError:
+    """A database error while serving: a value the database refuses (a DataError: a number out of its range,
+    NUL in text) is the request's fault, a 400 that nobody is alerted to; anything else is the database away."""
+    if isinstance(exc, DataError):
+        reason = str(getattr(exc, "orig", None) or type(exc).__name__).strip().splitlines()[0][:200]
+        return BadRequest(f"the database refuses a value of the request: {reason}",
+                          hint="check the request's values against /docs")
+    return database_away(exc)
 
 
 def _now() -> str:

@@ -24,17 +24,24 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+FAKTAKOLL = str(Path(sys.executable).with_name("faktakoll"))
+
+
+def this_checkout(**env: str) -> dict[str, str]:
+    """The environment for a `faktakoll` subprocess that runs this checkout's code (the venv's `faktakoll`
+    imports the checkout it was installed from: a git worktree tests its own code), plus `env`."""
+    code = os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))
+    return {**os.environ, "PYTHONPATH": code, **env}
+
+
 @contextmanager
 def live_server(corpus_dir: Path, data_dir: Path, **env: str) -> Iterator[str]:
     """Run `faktakoll serve` on a free port until the block ends; yields its base URL.
     `env` adds FAKTAKOLL_* settings (name without the prefix, e.g. BUILD_CHECK_SECONDS)."""
     port = free_port()
-    exe = Path(sys.executable).with_name("faktakoll")
-    # the venv's `faktakoll` imports the checkout it was installed from: a git worktree serves its own code
-    code = os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))
-    environ = {**os.environ, "PYTHONPATH": code, "FAKTAKOLL_CORPUS_DIR": str(corpus_dir),
-               "FAKTAKOLL_DATA_DIR": str(data_dir), **{f"FAKTAKOLL_{k}": v for k, v in env.items()}}
-    proc = subprocess.Popen([str(exe), "serve", "--port", str(port)], env=environ,
+    environ = this_checkout(FAKTAKOLL_CORPUS_DIR=str(corpus_dir), FAKTAKOLL_DATA_DIR=str(data_dir),
+                            **{f"FAKTAKOLL_{k}": v for k, v in env.items()})
+    proc = subprocess.Popen([FAKTAKOLL, "serve", "--port", str(port)], env=environ,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -26,6 +26,7 @@ from stores.sql import facts as facts_table
 from tests.conftest import CORPUS, small_corpus
 from tests.eval.grade import QUESTIONS
 from tests.servers import fresh_database
+from tests.test_hostile_requests import refuses_every_hostile_request
 from tests.test_store_upgrade import KEY, PREVIOUS_SCHEMA
 
 
@@ -187,6 +188,39 @@ async def test_the_database_going_away_is_a_503_naming_the_setting(ingested, tmp
     assert health.status_code == 200 and health.json()["status"] == "degraded"
     assert health.json()["stores"]["database"].startswith("error:")
     assert "Traceback" not in caplog.text and "the database does not answer" in caplog.text
+
+
+async def test_hostile_values_are_refused_naming_the_field_on_postgres(pg_ingested, caplog):
+    """The requests that came back as "the database does not answer" (503, and a warning for the operator per
+    request: year=2147483648, NUL in a name or a source id) are 4xx in the error shape, with no log line."""
+    settings, store, _ = pg_ingested
+    app = create_app(settings, serving=Serving(settings, store=store))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+        await refuses_every_hostile_request(client, caplog)
+
+
+def test_a_value_postgres_refuses_is_the_requests_fault_not_an_outage(pg_ingested, caplog):
+    """Should a value still reach PostgreSQL that it refuses (a DataError), the answer is a 400, in the API and
+    in the chat stream, never "the database does not answer", and the operator is not alerted."""
+    import logging
+
+    from sqlalchemy.exc import DataError
+
+    from core.errors import BadRequest
+    from service.routes.chat import unavailable
+    from stores.sql import database_error
+
+    caplog.set_level(logging.WARNING)
+    store = pg_ingested[1].at_build()
+    for where in (FactFilter.of(year=[2147483648]), FactFilter.of(metric="eu_funds_paid\x00"),
+                  FactFilter.of(fact_id="a\x00b")):
+        with pytest.raises(DataError) as caught:
+            store.select_facts(where)
+        error = database_error(caught.value)
+        assert isinstance(error, BadRequest) and error.status == 400
+        assert "does not answer" not in error.message and "SELECT" not in error.message
+        assert unavailable(caught.value)["error"]["status"] == 400
+    assert not caplog.records
 
 
 def test_a_password_is_never_shown(pg_url):

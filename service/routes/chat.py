@@ -16,7 +16,7 @@ from service.deps import BUILD_HEADER, CORPUS_VERSION_HEADER, KeyDep, ServedDep,
 from service.models import AskRequest, AskResponse
 from service.routes import KEYED, errors
 from service.routes.ask import check_question
-from stores.sql import database_away
+from stores.sql import database_error
 
 log = logging.getLogger("faktakoll.api")
 
@@ -31,12 +31,14 @@ STREAM_EXAMPLE = (
 
 
 def unavailable(exc: Exception) -> dict[str, Any]:
-    """The error shape for a failure inside a stream: a store away (503, with its hint) or an internal error."""
+    """The error shape for a failure inside a stream: a store away (503, with its hint), a value the database
+    refuses (400) or an internal error."""
     if isinstance(exc, SQLAlchemyError):
-        exc = database_away(exc)
+        exc = database_error(exc)
     if isinstance(exc, FaktakollError):
-        log.warning("chat: %s", exc.message)  # one line, as the API's own handlers log it
         status = getattr(exc, "status", 503 if isinstance(exc, StoreError) else 500)
+        if status >= 500:
+            log.warning("chat: %s", exc.message)  # one line, as the API's own handlers log it
         return {"error": {"status": status, "code": getattr(exc, "code", "unavailable"), "message": exc.message,
                           "hint": exc.hint}}
     log.exception("unhandled error in a stream")

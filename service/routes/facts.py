@@ -21,7 +21,7 @@ from service.facts_export import (
     to_excel_csv,
     to_xlsx,
 )
-from service.models import ChecksOut, error_example
+from service.models import FIRST_YEAR, LAST_YEAR, PLAIN, ChecksOut, error_example
 from service.routes import KEYED, errors
 from stores.protocol import FactFilter
 
@@ -62,11 +62,13 @@ FILE_FORMS: dict[str, tuple[Callable[[list[dict[str, Any]]], str | bytes], str, 
 })
 def facts(
     _key: KeyDep, served: ServedDep, response: Response,
-    year: Annotated[int | None, Query(description="Year the figure is about.", examples=[2024])] = None,
-    org: Annotated[str | None, Query(description="Organisation name, alias or id (ASF, miljönämnden, FGK).")] = None,
-    fund: Annotated[str | None, Query(description="Fund or programme name, alias or id (ESF, Erasmus+, Horizon).")
-                    ] = None,
-    metric: Annotated[str | None, Query(description="eu_funds_paid, project_count, partners, …")] = None,
+    year: Annotated[int | None, Query(ge=FIRST_YEAR, le=LAST_YEAR, description="Year the figure is about.",
+                                      examples=[2024])] = None,
+    org: Annotated[str | None, Query(pattern=PLAIN, description="Organisation name, alias or id (ASF, miljönämnden, "
+                                     "FGK).")] = None,
+    fund: Annotated[str | None, Query(pattern=PLAIN, description="Fund or programme name, alias or id (ESF, Erasmus+, "
+                                      "Horizon).")] = None,
+    metric: Annotated[str | None, Query(pattern=PLAIN, description="eu_funds_paid, project_count, partners, …")] = None,
     approximate: Annotated[bool | None, Query(description="Only approximate (true) or exact (false).")] = None,
     source: Annotated[str | None, Query(pattern="^(table|text)$", description=(
         "table: table rows and known metrics; text: other numbers in running text (metric 'figure')."))] = None,

@@ -13,6 +13,7 @@ from core.names import resolve_filters
 from core.schemas import Project
 from service.deps import KeyDep, ServedDep
 from service.facts_export import doc_titles, fact_rows, official_docs
+from service.models import FIRST_YEAR, LAST_YEAR, PLAIN
 from service.routes import KEYED, errors
 
 router = APIRouter(prefix="/api", tags=["projects"])
@@ -61,13 +62,14 @@ def project_row(project: Project, registry: Registry, official: dict[str, bool],
                                     **errors(*KEYED, 422)})
 def projects(
     _key: KeyDep, served: ServedDep,
-    q: Annotated[str | None, Query(max_length=200, description="A project's name, short name or acronym, as typed "
-                                   "(near spellings match: 'malmokraften', 'happ').")] = None,
-    org: Annotated[str | None, Query(max_length=200, description="Organisation that owns, reports or is a "
-                                     "partner in the project (name or alias: ASF, miljönämnden).")] = None,
-    fund: Annotated[str | None, Query(max_length=200,
-                                     description="Fund or programme (ESF, Erasmus+, Interreg).")] = None,
-    year: Annotated[int | None, Query(ge=1900, le=2100, description="Year of a report that tells of it.")] = None,
+    q: Annotated[str | None, Query(max_length=200, pattern=PLAIN, description="A project's name, short name or "
+                                   "acronym, as typed (near spellings match: 'malmokraften', 'happ').")] = None,
+    org: Annotated[str | None, Query(max_length=200, pattern=PLAIN, description="Organisation that owns, reports "
+                                     "or is a partner in the project (name or alias: ASF, miljönämnden).")] = None,
+    fund: Annotated[str | None, Query(max_length=200, pattern=PLAIN,
+                                      description="Fund or programme (ESF, Erasmus+, Interreg).")] = None,
+    year: Annotated[int | None, Query(ge=FIRST_YEAR, le=LAST_YEAR,
+                                      description="Year of a report that tells of it.")] = None,
 ) -> Any:
     """Projects the reports name (tables, headings, "projektet X", "X är ett …-projekt"), each with the owner
     as a report states it (with its sentence), the organisations that report it or are projektpart (ids and

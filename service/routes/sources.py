@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
 from core.errors import BadRequest, NotFound
 from core.schemas import Document
 from service.deps import KeyDep, ServedDep
-from service.models import DocumentOut, SourceOut
+from service.models import PLAIN, DocumentOut, SourceOut
 from service.routes import KEYED, errors
 from service.source_text import readable, section_path
 
@@ -57,9 +57,10 @@ def documents(_key: KeyDep, served: ServedDep) -> list[DocumentOut]:
     **errors(*KEYED, 400, 404, 422),
 })
 def source(
-    source_id: str, _key: KeyDep, served: ServedDep,
-    start: Annotated[int | None, Query(description="Start of a quote to highlight (document offset).")] = None,
-    end: Annotated[int | None, Query(description="End of the quote to highlight.")] = None,
+    source_id: Annotated[str, Path(pattern=PLAIN, description="A chunk_id or fact_id from an answer.")],
+    _key: KeyDep, served: ServedDep,
+    start: Annotated[int | None, Query(ge=0, description="Start of a quote to highlight (document offset).")] = None,
+    end: Annotated[int | None, Query(ge=0, description="End of the quote to highlight.")] = None,
 ) -> SourceOut:
     """The verbatim source behind a citation: a passage (chunk id) or a fact (fact id), on
     its page, with the quote's position for highlighting. `start`/`end` (from a citation)
