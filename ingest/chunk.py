@@ -6,6 +6,7 @@ and year, and carries a readable citation.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
@@ -20,6 +21,10 @@ TITLE_LINE = re.compile(r"^\s?([A-ZÅÄÖ][^\n.:;,!?()]{2,70})\s*$")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 DISPLAY_MARKUP = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 PLAIN_LEVEL = 9
+# a "sentence" longer than this (a table block without full stops, a run of numbers) is read line by line,
+# an over-long line in pieces cut at spaces: the work per figure stays bounded, so extraction is linear in
+# the text (the reports' longest sentence is under 600 characters)
+MAX_SENTENCE_CHARS = 2000
 # a Markdown pipe-table row (| a | b |) is a sentence of its own, so a quote is its row
 SENTENCE_END = re.compile(
     r"(?<=[.!?:])\s+(?=[A-ZÅÄÖ•\d\"”])|\n\s*\n|\n(?=\s*[•\-] )|\n(?=[ \t]*\|)|(?<=\|)[ \t]*\n"
@@ -82,10 +87,9 @@ def sections(text: str, registry: Registry, *, scope: str = CITY) -> list[Sectio
 
 
 def section_at(secs: list[Section], pos: int) -> Section | None:
-    for sec in secs:
-        if sec.start <= pos < sec.end:
-            return sec
-    return None
+    """The section holding `pos` (sections are in order and do not overlap: found by bisection)."""
+    i = bisect.bisect_right(secs, pos, key=lambda sec: sec.start) - 1
+    return secs[i] if i >= 0 and pos < secs[i].end else None
 
 
 def _pieces(text: str, start: int, end: int, size: int, overlap: int) -> list[tuple[int, int]]:
@@ -113,10 +117,36 @@ def _pieces(text: str, start: int, end: int, size: int, overlap: int) -> list[tu
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, pos = [], start
     for m in SENTENCE_END.finditer(text, start, end):
-        spans.append((pos, m.start()))
+        spans.extend(_bounded(text, pos, m.start()))
         pos = m.end()
-    spans.append((pos, end))
+    spans.extend(_bounded(text, pos, end))
     return [(a, b) for a, b in spans if re.search(r"[^\W\d_]{2,}", text[a:b])]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span as one sentence, or when longer than MAX_SENTENCE_CHARS its lines, each over-long line
+    cut at the last space before the limit (else at the limit)."""
+    if end - start <= MAX_SENTENCE_CHARS:
+        return [(start, end)]
+    out = []
+    for line_start, line_end in _line_spans(text, start, end):
+        pos = line_start
+        while line_end - pos > MAX_SENTENCE_CHARS:
+            cut = text.rfind(" ", pos + 1, pos + MAX_SENTENCE_CHARS)
+            cut = cut if cut > pos else pos + MAX_SENTENCE_CHARS
+            out.append((pos, cut))
+            pos = cut
+        out.append((pos, line_end))
+    return out
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    while (nl := text.find("\n", pos, end)) >= 0:
+        out.append((pos, nl))
+        pos = nl + 1
+    out.append((pos, end))
+    return out
 
 
 def _sentences(norm: Normalized, start: int, end: int) -> list[Sentence]:

@@ -37,6 +37,9 @@ UNNAMED = "count"  # the metric of table figures no caption cue names (core/data
 NOT_A_LABEL = re.compile(r"^\d|\.{3,}|^(tabell|figur|bilaga|bild|sida|diagram)$", re.IGNORECASE)
 EMPTY_ROW = re.compile(r"^\s*(?:\d{1,2}\.\s+\D.*|[^\d\t]+\t)\s*$")
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")  # a Markdown table row: | cell | cell |
+# a longer line is running text, not a table row (a row's label is at most 90 characters, its cells figures);
+# a row is read in time that grows with the square of its length
+MAX_ROW_CHARS = 1000
 
 
 @dataclass
@@ -75,6 +78,8 @@ def parse_row(text: str) -> tuple[str | None, str, list[tuple[Figure, str | None
     whose figure is followed by a metric's word (cell_after in core/data/vocabulary.toml,
     "12 projekt") names that metric. A Markdown pipe row reads the same with its bars as
     blanks (offsets are kept)."""
+    if len(text) > MAX_ROW_CHARS:
+        return None
     if PIPE_ROW.match(text):
         text = text.replace("|", " ")
     goal = None
@@ -152,7 +157,7 @@ class _Scan:
             self.current = None  # a total closes its table
 
     def _header(self, first: int) -> str:
-        above = next((ln.text.strip() for ln in reversed(self.lines[:first]) if ln.text.strip()), "")
+        above = next((text for i in range(first - 1, -1, -1) if (text := self.lines[i].text.strip())), "")
         return "" if parse_row(above) else above
 
 
@@ -175,11 +180,13 @@ def _caption(lines: list[Line], first: int) -> str:
     while i >= 0 and len(paragraphs) < 2:
         while i >= 0 and not lines[i].text.strip():
             i -= 1
-        para: list[str] = []
-        while i >= 0 and lines[i].text.strip():
-            para.insert(0, lines[i].text.strip())
+        para: list[str] = []  # nearest line first; one line more than a caption has is enough to know
+        while i >= 0 and lines[i].text.strip() and len(para) <= MAX_CAPTION_LINES:
+            text = lines[i].text.strip()
+            if not EMPTY_ROW.match(text) or not GOAL_PREFIX.match(text):
+                para.append(text)
             i -= 1
-        para = [t for t in para if not EMPTY_ROW.match(t) or not GOAL_PREFIX.match(t)]
+        para.reverse()
         if not para or len(para) > MAX_CAPTION_LINES or any(parse_row(t) for t in para):
             if para and len(para) > MAX_CAPTION_LINES and not paragraphs:
                 paragraphs.insert(0, para[-1:])

@@ -10,8 +10,11 @@ paragraph signs, times and diarienummer are not figures.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
+from collections import defaultdict
+from itertools import accumulate
 
 from core.numbers import RANGE_JOIN, Figure, parse_figures, word_numbers
 from core.schemas import Fact
@@ -193,6 +196,7 @@ def text_figures(ctx: Context, taken: list[Fact]) -> list[Fact]:
     secs = sections(text, ctx.registry, scope=ctx.doc.meta.scope)
     out: list[Fact] = []
     seen: set[tuple[int, int]] = set()
+    quotes = _Quotes(taken)
     for a, b in sentence_spans(text, 0, len(text)):
         sentence = text[a:b]
         if _is_table_line(sentence):
@@ -200,7 +204,7 @@ def text_figures(ctx: Context, taken: list[Fact]) -> list[Fact]:
         pairs = spans(sentence, parse_figures(sentence) + word_numbers(sentence))
         ends = {f.start for pair in pairs for f in (pair.low, pair.high)}
         for pair in pairs:
-            if _held(ctx, a, pair.low, taken, seen):
+            if _held(ctx, a, pair.low, quotes, seen):
                 continue
             fact = _range_fact(ctx, sentence, a, b, pair, section_at(secs, a))
             if fact is not None:
@@ -208,7 +212,7 @@ def text_figures(ctx: Context, taken: list[Fact]) -> list[Fact]:
         for fig in _figures_in(sentence):
             if fig.start in ends or (ctx.doc.meta.ocr and fig.bare and fig.value == 1 and fig.display == "1"):
                 continue  # an end of a range; OCR reads "i" and "I" as "1"
-            if _held(ctx, a, fig, taken, seen):
+            if _held(ctx, a, fig, quotes, seen):
                 continue
             fact = _figure_fact(ctx, sentence, a, b, fig, section_at(secs, a))
             if fact is not None:
@@ -216,10 +220,27 @@ def text_figures(ctx: Context, taken: list[Fact]) -> list[Fact]:
     return out
 
 
-def _held(ctx: Context, a: int, fig: Figure, taken: list[Fact], seen: set[tuple[int, int]]) -> bool:
+class _Quotes:
+    """The quotes of the table and prose facts by value: whether one of a value holds a position, found by
+    bisection over the quotes in order of their start with the furthest end reached so far."""
+
+    def __init__(self, facts: list[Fact]) -> None:
+        spans: dict[float, list[tuple[int, int]]] = defaultdict(list)
+        for fact in facts:
+            spans[fact.value].append((fact.span_start, fact.span_end))
+        self._by_value = {value: ([a for a, _ in sorted(found)], list(accumulate((b for _, b in sorted(found)), max)))
+                          for value, found in spans.items()}
+
+    def hold(self, value: float, pos: int) -> bool:
+        starts, reach = self._by_value.get(value, ([], []))
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and reach[i] > pos
+
+
+def _held(ctx: Context, a: int, fig: Figure, taken: _Quotes, seen: set[tuple[int, int]]) -> bool:
     """Whether a table or prose fact, or a figure already read, holds this figure (and note it as read)."""
     start, end = ctx.norm.span_to_original(a + fig.start, a + fig.end)
-    if (start, end) in seen or any(f.span_start <= start < f.span_end and f.value == fig.value for f in taken):
+    if (start, end) in seen or taken.hold(fig.value, start):
         return True
     seen.add((start, end))
     return False

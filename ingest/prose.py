@@ -10,6 +10,7 @@ else the report's year; the organisation is the one named before it, else the se
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from core.entities import CITY
@@ -83,11 +84,12 @@ def prose_facts(ctx: Context, used_lines: set[int]) -> list[Fact]:
     text = ctx.norm.text
     secs = sections(text, ctx.registry, scope=ctx.doc.meta.scope)
     out: list[Fact] = []
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
     for a, b in sentence_spans(text, 0, len(text)):
         sentence = text[a:b]
         figures = [f for f in parse_figures(sentence) if not f.is_year_like] + word_numbers(sentence)
         for fig in figures:
-            if text.rfind("\n", 0, a + fig.start) + 1 in used_lines:
+            if line_starts[bisect.bisect_right(line_starts, a + fig.start) - 1] in used_lines:
                 continue  # a table row: read by the table extractor
             found = _metric(sentence, fig)
             if not found:
