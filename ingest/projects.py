@@ -11,11 +11,13 @@ short names, acronyms or without a version number, is one project with aliases.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -177,26 +179,58 @@ def _title_lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _heads(text: str, secs: list[Section], registry: Registry) -> list[tuple[int, int, str, Section | None]]:
+@dataclass
+class _Chapters:
+    """A document's sections with what is asked of each again and again, worked out once: its cleaned title,
+    the nearest section above it of a lower level, and what the nearest heading at or above it that settles
+    a context owner says (an owner; False: a numbered chapter, no owner; None: no such heading)."""
+
+    secs: list[Section]
+    titles: list[str] = field(default_factory=list)
+    parents: list[Section | None] = field(default_factory=list)
+    settled: list[tuple[str, str] | bool | None] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        open_levels: list[Section] = []  # sections above, levels rising: the nearest lower one is on top
+        for i, sec in enumerate(self.secs):
+            title = _clean(sec.title)
+            self.titles.append(title)
+            while open_levels and open_levels[-1].level >= sec.level:
+                open_levels.pop()
+            self.parents.append(open_levels[-1] if open_levels else None)
+            open_levels.append(sec)
+            m = CONTEXT_OWNER.match(title)
+            owner: tuple[str, str] | bool | None = (m.group(1), m.group(2).lower()) if m else None
+            if owner is None:
+                owner = False if re.match(r"\d", title) else (self.settled[i - 1] if i else None)
+            self.settled.append(owner)
+
+    def upto(self, pos: int) -> int:
+        """How many sections start at or before `pos`."""
+        return bisect.bisect_right(self.secs, pos, key=lambda sec: sec.start)
+
+
+def _heads(text: str, chapters: _Chapters, registry: Registry) -> list[tuple[int, int, str, Section | None]]:
     """Headings that name a project: (start of its text, end, name, the section above it)."""
     out = []
+    secs = chapters.secs
     for i, sec in enumerate(secs):
-        title = _clean(sec.title)
+        title = chapters.titles[i]
         if not title or re.match(r"\d", title) or len(title.split()) > HEADING_WORDS:
             continue
         body = fold(text[sec.start: sec.start + 700])
-        parent = next((s for s in reversed(secs[:i]) if s.level < sec.level), None)
-        under_projects = _context_owner(text, sec.start, secs[:i]) is not None
+        under_projects = _context_owner(text, sec.start, chapters, i) is not None
         below = body[body.find("\n") + 1:]  # the section's text under its heading line
         repeated = fold(title.split()[0]) in below if title.split() else False
         if _valid(title, registry) and (distinctive(title, text) or under_projects and not re.search(
                 r"\b(?:" + "|".join(HEADING_STOP) + r")\b", fold(title))) and ("projekt" in body or repeated):
-            out.append((sec.start, min(sec.end, sec.start + OWN_SECTION), title, parent))
+            out.append((sec.start, min(sec.end, sec.start + OWN_SECTION), title, chapters.parents[i]))
     taken = {s.start for s in secs}
     for start, end, title in _title_lines(text):
         if start in taken or not _valid(_clean(title), registry):
             continue
-        stop = next((s.start for s in secs if s.start > start), len(text))
+        nxt = chapters.upto(start)
+        stop = secs[nxt].start if nxt < len(secs) else len(text)
         later = [a for a, _, _ in _title_lines(text[end:stop])]
         stop = min(stop, end + later[0] if later else stop, start + OWN_SECTION)
         above = section_at(secs, start)
@@ -204,14 +238,12 @@ def _heads(text: str, secs: list[Section], registry: Registry) -> list[tuple[int
     return out
 
 
-def _context_owner(text: str, start: int, secs: list[Section]) -> tuple[str, str] | None:
-    """'Projekt där arbetsmarknads- och socialförvaltningen är projektägare' above the project's heading."""
-    for sec in reversed([s for s in secs if s.start <= start]):
-        m = CONTEXT_OWNER.match(_clean(sec.title))
-        if m:
-            return m.group(1), m.group(2).lower()
-        if re.match(r"\d", _clean(sec.title)):
-            return None  # a new numbered chapter: no owner heading above
+def _context_owner(text: str, start: int, chapters: _Chapters, upto: int) -> tuple[str, str] | None:
+    """'Projekt där arbetsmarknads- och socialförvaltningen är projektägare' above the project's heading
+    (among the first `upto` sections, else in the lines above `start`)."""
+    settled = chapters.settled[upto - 1] if upto else None
+    if settled is not None:
+        return settled or None  # False: a new numbered chapter, no owner heading above
     head = text[max(0, start - 3000): start]
     lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
     for line in reversed(lines):
@@ -226,7 +258,7 @@ def _context_owner(text: str, start: int, secs: list[Section]) -> tuple[str, str
 def found_in(doc: Document, norm: Normalized, registry: Registry, facts: list[Fact]) -> list[Found]:
     """The projects one document names, with the stretches of its text that are theirs."""
     text = norm.text
-    secs = sections(text, registry, scope=doc.meta.scope)
+    chapters = _Chapters(sections(text, registry, scope=doc.meta.scope))
     by_name: dict[str, Found] = {}
 
     def add(name: str, start: int, end: int, headed: bool, after: str = "") -> Found | None:
@@ -244,10 +276,10 @@ def found_in(doc: Document, norm: Normalized, registry: Registry, facts: list[Fa
         entry.spans.append((start, end, headed))
         return entry
 
-    for start, end, title, _ in _heads(text, secs, registry):
+    for start, end, title, _ in _heads(text, chapters, registry):
         entry = add(title, start, end, True)
         if entry is not None and entry.context_owner is None:
-            entry.context_owner = _context_owner(text, start, secs)
+            entry.context_owner = _context_owner(text, start, chapters, chapters.upto(start))
     mentions: list[tuple[int, int, str, str]] = []
     for pattern in IN_TEXT:
         for m in pattern.finditer(text):
@@ -272,9 +304,27 @@ def found_in(doc: Document, norm: Normalized, registry: Registry, facts: list[Fa
         para_start = text.rfind("\n\n", 0, start) + 1
         para_end = text.find("\n\n", end)
         para_end = len(text) if para_end < 0 else para_end
-        nxt = next((s for s, _, n, _ in mentions[i + 1:] if s < para_end and fold(n) != fold(name)), para_end)
+        nxt = _next_other(mentions, i, para_end)
         add(name, max(para_start, start - 200), nxt, False, after)  # its paragraph: a bullet tells of one project
     return list(by_name.values())
+
+
+def _next_other(mentions: list[tuple[int, int, str, str]], i: int, para_end: int) -> int:
+    """Where the next mention of another project in the paragraph of mention `i` starts (mentions in order),
+    else the paragraph's end."""
+    name = fold(mentions[i][2])
+    for start, _, other, _ in islice(mentions, i + 1, None):
+        if start >= para_end:
+            break
+        if fold(other) != name:
+            return start
+    return para_end
+
+
+def _names_in(folded_names: list[str], text: str) -> bool:
+    """Whether `text` names one of the (folded) names."""
+    folded = fold(text)
+    return any(n in folded for n in folded_names)
 
 
 def _told_until(text: str, start: int, para_end: int) -> int:
@@ -343,10 +393,10 @@ def _owner(text: str, spans: list[tuple[int, int, bool]], names: set[str], regis
         sentences = _sentences(text, start, min(end, start + NAME_FIRST) if headed else end)
         for i, (a, b) in enumerate(sentences):
             sentence = text[a:b]
-            if not headed and not any(n in fold(sentence) for n in folded_names):
+            if not headed and not _names_in(folded_names, sentence):
                 nxt = text[sentences[i + 1][0]:sentences[i + 1][1]] if i + 1 < len(sentences) else ""
                 has = HAS_PROJECT.match(sentence)
-                if has and any(n in fold(nxt) for n in folded_names):  # "X har ett projekt … Projektet HÅPP …"
+                if has and _names_in(folded_names, nxt):  # "X har ett projekt … Projektet HÅPP …"
                     orgs = [o.entity_id for o in registry.find_orgs(has.group(1)) if o.entity_id != CITY]
                     if orgs:
                         return orgs[0], _clean(has.group(1)), a, "owner"
@@ -358,7 +408,7 @@ def _owner(text: str, spans: list[tuple[int, int, bool]], names: set[str], regis
                 said = _clean(re.sub(r"^(?:där|och|att)\s+", "", m.group(1), flags=re.IGNORECASE))
                 said = re.split(r"\s+(?:och är|som|och delfinansieras|och finansieras|och är helfinansierat)\b",
                                 said)[0]
-                if any(n in fold(said) for n in folded_names) or fold(said).startswith("projekt"):
+                if _names_in(folded_names, said) or fold(said).startswith("projekt"):
                     continue
                 if PRONOUN_OWNER.match(said):
                     before = [o.entity_id for o in registry.find_orgs(text[max(0, a - 400):a]) if o.entity_id != CITY]
@@ -378,7 +428,7 @@ def _partners(text: str, spans: list[tuple[int, int, bool]], names: set[str],
     for start, end, headed in spans:
         for a, b in _sentences(text, start, end):
             sentence = text[a:b]
-            if not headed and not any(n in fold(sentence) for n in folded_names):
+            if not headed and not _names_in(folded_names, sentence):
                 continue
             for pattern in (PARTNER_AFTER, PARTNER_BEFORE, PARTNER_WITH):
                 m = pattern.search(sentence)
@@ -405,11 +455,12 @@ def describe(doc: Document, norm: Normalized, registry: Registry, facts: list[Fa
         names = found.aliases | {found.name}
         chapter_orgs = [sec.org for s, _, _ in spans if (sec := section_at(secs, s)) and sec.org]
         chapter = Counter(chapter_orgs).most_common(1)[0][0] if chapter_orgs else None
+        folded_names = [fold(n) for n in names]
         sources = []
         own_text = []
         for start, end, headed in spans:
             sentences = _sentences(text, start, end)
-            named = [s for s in sentences if any(fold(n) in fold(text[s[0]:s[1]]) for n in names)
+            named = [s for s in sentences if _names_in(folded_names, text[s[0]:s[1]])
                      and not text[s[0]:s[1]].lstrip().startswith("#") and len(text[s[0]:s[1]].split()) >= 5]
             body = [s for s in sentences if len(text[s[0]:s[1]].split()) >= 5]
             intro = (named or body or sentences or [(start, end)])[0]
@@ -446,16 +497,15 @@ def describe(doc: Document, norm: Normalized, registry: Registry, facts: list[Fa
             project.partners = partners[0]
             sentence = next(s for sp in spans for s in _sentences(text, sp[0], sp[1]) if s[0] == partners[1])
             project.partners_quote = _quote(doc, norm, text, sentence)[0]
-        folded_names = [fold(n) for n in names]
         first = " ".join(text[s: min(e, s + 900)] if headed else " ".join(
-            text[a:b] for a, b in _sentences(text, s, e) if any(n in fold(text[a:b]) for n in folded_names)
+            text[a:b] for a, b in _sentences(text, s, e) if _names_in(folded_names, text[a:b])
             and len(TABLE_NUMBER.findall(text[a:b])) < TABLE_LINE)  # a flattened table names every row's fund
             for s, e, headed in spans)
         first += " " + (project.owner_quote or "")  # "X har ett projekt som finansieras via ESF …"
-        rows = [f.fund for f in facts if f.project and f.fund and fold(f.project) in {fold(n) for n in names}]
+        folded = set(folded_names)
+        rows = [f.fund for f in facts if f.project and f.fund and fold(f.project) in folded]
         project.funds = list(dict.fromkeys([*rows, *(m.entity_id for m in registry.find_funds(first))]))
         owned = [norm.span_to_original(s, e) for s, e, _ in spans]
-        folded = {fold(n) for n in names}
         project.fact_ids = [f.fact_id for f in facts
                             if (f.project and (fold(f.project) in folded or fold(VERSION.sub("", f.project)) in folded))
                             or (f.source == "text" and any(a <= f.span_start < b for a, b in owned))]
