@@ -67,6 +67,21 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(
         default=50.0, gt=0, description="Files larger than this many megabytes are skipped at ingest."
     )
+    max_file_pages: int = Field(
+        default=1000, ge=1, le=1_000_000,
+        description="Files with more pages than this are skipped at ingest (a PDF's pages are counted before "
+        "its text is read).",
+    )
+    max_file_chunks: int = Field(
+        default=4000, ge=1, le=10_000_000,
+        description="Files that give more passages (chunks) than this are skipped at ingest: every passage is "
+        "embedded, which takes time (about 1 000 per report of 300 pages).",
+    )
+    max_file_seconds: float = Field(
+        default=120.0, gt=0, le=86_400,
+        description="Reading one file at ingest (text, facts, passages) is stopped after this many seconds and "
+        "the file skipped; the other files go on. Each file is read in a worker process.",
+    )
     embed_batch_size: int = Field(default=32, ge=1, le=1024, description="Chunks embedded per batch.")
     threads: int = Field(default=2, ge=1, le=64, description="Texts embedded at once (one CPU thread each).")
     keep_builds: int = Field(

@@ -20,7 +20,7 @@ from typing import Protocol
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from core.errors import DocumentError
+from core.errors import DocumentError, one_line
 from core.schemas import Page, SourceFormat
 from ingest.pdftext import pages_text
 
@@ -47,8 +47,9 @@ class Raw:
         self.source_format = source_format
 
 
-def read(path: Path, *, max_bytes: int) -> Raw:
-    """Read one file; raise DocumentError with a hint when it cannot be used."""
+def read(path: Path, *, max_bytes: int, max_pages: int | None = None) -> Raw:
+    """Read one file; raise DocumentError with a hint when it cannot be used (also when it has more
+    than `max_pages` pages: a PDF's are counted before any text is read)."""
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise DocumentError(path, f"unsupported file type '{path.suffix}'", hint="add it as PDF, .txt or .md")
@@ -57,11 +58,18 @@ def read(path: Path, *, max_bytes: int) -> Raw:
         raise DocumentError(path, "is empty", hint="remove it or replace it with the real report")
     content_hash = hashlib.sha256(data).hexdigest()
     if fmt is SourceFormat.pdf:
-        text, pages = _read_pdf(path, data)
+        text, pages = _read_pdf(path, data, max_pages)
     else:
         text = _decode_text(path, data)
         pages = split_text_pages(text) if fmt is SourceFormat.text else [Page(number=None, start=0, end=len(text))]
+        check_pages(path, len(pages), max_pages)
     return Raw(text, pages, content_hash, fmt)
+
+
+def check_pages(path: Path, count: int, max_pages: int | None) -> None:
+    if max_pages is not None and count > max_pages:
+        raise DocumentError(path, f"has {count} pages, over the limit of {max_pages} pages per file",
+                            hint="split the file or raise FAKTAKOLL_MAX_FILE_PAGES")
 
 
 def open_regular(path: Path) -> io.BufferedReader:
@@ -136,18 +144,22 @@ def _control_ratio(data: bytes) -> float:
     return controls / max(1, len(sample))
 
 
-def _read_pdf(path: Path, data: bytes) -> tuple[str, list[Page]]:
-    import io
-
+def _read_pdf(path: Path, data: bytes, max_pages: int | None = None) -> tuple[str, list[Page]]:
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
+        if reader.is_encrypted and not reader.decrypt(""):  # a copy-protected PDF opens without a password
             raise DocumentError(path, "is an encrypted PDF", hint="add an unencrypted copy of the report")
-        texts = pages_text(list(reader.pages))  # lines and table rows as printed
+        printed = list(reader.pages)
+        check_pages(path, len(printed), max_pages)
+        texts = pages_text(printed)  # lines and table rows as printed
     except DocumentError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise DocumentError(path, f"is not a readable PDF ({exc})", hint="export the PDF again") from exc
+    except PdfReadError as exc:
+        raise DocumentError(path, f"is not a readable PDF ({one_line(str(exc))})",
+                            hint="export the PDF again") from exc
+    except Exception as exc:  # any failure of the PDF reader on this file (damaged or made to harm readers)
+        raise DocumentError(path, f"is not a readable PDF ({type(exc).__name__}: {one_line(str(exc))[:200]})",
+                            hint="export or print it again as a new PDF") from exc
     if not texts:
         raise DocumentError(path, "is a PDF without pages", hint="export the PDF again")
     if not any(re.search(r"[^\W\d_]{3,}", t) for t in texts):

@@ -20,21 +20,16 @@ from typing import Any
 from core.embeddings import collection_name
 from core.entities import DEFAULT_REGISTRY, Registry
 from core.errors import CorpusError, DocumentError, IngestError, reason, shown
-from core.schemas import Check, Chunk, Document, Fact, Project, SourceFormat
+from core.schemas import Check, Chunk, Document, Fact, Project
 from core.settings import Settings
 from core.vocabulary import VOCABULARY
-from ingest import facts as table_facts
 from ingest.checks import compute_checks, restated_checks
-from ingest.chunk import chunk
-from ingest.figures import text_figures
-from ingest.metadata import ManifestEntry, apply_manifest, detect, load_manifest
-from ingest.normalize import Normalized, OcrRepairer, looks_ocr_damaged, normalize
-from ingest.parse import check_size, file_digest, file_kind, read
+from ingest.metadata import ManifestEntry, load_manifest
+from ingest.normalize import Normalized
+from ingest.parse import check_size, file_digest, file_kind
 from ingest.projects import attach as attach_projects
-from ingest.projects import describe as describe_projects
 from ingest.projects import merge as merge_projects
-from ingest.prose import prose_facts
-from ingest.slips import slip_checks
+from ingest.reader import Reader
 from stores.index import collection_for, namespace_of
 from stores.sql import Store
 
@@ -63,6 +58,7 @@ class IngestReport:
     seconds: float = 0.0
     skipped: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
+    warned: list[str] = field(default_factory=list)  # this run's files read despite their PDF reader's warnings
 
 
 def corpus_files(corpus_dir: Path, *, max_bytes: int, listed: Collection[str] = ()) -> tuple[list[Path], list[str]]:
@@ -123,20 +119,6 @@ def fingerprint(settings: Settings, files: list[Path], skipped: list[str], colle
     return h.hexdigest()
 
 
-def build_document(
-    path: Path, raw_entry: ManifestEntry | None, registry: Registry, repairer: OcrRepairer, max_bytes: int
-) -> tuple[Document, Any]:
-    raw = read(path, max_bytes=max_bytes)
-    ocr = raw_entry.ocr if raw_entry and raw_entry.ocr is not None else looks_ocr_damaged(raw.text)
-    markdown = raw.source_format is SourceFormat.markdown
-    norm = normalize(raw.text, ocr=ocr, markdown=markdown, repairer=repairer,
-                     page_starts=[page.start for page in raw.pages[1:]])
-    meta = apply_manifest(detect(norm.text, registry, ocr=ocr), raw_entry, path.name)
-    doc = Document(doc_id=path.stem, path=str(path), source_format=raw.source_format, content_hash=raw.content_hash,
-                   text=raw.text, pages=raw.pages, meta=meta)
-    return doc, norm
-
-
 @dataclass
 class Extracted:
     """The rows of a build, added document by document; a document whose rows cannot be
@@ -151,6 +133,7 @@ class Extracted:
     skipped: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
     slips: list[Check] = field(default_factory=list)  # each kept document's own slips (ingest/slips.py)
+    warned: list[str] = field(default_factory=list)  # files read despite their PDF reader's warnings
 
     def claim(self, path: Path, doc: Document) -> None:
         """Raise DocumentError when `doc` is a copy of, or has the id of, a kept document."""
@@ -205,25 +188,22 @@ def extract(
     settings: Settings, files: list[Path], manifest: dict[str, ManifestEntry], registry: Registry,
     progress: Progress,
 ) -> Extracted:
-    repairer = OcrRepairer(registry.domain_words())
+    """Every file's rows (read in a worker process, ingest/reader.py); a file that cannot be used is
+    named in `skipped`, one read despite its PDF reader's warnings in `warned`."""
     out = Extracted(registry=registry)
-    for path in progress(files, "läser"):
-        try:
-            doc, norm = build_document(path, manifest.get(path.name), registry, repairer,
-                                       int(settings.max_file_mb * 1e6))
-            out.claim(path, doc)
-            ctx = table_facts.Context(doc, norm, registry)
-            found, used = table_facts.extract_table_facts(ctx)
-            stated = found + prose_facts(ctx, used)
-            kept, bad = table_facts.verify_quotes(doc, stated + text_figures(ctx, stated))
-            chunks = chunk(doc, norm, registry, size=settings.chunk_size, overlap=settings.chunk_overlap)
-            out.add(path, doc, chunks, kept, describe_projects(doc, norm, registry, kept))
-            out.texts.append((doc, norm, kept))
-            out.slips.extend(slip_checks(ctx, kept))
-        except DocumentError as exc:
-            out.skipped.append(str(exc))
-            continue
-        out.rejected.extend(bad)
+    with Reader.of(settings, registry) as reader:
+        for path in progress(files, "läser"):
+            try:
+                rows = reader.read(path, manifest.get(path.name))
+                out.claim(path, rows.doc)
+                out.add(path, rows.doc, rows.chunks, rows.facts, rows.projects)
+            except DocumentError as exc:
+                out.skipped.append(str(exc))
+                continue
+            out.texts.append((rows.doc, rows.norm, rows.facts))
+            out.slips.extend(rows.slips)
+            out.rejected.extend(rows.rejected)
+            out.warned.extend([rows.warning] if rows.warning else [])
     return out
 
 
@@ -276,6 +256,7 @@ def run_ingest(settings: Settings, *, progress: Progress = _no_progress, force: 
     remove_except(vectors, store.kept_chunk_ids())
     report = _summary(store, store.current_build() or {}, started, up_to_date=False)
     report.embedded = embedded
+    report.warned = found.warned
     return report
 
 

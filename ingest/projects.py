@@ -243,7 +243,7 @@ def _context_owner(text: str, start: int, chapters: _Chapters, upto: int) -> tup
     (among the first `upto` sections, else in the lines above `start`)."""
     settled = chapters.settled[upto - 1] if upto else None
     if settled is not None:
-        return settled or None  # False: a new numbered chapter, no owner heading above
+        return settled if isinstance(settled, tuple) else None  # False: a new numbered chapter, no owner above
     head = text[max(0, start - 3000): start]
     lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
     for line in reversed(lines):

@@ -75,6 +75,8 @@ def ingest(corpus: CorpusOpt = None, data_dir: DataOpt = None,
         f"{report.chunks} avsnitt, {report.facts} fakta, {report.checks_failing} kontroller med avvikelse "
         f"({state}, {report.seconds:.1f} s)"
     )
+    for line in report.warned:
+        typer.echo(f"varning: {one_line(line)}", err=True)
     for line in report.rejected:
         typer.echo(f"avvisad: {one_line(line)}", err=True)
     for line in report.skipped:
