@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -95,10 +96,10 @@ def bad_corpus(tmp: Path) -> tuple[Path, dict[str, str]]:
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, int]:
-    """Run `faktakoll` in a subprocess: exit code, stdout + stderr, peak memory in bytes."""
+    """Run `faktakoll` (this checkout's code) in a subprocess: exit code, stdout + stderr, peak memory in bytes."""
     full_env = {**os.environ, "OMP_NUM_THREADS": "1", "HF_HUB_OFFLINE": "1", **(env or {})}
-    with subprocess.Popen([str(FAKTAKOLL), *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          env=full_env, text=True) as proc:
+    with subprocess.Popen([sys.executable, "-c", "from service.cli import app; app()", *args], stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, env=full_env, text=True, cwd=PROJECT_ROOT) as proc:
         out = proc.stdout.read() if proc.stdout else ""
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
