@@ -27,8 +27,8 @@ from ingest.checks import compute_checks, restated_checks
 from ingest.metadata import ManifestEntry, load_manifest
 from ingest.normalize import Normalized
 from ingest.parse import check_size, file_digest, file_kind
+from ingest.project_merge import merge as merge_projects
 from ingest.projects import attach as attach_projects
-from ingest.projects import merge as merge_projects
 from ingest.reader import Reader
 from stores.index import collection_for, namespace_of
 from stores.sql import Store

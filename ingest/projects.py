@@ -12,14 +12,12 @@ short names, acronyms or without a version number, is one project with aliases.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
-
-from rapidfuzz import fuzz
 
 from core.entities import CITY, Registry, fold
 from core.schemas import Document, Fact, Project, ProjectSource
@@ -45,8 +43,6 @@ HEADING_WORDS = 6
 TABLE_NUMBER = re.compile(r"\d[\d ]{2,}\d")  # an amount of a table row
 TABLE_LINE = 3  # amounts in one "sentence": a flattened table, not a sentence about one project
 LEAD_WORDS = 8  # a sentence this short that names a project leads the paragraph about it
-SPELLING_LETTERS = 10  # names this long may be one name spelled twice
-SPELLING_SCORE = 92
 OWN_SECTION = 5000  # characters: a project's section is no longer than this
 NAME_FIRST = 1500  # characters of a section in which its owner sentence is looked for
 OWNER = [
@@ -300,10 +296,9 @@ def found_in(doc: Document, norm: Normalized, registry: Registry, facts: list[Fa
             at = norm.to_normalized(row.span_start)
             mentions.append((at, at + len(row.project), row.project, ""))
     mentions.sort()
+    breaks = _Breaks(text)
     for i, (start, end, name, after) in enumerate(mentions):
-        para_start = text.rfind("\n\n", 0, start) + 1
-        para_end = text.find("\n\n", end)
-        para_end = len(text) if para_end < 0 else para_end
+        para_start, para_end = breaks.start(start), breaks.end(end)
         nxt = _next_other(mentions, i, para_end)
         add(name, max(para_start, start - 200), nxt, False, after)  # its paragraph: a bullet tells of one project
     return list(by_name.values())
@@ -330,14 +325,15 @@ def _names_in(folded_names: list[str], text: str) -> bool:
 def _told_until(text: str, start: int, para_end: int) -> int:
     """Where the text about a project named at `start` ends: its sentence and those that go on about it
     ("Projektet …", "Det …"), or the paragraph a short lead names ("- **ICT to Enhance Learning.** …")."""
-    told = [(a, b) for a, b in _sentences(text, max(0, start - 400), para_end) if b > start]
-    if not told:
+    told = ((a, b) for a, b in _sentences_from(text, max(0, start - 400), para_end) if b > start)
+    first = next(told, None)
+    if first is None:
         return para_end
-    end = told[0][1]
-    lead = len(text[told[0][0]:told[0][1]].split()) <= LEAD_WORDS
-    for a, b in told[1:]:
-        if not lead and not REFERS_BACK.match(text[a:b].lstrip()):
-            break
+    end = first[1]
+    lead = len(text[first[0]:first[1]].split()) <= LEAD_WORDS
+    for a, b in told:
+        if b > start + OWN_SECTION or not lead and not REFERS_BACK.match(text[a:b].lstrip()):
+            break  # a project's own text is no longer than a section of its own
         end = b
     return end
 
@@ -351,15 +347,18 @@ def _trim(name: str) -> str:
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
+    return list(_sentences_from(text, start, end))
+
+
+def _sentences_from(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentences of text[start:end], read as they are asked for."""
     pos = start
     for m in SENTENCE_END.finditer(text, start, end):
-        if m.start() > pos:
-            out.append((pos, m.start()))
+        if m.start() > pos and text[pos:m.start()].strip():
+            yield pos, m.start()
         pos = m.end()
-    if end > pos:
-        out.append((pos, end))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    if end > pos and text[pos:end].strip():
+        yield pos, end
 
 
 def _names(phrase: str, registry: Registry) -> list[str]:
@@ -521,66 +520,38 @@ def attach(projects: list[Project], doc: Document, norm: Normalized, facts: list
     for_registry = registry.with_projects(projects)
     mentions = sorted(for_registry.find_projects(text), key=lambda m: m.start)
     by_id = {p.project_id: p for p in projects}
-    text_facts = [(norm.to_normalized(f.span_start), f) for f in facts if f.source == "text"]
+    text_facts = sorted((norm.to_normalized(f.span_start), i, f) for i, f in enumerate(facts) if f.source == "text")
+    at_list = [at for at, _, _ in text_facts]
+    breaks = _Breaks(text)
     for i, m in enumerate(mentions):
-        para_end = text.find("\n\n", m.end)
-        para_end = len(text) if para_end < 0 else para_end
-        sentence_end = _told_until(text, m.start, para_end)
-        stop = next((n.start for n in mentions[i + 1:] if n.entity_id != m.entity_id), sentence_end)
-        stop = min(stop, sentence_end)
+        sentence_end = _told_until(text, m.start, breaks.end(m.end))
+        stop = sentence_end
+        for n in islice(mentions, i + 1, None):
+            if n.start >= sentence_end:
+                break
+            if n.entity_id != m.entity_id:
+                stop = n.start
+                break
         project = by_id[m.entity_id]
         owned = set(project.fact_ids)
-        project.fact_ids += [f.fact_id for at, f in text_facts if m.start <= at < stop and f.fact_id not in owned]
+        told = sorted(text_facts[bisect.bisect_left(at_list, m.start):bisect.bisect_left(at_list, stop)],
+                      key=lambda found: found[1])  # in the order of `facts`
+        project.fact_ids += [f.fact_id for _, _, f in told if f.fact_id not in owned]
 
 
-def _same_name(a: str, b: str) -> bool:
-    """Two spellings of one name ('Wisdom Innovation', 'Wisdome Innovation'): nearly equal, long enough."""
-    return min(len(a), len(b)) >= SPELLING_LETTERS and fuzz.ratio(a, b) >= SPELLING_SCORE
+class _Breaks:
+    """Where the paragraphs of a text break ('\\n\\n'), found once: the paragraph around a position by bisection."""
 
+    def __init__(self, text: str) -> None:
+        self._at = [m.start() for m in re.finditer(r"(?=\n\n)", text)]
+        self._length = len(text)
 
-def merge(found: list[Project]) -> list[Project]:
-    """One project per set of shared aliases, across documents; ids from the name."""
-    groups: list[list[Project]] = []
-    keys: list[set[str]] = []
-    for project in found:
-        mine = {fold(a) for a in [project.name, *project.aliases] if len(a) >= 4 or a.isupper()}
-        hit = [i for i, k in enumerate(keys) if k & mine or any(_same_name(a, b) for a in k for b in mine)]
-        if not hit:
-            groups.append([project])
-            keys.append(mine)
-            continue
-        first = hit[0]
-        for i in reversed(hit[1:]):
-            groups[first] += groups.pop(i)
-            keys[first] |= keys.pop(i)
-        groups[first].append(project)
-        keys[first] |= mine
-    out = []
-    for group in groups:
-        headed = [p for p in group if any(s.heading for s in p.sources)]
-        counts = Counter(fold(p.name) for p in group for _ in p.sources)
-        name = min((p.name for p in (headed or group)), key=lambda n: (-counts[fold(n)], len(n)))
-        latest = sorted(group, key=lambda p: max(p.years or [0]), reverse=True)
-        owner = next((p for p in latest if p.owner_quote), None) or next((p for p in latest if p.owner), None)
-        partners = next((p for p in latest if p.partners), None)
-        merged = Project(
-            project_id=re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") + "-" + hashlib.sha1(
-                name.encode()).hexdigest()[:6],
-            name=name,
-            aliases=sorted({a for p in group for a in [p.name, *p.aliases]} - {name}),
-            owner=owner.owner if owner else None, owner_name=owner.owner_name if owner else None,
-            owner_quote=owner.owner_quote if owner else None, owner_doc=owner.owner_doc if owner else None,
-            owner_page=owner.owner_page if owner else None, owner_role=owner.owner_role if owner else None,
-            reported_by=list(dict.fromkeys(o for p in group for o in p.reported_by)),
-            partner_role=list(dict.fromkeys(o for p in group for o in p.partner_role)),
-            partners=partners.partners if partners else [],
-            partners_quote=partners.partners_quote if partners else None,
-            funds=list(dict.fromkeys(f for p in group for f in p.funds)),
-            years=sorted({y for p in group for y in p.years}),
-            fact_ids=list(dict.fromkeys(i for p in group for i in p.fact_ids)),
-            text=" ".join(p.text for p in group)[:6000],
-            sources=list({(s.doc_id, s.quote): s for p in group  # one per place; a heading's wins
-                          for s in sorted(p.sources, key=lambda s: s.heading)}.values()),
-        )
-        out.append(merged)
-    return sorted(out, key=lambda p: fold(p.name))
+    def start(self, pos: int) -> int:
+        """Where the paragraph holding `pos` starts (as text.rfind('\\n\\n', 0, pos) + 1)."""
+        i = bisect.bisect_right(self._at, pos - 2) - 1
+        return self._at[i] + 1 if i >= 0 else 0
+
+    def end(self, pos: int) -> int:
+        """Where the paragraph going on at `pos` ends (as text.find('\\n\\n', pos), else the text's end)."""
+        i = bisect.bisect_left(self._at, pos)
+        return self._at[i] if i < len(self._at) else self._length

@@ -210,3 +210,25 @@ def test_extraction_time_grows_linearly(tmp_path: Path, make, small):
     short = _extraction_seconds(tmp_path / "kort.md", make(small))
     long = _extraction_seconds(tmp_path / "lang.md", make(4 * small))
     assert long < 8 * short, f"{small} took {short:.2f} s, {4 * small} took {long:.2f} s"
+
+
+def project_mentions(count: int) -> str:
+    """`count` distinct project names, each in a sentence that goes on about the one before."""
+    body = " ".join(f"Projektet HÅPP{i} drivs av ASF med partners från Tyskland." for i in range(count))
+    return f"# Redovisning av internationellt arbete 2022\n\n{body}\n"
+
+
+def test_projects_across_a_build_take_time_linear_in_their_number(tmp_path: Path):
+    """Grouping the projects of a build and giving them their figures (done after every file is read, so
+    outside any file's time limit) took 23 times as long for four times as many projects."""
+    seconds = []
+    for count in (1000, 4000):
+        corpus = tmp_path / str(count)
+        corpus.mkdir()
+        (corpus / "projekt.md").write_text(project_mentions(count), encoding="utf-8")
+        found = extract(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"), [corpus / "projekt.md"], {},
+                        Registry.load(), lambda items, _label: items)
+        started = time.perf_counter()
+        assert len(found.projects()) > count
+        seconds.append(time.perf_counter() - started)
+    assert seconds[1] < 8 * seconds[0], seconds
