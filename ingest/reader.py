@@ -21,6 +21,8 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import warnings
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -42,6 +44,7 @@ from ingest.prose import prose_facts
 from ingest.slips import slip_checks
 
 WORKER_START_SECONDS = 600.0  # the worker imports the stages and loads the word lists once; a busy machine is slow
+PARENT_CHECK_SECONDS = 1.0  # how often the worker looks whether the ingest is still there
 WORKER_END_SECONDS = 5.0  # a worker told to stop (its connection closed) is killed after this
 SHOWN_CHARS = 200  # of an error's or a warning's own text in a skip line
 
@@ -153,6 +156,13 @@ def _read_one(job: tuple[Path, ManifestEntry | None], registry: Registry, repair
     return "rows", rows
 
 
+def _end_with_parent(parent: int) -> None:
+    """Ends the worker when the ingest that started it is gone (killed while a file was being read)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
 def serve(conn: Connection) -> None:
     """The worker: takes the registry and limits, then reads the files sent, one at a time, until the
     ingest closes the connection."""
@@ -161,6 +171,7 @@ def serve(conn: Connection) -> None:
     pdf_log = logging.getLogger("pypdf")
     pdf_log.addHandler(notes)
     pdf_log.propagate = False
+    threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True).start()
     registry, limits = conn.recv()
     repairer = OcrRepairer(registry.domain_words())
     conn.send(("ready", None))
@@ -191,8 +202,8 @@ class Reader:
     def __enter__(self) -> Reader:
         return self
 
-    def __exit__(self, *_: object) -> None:
-        self._stop()
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        self._stop(kill=exc_type is not None)  # stopped by an error or Ctrl-C: the file being read is dropped
 
     def read(self, path: Path, entry: ManifestEntry | None) -> FileRows:
         """The rows of one file; DocumentError (its skip line) whatever went wrong."""
