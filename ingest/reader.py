@@ -29,6 +29,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from pypdf.errors import PdfReadWarning
+
 from core.entities import Registry
 from core.errors import DocumentError, IngestError, one_line, shown
 from core.schemas import Check, Chunk, Document, Fact, Project, SourceFormat
@@ -152,7 +154,8 @@ def _read_one(job: tuple[Path, ManifestEntry | None], registry: Registry, repair
             rows = file_rows(path, entry, registry, repairer, limits)
     except Exception as exc:  # this file's skip line; the next file is read
         return "skip", _problem(path, exc)
-    rows.warning = _warning_line(path, notes.messages + [str(w.message) for w in caught])
+    pdf_warnings = [str(w.message) for w in caught if issubclass(w.category, PdfReadWarning)]
+    rows.warning = _warning_line(path, notes.messages + pdf_warnings)
     return "rows", rows
 
 
@@ -208,7 +211,12 @@ class Reader:
     def read(self, path: Path, entry: ManifestEntry | None) -> FileRows:
         """The rows of one file; DocumentError (its skip line) whatever went wrong."""
         conn = self._conn or self._start()
-        conn.send((path, entry))
+        try:
+            conn.send((path, entry))
+        except OSError:  # the worker has ended since the last file: a new one reads this one
+            self._stop(kill=True)
+            conn = self._start()
+            conn.send((path, entry))
         if not conn.poll(self.seconds):
             self._stop(kill=True)
             raise DocumentError(path, f"took longer than {self.seconds:g} s to read and was stopped",

