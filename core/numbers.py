@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 QUALIFIERS = r"ca\.?|cirka|drygt|knappt|omkring|ungefär|närmare|över|nästan|runt"
 REPORT_NUMBER = r"\d{1,4}(?:[ \u00a0]\d{3})*(?:,\d+)?"  # '1 680 158', '8,3': digits as the reports group them
-TYPED_NUMBER = rf"\d{{5,}}(?:,\d+)?|{REPORT_NUMBER}"  # a question may also write '8309537' without spaces
+# a question may also write '8309537' without spaces, and a decimal point ('17.6 %'; '8.300' stays unread)
+TYPED_NUMBER = rf"\d{{5,}}(?:,\d+)?|\d+\.\d{{1,2}}(?!\d)|{REPORT_NUMBER}"
 
 
 def _figure_pattern(number: str) -> re.Pattern[str]:
@@ -69,7 +70,7 @@ def _read(pattern: re.Pattern[str], text: str) -> list[Figure]:
     out = []
     for m in pattern.finditer(text):
         num = m.group("num")
-        digits = num.replace(" ", "").replace("\u00a0", "")
+        digits = num.replace(" ", "").replace("\u00a0", "").replace(".", ",")  # a typed decimal point
         value = float(digits.replace(",", "."))
         mult_word = (m.group("mult") or "").lower()
         multiplier = MULTIPLIERS.get(mult_word, 1.0)

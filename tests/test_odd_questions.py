@@ -79,7 +79,8 @@ def test_a_claim_whose_number_cannot_be_read_is_unclear_about_it(engine, questio
 def test_the_same_claim_well_written_is_confirmed(engine):
     """The counterpart of the malformed claim: its readable form is the report's figure."""
     for question in ("Stämmer det att ASF fick 8,3 miljoner i EU-medel 2022?",
-                     "Stämmer det att ASF fick 8300000 kr i EU-medel 2022?"):
+                     "Stämmer det att ASF fick 8300000 kr i EU-medel 2022?",
+                     "Stämmer det att ASF fick 8.3 miljoner i EU-medel 2022?"):
         answer = engine.ask(question)
         assert answer.text.startswith("Ja,"), answer.text
         assert ASF_EU_2022 in [f.value for f in answer.figures]
@@ -100,6 +101,8 @@ def test_typed_figures_read_long_digits_and_refuse_malformed_numbers():
     assert typed_figures("SEK 8.3.3.3 million", "en").unreadable == ["8.3.3.3"]
     assert typed_figures("SEK 1,680,158", "en").unreadable == []
     assert typed_figures("ca 8,3 miljoner kr").unreadable == []
+    assert [f.value for f in typed_figures("17.6 %").figures] == [17.6]  # a typed decimal point
+    assert typed_figures("8.300 kr").unreadable == ["8.300"]  # a point before three digits: thousands or decimals
     huge = typed_figures(f"{'9' * 400} kr")
     assert huge.figures == [] and huge.unreadable == ["9" * 400]
     # the reports' own reading is unchanged: a run of digits in a report is no amount
