@@ -4,19 +4,32 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 QUALIFIERS = r"ca\.?|cirka|drygt|knappt|omkring|ungefär|närmare|över|nästan|runt"
-FIGURE = re.compile(
-    rf"(?:(?P<qual>\b(?:{QUALIFIERS}))\s+(?:[+−±]\s?)?)?"  # 'ca +27 900 000 kr': a rounded change
-    r"(?<![\d,.\-/])(?!(?:19|20)\d\d[ \u00a0]\d{3}(?!\d))(?P<num>\d{1,4}(?:[ \u00a0]\d{3})*(?:,\d+)?)"
-    r"(?![\d/]|-(?!tal)|\.\d)"
-    r"(?P<tal>-tal)?"
-    r"(?:\s*(?P<mult>miljoner|miljon|mnkr|mkr|msek|mdkr|miljarder|tkr|tusen)\b)?"
-    r"(?:\s*(?P<cur>kronor|kr\b\.?|SEK\b))?",
-    re.IGNORECASE,
-)
+REPORT_NUMBER = r"\d{1,4}(?:[ \u00a0]\d{3})*(?:,\d+)?"  # '1 680 158', '8,3': digits as the reports group them
+# a question may also write '8309537' without spaces, and a decimal point ('17.6 %'; '8.300' stays unread)
+TYPED_NUMBER = rf"\d{{5,}}(?:,\d+)?|\d+\.\d{{1,2}}(?!\d)|{REPORT_NUMBER}"
+
+
+def _figure_pattern(number: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?P<qual>\b(?:{QUALIFIERS}))\s+(?:[+−±]\s?)?)?"  # 'ca +27 900 000 kr': a rounded change
+        rf"(?<![\d,.\-/])(?!(?:19|20)\d\d[ \u00a0]\d{{3}}(?!\d))(?P<num>{number})"
+        r"(?![\d/]|-(?!tal)|\.\d)"
+        r"(?P<tal>-tal)?"
+        r"(?:\s*(?P<mult>miljoner|miljon|mnkr|mkr|msek|mdkr|miljarder|tkr|tusen)\b)?"
+        r"(?:\s*(?P<cur>kronor|kr\b\.?|SEK\b))?",
+        re.IGNORECASE,
+    )
+
+
+FIGURE = _figure_pattern(REPORT_NUMBER)
+TYPED_FIGURE = _figure_pattern(TYPED_NUMBER)
+# digits joined by commas or points ('8,3', '1,680,158', '8,3,3,3,3'), or a long run of digits: a number as typed
+NUMBER_RUN = re.compile(r"(?<![\w,.])(?:\d+(?:[,.]\d+)+|\d{5,})(?!\w)")
 WORD_NUMBERS = {
     "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
     "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "tjugo": 20,
@@ -49,10 +62,15 @@ class Figure:
 
 
 def parse_figures(text: str) -> list[Figure]:
+    """The figures of a text written the way the reports write them."""
+    return _read(FIGURE, text)
+
+
+def _read(pattern: re.Pattern[str], text: str) -> list[Figure]:
     out = []
-    for m in FIGURE.finditer(text):
+    for m in pattern.finditer(text):
         num = m.group("num")
-        digits = num.replace(" ", "").replace("\u00a0", "")
+        digits = num.replace(" ", "").replace("\u00a0", "").replace(".", ",")  # a typed decimal point
         value = float(digits.replace(",", "."))
         mult_word = (m.group("mult") or "").lower()
         multiplier = MULTIPLIERS.get(mult_word, 1.0)
@@ -182,3 +200,25 @@ def parse_english_figures(text: str) -> list[Figure]:
         out.append(Figure(value=round(value, 2), money=bool(mult), approximate=bool(mult) or about, qualifier=None,
                           precision=precision, start=m.start(), end=m.end(), display=m.group().strip(), bare=bare))
     return out
+
+
+@dataclass(frozen=True)
+class Typed:
+    """The figures of a question as a person types them, and the numbers it writes that cannot be read as one."""
+
+    figures: list[Figure]
+    unreadable: list[str]  # '8,3,3,3,3', '8.3.3': never read as the figure they start with
+
+
+def typed_figures(text: str, lang: str = "sv") -> Typed:
+    """A question's figures: the reports' forms and long unspaced digits ('8309537 kr'), read the Swedish way or
+    (`lang` 'en') the English way; a number written with commas or points that the reading does not take whole
+    (or too large to compute with) is unreadable, and no figure is read from it."""
+    found = parse_english_figures(text) if lang == "en" else _read(TYPED_FIGURE, text)
+    unreadable: list[tuple[int, int]] = []
+    for run in NUMBER_RUN.finditer(text):
+        whole = [f for f in found if f.start <= run.start() and run.end() <= f.end and math.isfinite(f.value)]
+        if not whole:
+            unreadable.append((run.start(), run.end()))
+    figures = [f for f in found if math.isfinite(f.value) and not any(a < f.end and f.start < b for a, b in unreadable)]
+    return Typed(figures, [text[a:b] for a, b in unreadable])

@@ -13,6 +13,15 @@ from core.schemas import Evidence, Fact, Item, Note, Query
 from service.answer import arithmetic, projects
 from service.answer.lookup import Facts, Found
 
+SHOWN = 24  # characters of an unreadable number that the answer repeats
+
+
+def unreadable(numbers: list[str]) -> Evidence:
+    """A claim whose figure cannot be read ('8,3,3,3,3 miljoner'): said, with what could not be read, no verdict."""
+    shown = ", ".join(f"”{n if len(n) <= SHOWN else n[:SHOWN] + '…'}”" for n in numbers)
+    return Evidence(answerer="claims", status="unclear", lines=[Note(key="claim_unreadable",
+                                                                      args={"numbers": f"text:{shown}"})])
+
 
 def is_rank_claim(query: Query) -> bool:
     return query.intent == "check" and query.claimed is None and ((query.ranked and not query.fewest) or query.mainly)

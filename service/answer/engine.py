@@ -23,7 +23,7 @@ from service.answer.narrative import Narrative
 from service.answer.projects import ProjectAnswers
 from service.answer.retrieve import Retriever
 from service.answer.statements import StatementIndex
-from service.answer.understand import Lexicon, asks_back, follow_up, understand
+from service.answer.understand import Lexicon, asks_back, follow_up, reads_nothing, understand
 from service.answer.verify import check
 from service.conversations import ConversationAway, Conversations, MemoryConversations, next_turn
 from stores.sql import Store
@@ -83,7 +83,10 @@ class Engine:
         if conversation_id and not new and before is None and forgotten is None and asks_back(query):
             forgotten = "unknown_conversation"  # expired, or Redis lost it: a follow-up without its context
         previous = [f for i in (before.figures if before else []) if (f := self.facts.by_id.get(i)) is not None]
-        if conversation_id:
+        # a question of which nothing is understood ('xxxx') takes nothing from the one before, and leaves the
+        # conversation as it was
+        kept = bool(conversation_id) and not reads_nothing(query, self.words.knows)
+        if kept:
             query = followups.with_subject(follow_up(query, before.query if before else None, self.registry), previous)
             if query.inherited == ["project_ids"] and not query.asks_about and not self.figures.has_own(query):
                 query = query.model_copy(update={"project_ids": [], "names": [], "name_forms": [], "projects": [],
@@ -105,7 +108,7 @@ class Engine:
                 set(p.years) - set(query.years) for p in query.parts)
             if parts.status == "answered" or answer.status != "answered" or covers:
                 answer = parts
-        if conversation_id:
+        if conversation_id and kept:
             self.conversations.put(conversation_id, next_turn(before, query, [f.fact_id for f in answer.figures],
                                                               query.names))
         if query.interpreted:  # a misspelled name read as an organisation: said
@@ -218,13 +221,13 @@ class Engine:
 
     @staticmethod
     def _verdict(answer: Answer) -> str | None:
-        """'yes' or 'no' from the first word of a claim's answer, None when it gives no verdict."""
+        """'yes' or 'no' from the first word of a claim's answer ('Ja,', not 'Jag kan inte …'), None when it gives
+        no verdict."""
         first = answer.text.split("\n", 1)[0].lstrip()
         words = WORDS[answer.lang]
-        if first.startswith(words["verdict_yes_word"]):
-            return "yes"
-        if first.startswith(words["verdict_no_word"]):
-            return "no"
+        for verdict, key in (("yes", "verdict_yes_word"), ("no", "verdict_no_word")):
+            if re.match(rf"{re.escape(words[key])}\b", first):
+                return verdict
         return None
 
     def new_conversation(self) -> str:

@@ -6,10 +6,12 @@ sentences); compose writes it."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from core.entities import CITY, fold
 from core.numbers import parse_figures
 from core.schemas import Chunk, Evidence, Item, Note, Query, Sentence
+from core.words import tokenize
 from service.answer import projects
 from service.answer.base import Sources
 from service.answer.compose import Draft, clean
@@ -19,6 +21,8 @@ NARRATIVE_SENTENCES = 5
 OWN_CHAPTER = 10  # passages of the organisation's own chapter that a question about it may quote
 NOT_RECEIVED = re.compile(r"ej inkommit|inte inkommit|har inte rapporterat|ej rapporterat", re.IGNORECASE)
 ANSWERER = "narrative"
+WORD = re.compile(r"[^\W\d_]+")
+KNOWN_STEM = 4  # letters of a stem that makes a word of the question one of the reports'
 
 
 def quoted(chunk: Chunk, sentence: Sentence, *, bullet: bool = False, raw: bool = False,
@@ -34,6 +38,23 @@ def years_text(query: Query) -> str:
 
 
 class Narrative(Sources):
+    @cached_property
+    def _vocabulary(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of the reports' passages and section headings, folded, and their stems; read once per build."""
+        words = frozenset(fold(w) for c in self.retriever.chunks for w in WORD.findall(f"{c.section or ''} {c.text}"))
+        return words, frozenset(t for w in words for t in tokenize(w))
+
+    def knows(self, word: str) -> bool:
+        """A word the reports use, as written or by its stem ('projektens'); a short stem is no such word ('sit' of
+        'sites')."""
+        words, stems = self._vocabulary
+        return fold(word) in words or any(len(t) >= KNOWN_STEM and t in stems for t in tokenize(word))
+
+    @staticmethod
+    def not_understood() -> Evidence:
+        """A question of which nothing is understood: said, with no quotes that would answer another question."""
+        return Evidence(answerer=ANSWERER, status="unclear", lines=[Note(key="narr_none")])
+
     def _org_list(self, query: Query, orgs: list[str]) -> str:
         """Several organisations' names joined with commas ('orgs:' joins with 'och'/'and')."""
         if len(orgs) == 1:

@@ -1,9 +1,10 @@
 """The plan: an ordered registry of answerers. Each says from the Query's slots whether it applies and
 gathers evidence (never text); the first that finds evidence answers. The order is the product's
-judgement of what a question asks first: a name nobody knows is asked back before anything is
-looked up; arithmetic and claims before plain figures; a named project's own figures before any
-table's; words before a table when the question asks for words; the table facts last, with what is
-not reported and the nearest figures.
+judgement of what a question asks first: a question of which nothing is understood, a name nobody
+knows and a claim whose number cannot be read are asked back before anything is looked up;
+arithmetic and claims before plain figures; a named project's own figures before any table's; words
+before a table when the question asks for words; the table facts last, with what is not reported and
+the nearest figures.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from core.schemas import Evidence, Fact, Query
 from service.answer import arithmetic, claims, projects, routes, table
 from service.answer.lookup import Found, lookup
+from service.answer.understand import reads_nothing, unread_numbers
 
 if TYPE_CHECKING:
     from service.answer.engine import Engine
@@ -160,11 +162,15 @@ def _operates_on_previous(query: Query, ask: Ask) -> bool:
 
 
 PLAN: tuple[Step, ...] = (
+    Step("not_understood", lambda q, a: reads_nothing(q, a.engine.words.knows),
+         lambda q, a: a.engine.words.not_understood()),
     Step("previous", lambda q, a: q.about_previous is not None, _previous),
     Step("on_previous", _operates_on_previous,
          lambda q, a: arithmetic.on_previous(q, a.previous, a.earlier, a.engine.facts)),
     Step("unresolved", lambda q, a: bool(q.unresolved) and not q.orgs, lambda q, a: table.unresolved(q)),
     Step("did_you_mean", lambda q, a: bool(q.did_you_mean) and not q.orgs, lambda q, a: table.did_you_mean(q)),
+    Step("unreadable_claim", lambda q, a: q.claimed is None and bool(unread_numbers(q)),
+         lambda q, a: claims.unreadable(unread_numbers(q))),
     Step("range", lambda q, a: q.asks_range, lambda q, a: a.engine.figures.span(q)),
     Step("arithmetic", lambda q, a: routes.arithmetic(q), _arithmetic),
     Step("share_claim", lambda q, a: q.intent == "check" and q.claimed_share is not None and q.metric not in (

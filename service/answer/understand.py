@@ -3,21 +3,23 @@
 Slots come from the alias registry (organisations, funds), year expressions (single, range,
 "i fjol" relative to the latest report, "2023 jämfört med 2024") and keyword families for
 the metric and intent. Nothing here rejects a question: unknown words leave slots empty
-and the engine falls back to retrieval.
+and the engine falls back to retrieval, unless nothing at all is understood (`reads_nothing`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz
+from wordfreq import zipf_frequency
 
 from core.entities import CITY, Mention, Registry, fold
 from core.lang import LANGS, cue, pack, roles, word_list
 from core.names import SURE, misspelled
-from core.numbers import parse_english_figures, parse_figures, word_numbers
+from core.numbers import Typed, parse_figures, typed_figures, word_numbers
 from core.schemas import Project, Query
 from core.vocabulary import load as load_vocabulary
 from core.words import tokenize
@@ -157,7 +159,7 @@ def _threshold(question: str, q: str) -> float | None:
     m = THRESHOLD.search(q) or re.search(r"\b(over|above)\s+(?=\d)", q)
     if not m:
         return None
-    figures = [f for f in parse_figures(question[m.end():]) if not f.is_year_like]
+    figures = [f for f in typed_figures(question[m.end():]).figures if not f.is_year_like]
     if not figures:
         return None
     value = figures[0].value
@@ -293,11 +295,13 @@ def _rank_by(q: str) -> str:
 
 
 def _asked_numbers(question: str) -> list[float]:
-    """The asker's own numbers ('över en miljon', '41,9 miljoner'): an answer may repeat them."""
+    """The asker's own numbers ('över en miljon', '41,9 miljoner'), as any reader finds them in what was typed
+    (the '8,3' of '8,3,3,3,3'): an answer may repeat them."""
     out = [1_000_000.0] if re.search(r"\b(?:en|one|a)\s+(?:miljon|million)\b", question, re.IGNORECASE) else []
-    for fig in parse_figures(question) + word_numbers(question):
-        scale = 1e6 if fig.bare and fig.value < 1000 and "miljon" in question[fig.end:fig.end + 9] else 1
-        out.append(fig.value * scale)
+    for fig in parse_figures(question) + typed_figures(question).figures + word_numbers(question):
+        out.append(fig.value)
+        if fig.bare and fig.value < 1000 and "miljon" in question[fig.end:fig.end + 9]:
+            out.append(fig.value * 1e6)
     return out
 
 
@@ -305,10 +309,44 @@ def _claim_form(question: str, claimed: float | None, lang: str) -> tuple[float,
     """The precision of the claimed figure as written and whether it is hedged ('nästan', 'drygt')."""
     if claimed is None:
         return 0.0, False
-    reader = parse_english_figures if lang == "en" else parse_figures
-    stated = [f for f in reader(ONE_MILLION.sub("1 ", question))
+    stated = [f for f in typed_figures(ONE_MILLION.sub("1 ", question), lang).figures
               if abs(f.value - claimed) < 0.5 * max(1.0, f.precision)]
     return (stated[0].precision, bool(stated[0].qualifier)) if stated else (0.0, False)
+
+
+def _claimed_figures(question: str) -> Typed:
+    """The figures of a claim, read the way its language writes them."""
+    return typed_figures(ONE_MILLION.sub("1 ", question), "en" if detect_lang(question) == "en" else "sv")
+
+
+def unread_numbers(query: Query) -> list[str]:
+    """The numbers a claim writes that cannot be read as one ('8,3,3,3,3 miljoner'): its figure is unknown."""
+    return _claimed_figures(query.question).unreadable if query.intent == "check" else []
+
+
+WORD = re.compile(r"[^\W\d_]+")
+ASKING_WORDS = {fold(w) for w in (*word_list("question"), *SV_WORDS, *EN_WORDS)}
+A_WORD = 3.0  # Zipf frequency (wordfreq) from which a string is a word written in Swedish or English ('xxxx' 2.9)
+EVERY_QUESTION = {"question", "lang", "intent", "rank_by", "search_text", "terms", "topic_terms"}  # always filled
+
+
+def _reads_a_slot(query: Query) -> bool:
+    """Some slot is filled: an organisation, fund, project, name, year, measure, cue or number was read."""
+    blank = Query(question=query.question, lang=query.lang, intent="narrative")
+    return query.intent != "narrative" or any(getattr(query, slot) != getattr(blank, slot)
+                                              for slot in Query.model_fields if slot not in EVERY_QUESTION)
+
+
+def reads_nothing(query: Query, known: Callable[[str], bool]) -> bool:
+    """Nothing of the question is understood ('xxxx', 'asdf qwerty'): no slot read, no word a language pack asks
+    with, no word the reports use (`known`), and mostly no words of Swedish or English."""
+    if _reads_a_slot(query):
+        return False
+    words = [w.lower() for w in WORD.findall(query.question)]
+    if any(fold(w) in ASKING_WORDS or known(w) for w in words):
+        return False
+    nonwords = [w for w in words if max(zipf_frequency(w, "sv"), zipf_frequency(w, "en")) < A_WORD]
+    return not words or 2 * len(nonwords) > len(words)
 
 
 GENERIC_ORG = re.compile(r"^(forvaltning|namnd|kontor|styrelse|organisation|kommun)[a-z]*$")
@@ -589,9 +627,11 @@ def _understand(question: str, registry: Registry, *, latest_year: int | None, l
     goals = list(dict.fromkeys(GOAL.findall(q)))
     claimed = None
     if intent == "check":
-        reader = parse_english_figures if detect_lang(question) == "en" else parse_figures
-        figures = [f for f in reader(ONE_MILLION.sub("1 ", question)) if not f.is_year_like]
-        figures = sorted(figures + word_numbers(question), key=lambda f: f.start)
+        typed = _claimed_figures(question)
+        figures = sorted([f for f in typed.figures if not f.is_year_like] + word_numbers(question),
+                         key=lambda f: f.start)
+        if typed.unreadable:  # a number it cannot read ('8,3,3,3,3'): no other figure is taken for the claim
+            figures = []
         money = [f for f in figures if f.money or f.value >= CLAIMED_AMOUNT] if len(figures) > 1 else []
         if money:  # "de 20 projekten hade ett budgetvärde på runt 80 miljoner": the amount is what is claimed
             figures = money + [f for f in figures if f not in money]
