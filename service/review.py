@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.entities import fold
 from core.lang import cue, phrase
-from core.numbers import MULTIPLIERS, Figure, parse_english_figures, parse_figures, word_numbers, years_in
+from core.numbers import MULTIPLIERS, NUMBER_RUN, Figure, typed_figures, word_numbers, years_in
 from core.schemas import Answer, Fact, Query
 from service.answer.understand import FRACTIONS, STEP, detect_lang, understand
 from service.answer.verify import figures_in
@@ -83,13 +83,22 @@ def is_share(fig: Figure) -> bool:
     return not any(ch.isdigit() for ch in fig.display) and any(cue(n).search(fold(fig.display)) for n in SHARES)
 
 
-def figures_of(sentence: str, lang: str) -> list[Figure]:
-    """The figure claims of a sentence: no year that is a date, no diarienummer, page, phone or day of a month."""
-    reader = parse_english_figures if lang == "en" else parse_figures
+def unreadable_of(sentence: str, lang: str) -> list[tuple[int, int]]:
+    """Numbers a draft writes that cannot be read as one ('8,3,3,3,3 miljoner'): never judged as the figure
+    they start with."""
+    figures = typed_figures(sentence, lang).figures
+    return [(m.start(), m.end()) for m in NUMBER_RUN.finditer(sentence)
+            if not any(f.start <= m.start() and m.end() <= f.end for f in figures)
+            and not NOT_A_CLAIM.search(sentence[:m.start()]) and not re.match(r"^[-/]\d", sentence[m.end():])]
+
+
+def figures_of(sentence: str, lang: str, names: list[tuple[int, int]] | None = None) -> list[Figure]:
+    """The figure claims of a sentence: no year that is a date, no diarienummer, page, phone or day of a month,
+    no number inside a name (`names`: spans of project names, 'Malmökraften 2.0')."""
     words = english_word_numbers(sentence) if lang == "en" else word_numbers(sentence)
-    found = sorted(reader(sentence) + words + share_figures(sentence), key=lambda f: f.start)
+    found = sorted(typed_figures(sentence, lang).figures + words + share_figures(sentence), key=lambda f: f.start)
     out: list[Figure] = []
-    phones = [(m.start(), m.end()) for m in PHONE.finditer(sentence)]
+    phones = [(m.start(), m.end()) for m in PHONE.finditer(sentence)] + list(names or [])
     for fig in found:
         if any(a <= fig.start < b for a, b in phones):
             continue
@@ -130,6 +139,11 @@ def _clause(sentence: str, fig: Figure) -> str:
     return sentence[start:end]
 
 
+def _starts_with_word(text: str, word: str) -> bool:
+    """'Ja, det stämmer' starts with 'Ja'; 'Jag kan inte …' does not."""
+    return re.match(rf"{re.escape(word)}\b", text) is not None
+
+
 def _verdict(answer: Answer, claimed: float, query: Query) -> tuple[str, dict[str, Any] | None]:
     """The verdict an answer to a claim gives, and the reported figure it shows."""
     first = answer.text.split("\n", 1)[0].strip()
@@ -140,7 +154,7 @@ def _verdict(answer: Answer, claimed: float, query: Query) -> tuple[str, dict[st
         return "not_in_reports", None
     slack = max(0.5, query.claim_precision / 2)
     same = [f for f in answer.figures if abs(f.value - claimed) <= slack]
-    if first.startswith(words["verdict_yes_word"]):
+    if _starts_with_word(first, words["verdict_yes_word"]):
         if shown.relaxed or (query.years and shown.year not in query.years):
             return "unclear", reported  # confirmed for another year or subject than the draft's: not a yes
         exact = any(abs(f.value - claimed) <= EXACT for f in answer.figures)
@@ -157,7 +171,7 @@ def _verdict(answer: Answer, claimed: float, query: Query) -> tuple[str, dict[st
         return "other_role", reported  # the claimed figure is stated, of another role than claimed
     if shown.relaxed or (query.years and shown.year not in query.years):
         return "unclear", reported  # compared with another year's or subject's figure: no alarm on that
-    if first.startswith(words["verdict_no_word"]) or first.lower().startswith(("delvis", "partly")):
+    if _starts_with_word(first, words["verdict_no_word"]) or first.lower().startswith(("delvis", "partly")):
         return "deviates", reported
     return "unclear", reported
 
@@ -356,11 +370,17 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
         query = own if named_here or subject is None else own.model_copy(
             update={s: getattr(subject, s) for s in SUBJECT_SLOTS})  # "Nämnden fick …": the subject before
         subject = own if named_here else subject
-        figs = _with_multipliers(sentence, figures_of(sentence, language))
+        names = [(n.start, n.end) for n in engine.registry.find_projects(sentence)]
+        figs = _with_multipliers(sentence, figures_of(sentence, language, names))
         years, topic = _figure_years(sentence, figs, running, engine.latest_year)
         running = topic if topic is not None else running
         local = {i for i, y in enumerate(years) if y is not None and y != running} | (
             set(range(len(figs))) if topic is not None else set())  # a year written in this sentence
+        for a, b in unreadable_of(sentence, language):
+            if any(x <= a < y for x, y in names):
+                continue
+            claims.append(Claim(offset + a, offset + b, sentence[a:b], sentence, verdict="unclear", reported=None,
+                                explanation=phrase(language, "claim_unreadable").format(numbers=sentence[a:b])))
         for i, (fig, year) in enumerate(zip(figs, years, strict=True)):
             claim_query = _claim_query(engine, opener, sentence, fig, query, language, year)
             where = (offset + fig.start, offset + fig.end, sentence[fig.start:fig.end], sentence)
@@ -377,6 +397,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
                 *where, verdict=verdict, reported=reported, explanation=answer.text.split("\n", 1)[0],
                 citations=[c.model_dump(include={"n", "doc_id", "title", "page", "quote"})
                            for c in answer.citations[:2]]))
+    claims.sort(key=lambda c: c.start)
     summary = Counter(c.verdict for c in claims)
     return {"claims": [c.__dict__ for c in claims], "summary": {v: summary.get(v, 0) for v in VERDICTS},
             "corpus_version": engine.corpus_version, "lang": language}

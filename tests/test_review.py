@@ -108,3 +108,12 @@ def test_slides_and_english_decimals(engine):
     english = _verdicts(engine, "In total, around SEK 50.5 million in EU co-financing was paid out in 2024.", "en")
     (claim,) = english.values()
     assert claim["verdict"] in ("correct", "rounded") and claim["reported"]["value"] == 50_500_000, claim
+
+
+def test_malformed_numbers_and_version_numbers(engine):
+    """'8,3,3,3 miljoner' is never read as 8,3 miljoner (unclear, named); 'Malmökraften 2.0' holds no figure."""
+    found = _verdicts(engine, "Arbetsmarknads- och socialförvaltningen fick 8,3,3,3 miljoner kronor 2022. "
+                              "Malmökraften 2.0 hade 4295 unika deltagare.")
+    assert found["8,3,3,3"]["verdict"] == "unclear" and "8,3,3,3" in found["8,3,3,3"]["explanation"]
+    assert "2.0" not in found and "2,0" not in found
+    assert found["4295"]["verdict"] in ("correct", "rounded"), found["4295"]
