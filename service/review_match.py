@@ -165,10 +165,12 @@ def _near(fact: Fact, value: float, chars: int = 40) -> str:
 
 
 def _subject_fit(c: Context, fact: Fact, project_of: dict[str, str]) -> bool | None:
-    if c.funds or fact.fund:  # 'från Erasmusprojekt': a fund's row, not another's, nor an organisation's
-        if not (c.funds and fact.fund):
-            return None if not c.funds else False if fact.metric == "eu_funds_paid" else None
-        return fact.fund in c.funds
+    if c.funds:  # 'från Erasmusprojekt': a fund's row, not another's, nor an organisation's
+        if fact.fund:
+            return fact.fund in c.funds
+        return False if fact.metric == "eu_funds_paid" else None
+    if fact.fund and not c.orgs and not c.projects:
+        return None  # a fund's row, and the draft names no subject: it may be speaking of the fund
     own = project_of.get(fact.fact_id)
     if c.projects:
         if own in c.projects:
