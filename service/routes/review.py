@@ -28,6 +28,7 @@ REVIEW_PATH, FILE_PATH = "/api/review", "/api/review/file"
 FORM_OVERHEAD = 16_384  # bytes of a multipart body around the file: boundaries, part headers, the `lang` field
 IN_MEMORY = {"MAX_MEMORY_FILE_SIZE": sys.maxsize}  # python-multipart never spills a part to a temporary file
 LANGS = ("sv", "en")
+PLAIN_PART = "utkast.txt"  # the name of a draft sent as a form field, without a file name
 TOO_LARGE_HINT = "a draft may be at most FAKTAKOLL_MAX_DRAFT_BYTES: split it, or send it as .txt without images"
 
 REVIEW_OUT_EXAMPLE = {
@@ -93,6 +94,8 @@ async def read_upload(request: Request) -> Upload:
     if lang is not None and lang not in LANGS:
         raise BadRequest("lang: must be sv or en", hint="leave it out to answer in the draft's language")
     if not files:
+        if b"file" in fields:  # a part without a file name is text (curl -F "file=<utkast.txt")
+            return Upload(name=PLAIN_PART, data=fields[b"file"], lang=lang)
         raise BadRequest("file: no file was sent", hint="send the draft in the form field 'file' (curl -F file=@…)")
     upload = files[0].file_object
     upload.seek(0)

@@ -292,9 +292,9 @@ function downloadReport() {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+// "trasig.pdf kunde inte läsas: …" and its hint as two sentences (the message may begin with a file's name: as is)
 function sentenceOf(message, hint) {
-  const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
-  return `${cap(message)}.${hint ? ` ${cap(hint)}.` : ""}`;
+  return `${message}.${hint ? ` ${hint.charAt(0).toUpperCase()}${hint.slice(1)}.` : ""}`;
 }
 
 // One plain sentence for a refused review; the details of a store away go to the console.
