@@ -232,7 +232,9 @@ def _review(page: Page) -> None:
 
 
 def _colour(page: Page, selector: str) -> str:
-    return str(page.eval_on_selector(selector, "n => getComputedStyle(n).backgroundColor"))
+    """Fill and underline of the first node that matches."""
+    return str(page.eval_on_selector(selector, "n => { const s = getComputedStyle(n); "
+                                               "return s.backgroundColor + ' ' + s.borderBottomColor; }"))
 
 
 # A line with an emoji before the figures (one code point in the API's offsets, two UTF-16 units in the page's),
