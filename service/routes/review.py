@@ -119,7 +119,7 @@ def review(body: ReviewRequest, _key: KeyDep, served: ServedDep) -> ReviewOut:
 
 @router.post("/review/file", response_model=ReviewOut, openapi_extra=UPLOAD_BODY, responses={
     200: {"content": {"application/json": {"example": {**REVIEW_OUT_EXAMPLE, "text": "Miljönämnden fick …"}}}},
-    **errors(*KEYED, 400, 413, 422),
+    **errors(*KEYED, 400),
 })
 def review_file(_key: KeyDep, upload: UploadDep, served: ServedDep, settings: SettingsDep) -> ReviewOut:
     """Check every figure of a draft file, sent as multipart/form-data in the field `file` (.txt, .md, .docx or
