@@ -286,6 +286,7 @@ def test_page_marks_figures_and_shows_verdict_and_source(server, browser):
 
     copy = page.get_by_role("button", name="Kopiera rättelser")
     copy.click()
+    expect(copy).to_have_attribute("data-copied", re.compile("^Rättelser"))  # the copy is awaited
     copied = copy.get_attribute("data-copied") or ""
     assert copied.startswith("Rättelser: 1 av 4 siffror") and '1. "2 miljoner kronor" – Avviker' in copied
     assert f"Meningen: {WRONG}" in copied and "Rapporterna anger: ca 424 000 kr" in copied and ", s. 3: \"" in copied
