@@ -123,6 +123,12 @@ class Settings(BaseSettings):
         default=16_384, ge=1024, le=10_000_000, description="Largest request body accepted; larger gets 413."
     )
     max_question_chars: int = Field(default=500, ge=10, le=5000, description="Longest question accepted.")
+    max_draft_bytes: int = Field(
+        default=1_000_000, ge=16_384, le=20_000_000,
+        description="Largest draft Granska text (/api/review, the /granska page) accepts: a pasted draft's request, "
+        "an uploaded file (.txt, .md, .docx, .pdf) and the text read from it; larger gets 413. Drafts are read in "
+        "memory only. A two-page draft (about 40 figures) takes under 2 s on 2 cores.",
+    )
     build_check_seconds: float = Field(
         default=5.0, ge=0.2, le=3600,
         description="A running server checks this often (at most) for a newer complete build and switches to it.",

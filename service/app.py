@@ -150,8 +150,12 @@ def _install_middleware(app: FastAPI, settings: Settings) -> None:
         app.add_middleware(ShapedCORS, allow_origins=settings.cors_origins, allow_methods=list(CORS_METHODS),
                            allow_headers=list(CORS_HEADERS))
 
+    limits = review.body_limits(settings)  # a draft may be larger than a question
+
     async def too_large(scope: Any, receive: Any, send: Any) -> None:
-        exc = PayloadTooLarge(f"request body over {settings.max_request_bytes} bytes", hint="send a shorter request")
+        limit = limits.get(scope.get("path", ""), settings.max_request_bytes)
+        hint = review.TOO_LARGE_HINT if scope.get("path") in limits else "send a shorter request"
+        exc = PayloadTooLarge(f"request body over {limit} bytes", hint=hint)
         await error_response(413, exc.code, exc.message, exc.hint)(scope, receive, send)
 
     async def limited(scope: Any, receive: Any, send: Any) -> None:
@@ -167,7 +171,7 @@ def _install_middleware(app: FastAPI, settings: Settings) -> None:
             return False
 
     app.add_middleware(SizeLimit, limit=settings.max_request_bytes, on_reject=too_large,
-                       seconds=settings.request_body_seconds)
+                       seconds=settings.request_body_seconds, paths=limits)
     app.add_middleware(RateLimit, rate=settings.rate_limit, on_reject=limited, known_key=known_key,
                        storage=rate_storage(settings.redis_url))  # Redis when set: shared by every worker
     app.add_middleware(SecurityHeaders)

@@ -261,23 +261,26 @@ WRONG = ("deviates", "other_role", "other_year")  # verdicts of a figure the rep
 
 @app.command()
 def review(
-    file: Annotated[Path, typer.Argument(help="The draft: a .txt or .md file (UTF-8).")],
+    file: Annotated[Path, typer.Argument(help="The draft: a .txt, .md, .docx or .pdf file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the review (the API's JSON shape).")] = False,
     lang: Annotated[str | None, typer.Option("--lang", help="sv or en (default: the draft's language).")] = None,
     data_dir: DataOpt = None,
 ) -> None:
-    """Check every figure of a draft against the reports; exit 1 when any figure deviates from them."""
+    """Check every figure of a draft against the reports; exit 1 when any figure deviates from them, 2 when the
+    file cannot be read (read as the API reads an upload: a PDF's lines joined into paragraphs)."""
+    from core.errors import FaktakollError
+    from service.draft_file import read_draft_file
     from service.review import review as review_text
 
+    settings = load_settings(None, data_dir)
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        typer.echo(f"fel: {file} kan inte läsas som UTF-8-text ({exc.__class__.__name__})", err=True)
+        text = read_draft_file(file.name, file.read_bytes(), max_bytes=settings.max_draft_bytes, lang=lang or "sv")
+    except OSError as exc:
+        typer.echo(f"fel: {file} kan inte läsas ({exc.strerror or exc.__class__.__name__})", err=True)
         raise typer.Exit(2) from exc
-    if not text.strip():
-        typer.echo(f"fel: {file} är tom", err=True)
-        raise typer.Exit(2)
-    result = review_text(_engine(data_dir), text, lang)
+    except FaktakollError as exc:
+        raise _fail(exc, 2) from exc
+    result = {**review_text(_engine(data_dir), text, lang), "text": text}  # as /api/review/file: offsets in `text`
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
     else:

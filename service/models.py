@@ -168,7 +168,7 @@ class ReviewRequest(BaseModel):
 
     text: str = Field(min_length=1, pattern=TEXT,
                       description="The draft (a memo, a speech, an article), Swedish or English; neither stored nor "
-                                  "logged; at most FAKTAKOLL_MAX_REQUEST_BYTES as a request; no control characters "
+                                  "logged; at most FAKTAKOLL_MAX_DRAFT_BYTES as a request; no control characters "
                                   "but tab and line breaks.")
     lang: str | None = Field(default=None, pattern="^(sv|en)$", description="Language of the explanations.")
 
@@ -179,14 +179,17 @@ class Reported(BaseModel):
 
 
 class ReviewClaimOut(BaseModel):
-    start: int = Field(description="Character offset of the figure in the submitted text.")
+    start: int = Field(description="Character offset (Unicode code points) of the figure in the submitted text, or "
+                                   "in `text` for an uploaded file.")
     end: int
     figure: str = Field(description="The figure as written in the draft.")
     sentence: str
     verdict: str = Field(description="correct, rounded, deviates, other_role, other_year, not_in_reports or unclear.")
     reported: Reported | None = Field(description="The reports' figure the claim was compared with.")
     explanation: str = Field(description="The first line of the check, in the draft's language.")
-    citations: list[dict[str, Any]] = Field(default_factory=list, description="Document, title, page and quote.")
+    citations: list[dict[str, Any]] = Field(default_factory=list, description="Document, title, page (or section) "
+                                            "and quote; `chunk_id` or `fact_id` with `span_start`/`span_end` open "
+                                            "the passage at /api/sources/{id}.")
 
 
 class ReviewOut(BaseModel):
@@ -194,3 +197,5 @@ class ReviewOut(BaseModel):
     summary: dict[str, int] = Field(description="Verdict -> number of figures.")
     corpus_version: str
     lang: str
+    text: str | None = Field(default=None, description="For an uploaded file: the text read from it, which "
+                             "`start`/`end` refer to (null for a pasted draft: the offsets are in the text sent).")

@@ -37,6 +37,8 @@ DATE_AFTER = re.compile(r"^\s*(?:januari|februari|mars|april|maj|juni|juli|augus
 PHONE = re.compile(r"(?:\+46\s?|\b0)\d{1,3}[-–\s]\d{2,3}(?:\s?\d{2}){2,3}\b")  # "040-34 10 00"
 SUBJECT_SLOTS = ("orgs", "project_ids", "projects", "names", "name_forms", "funds")
 EXACT = 0.5  # a reported figure this close to the claimed one is the same figure
+# a claim's sources: where (document, page or section, quote) and the ids that open the passage (/api/sources/{id})
+CITED = {"n", "doc_id", "title", "page", "section", "quote", "chunk_id", "fact_id", "span_start", "span_end"}
 VERDICTS = ("correct", "rounded", "deviates", "other_role", "other_year", "not_in_reports", "unclear")
 
 
@@ -207,7 +209,8 @@ class Stated:
     def _cite(self, fact: Fact) -> dict[str, Any]:
         doc = self.engine.docs.get(fact.doc_id)
         return {"n": 1, "doc_id": fact.doc_id, "title": doc.meta.title if doc else fact.doc_id, "page": fact.page,
-                "quote": fact.quote or fact.label or ""}
+                "section": fact.section, "quote": fact.quote or fact.label or "", "chunk_id": None,
+                "fact_id": fact.fact_id, "span_start": fact.span_start, "span_end": fact.span_end}
 
     def claim(self, where: tuple[int, int, str, str], found: Match, query: Query, lang: str) -> Claim:
         fact, other = found.fact, found.other
@@ -395,8 +398,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
             verdict, reported = _verdict(answer, fig.value, claim_query)
             claims.append(Claim(
                 *where, verdict=verdict, reported=reported, explanation=answer.text.split("\n", 1)[0],
-                citations=[c.model_dump(include={"n", "doc_id", "title", "page", "quote"})
-                           for c in answer.citations[:2]]))
+                citations=[c.model_dump(include=CITED) for c in answer.citations[:2]]))
     claims.sort(key=lambda c: c.start)
     summary = Counter(c.verdict for c in claims)
     return {"claims": [c.__dict__ for c in claims], "summary": {v: summary.get(v, 0) for v in VERDICTS},

@@ -7,7 +7,7 @@ import hashlib
 import logging
 import os
 import secrets
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from typing import Any
 
 import anyio
@@ -129,20 +129,23 @@ class BodyTooSlow(HTTPException):
 
 
 class SizeLimit:
-    """Refuses request bodies over `limit` bytes: by Content-Length before reading, or by
-    counting the bytes of a chunked body as they come; and bodies that have not all come
-    `seconds` after the request's head (a client that sends a body slowly holds a worker's
-    connection for as long as it likes otherwise)."""
+    """Refuses request bodies over `limit` bytes (or the limit of their path in `paths`): by
+    Content-Length before reading, or by counting the bytes of a chunked body as they come; and
+    bodies that have not all come `seconds` after the request's head (a client that sends a body
+    slowly holds a worker's connection for as long as it likes otherwise)."""
 
-    def __init__(self, app: ASGIApp, limit: int, on_reject: Reject, seconds: float) -> None:
+    def __init__(self, app: ASGIApp, limit: int, on_reject: Reject, seconds: float,
+                 paths: Mapping[str, int] | None = None) -> None:
         self.app, self.limit, self.on_reject, self.seconds = app, limit, on_reject, seconds
+        self.paths = dict(paths or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.paths.get(scope.get("path", ""), self.limit)
         length = _header(scope, "content-length")
-        if length is not None and length.isdigit() and int(length) > self.limit:
+        if length is not None and length.isdigit() and int(length) > limit:
             await self.on_reject(scope, receive, send)
             return
         seen, deadline = 0, anyio.current_time() + self.seconds
@@ -156,8 +159,8 @@ class SizeLimit:
                 message = await receive()
                 seen += len(message.get("body", b""))
                 complete = not message.get("more_body", False)
-                if seen > self.limit:
-                    raise BodyTooLarge(self.limit)
+                if seen > limit:
+                    raise BodyTooLarge(limit)
                 return message
             raise BodyTooSlow(self.seconds)
 

@@ -1,4 +1,5 @@
-"""The chat page, the facts page and the projects page (Swedish by default), served with local assets only."""
+"""The chat page, the facts page, the projects page and Granska text (Swedish by default), served with local
+assets only."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ def facts_page() -> FileResponse:
 @router.get("/projekt")
 def projects_page() -> FileResponse:
     return FileResponse(WEB / "projects.html")
+
+
+@router.get("/granska")
+def review_page() -> FileResponse:
+    """Granska text: a draft pasted or uploaded, every figure marked with its verdict (POST /api/review*)."""
+    return FileResponse(WEB / "granska.html")
 
 
 @router.get("/favicon.ico")

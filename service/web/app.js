@@ -4,7 +4,7 @@
 const TEXTS = {
   sv: {
     tagline: "Verifierade siffror ur Malmö stads redovisningar av internationellt arbete",
-    factsLink: "Faktatabell", projectsLink: "Projekt", rowLabel: "Avser", rowValue: "Värde", questionLabel: "Din fråga", ask: "Fråga", source: "Källa", close: "Stäng",
+    factsLink: "Faktatabell", projectsLink: "Projekt", reviewLink: "Granska text", rowLabel: "Avser", rowValue: "Värde", questionLabel: "Din fråga", ask: "Fråga", source: "Källa", close: "Stäng",
     copy: "Kopiera med källor", copied: "Kopierat", readable: "Läsbar version (OCR-rättad)", keyLabel: "API-nyckel",
     toggle: "English", toggleLabel: "Switch to English", sources: "Källor", version: "Korpusversion",
     page: "s.", caveat: "Obs", status: {answered: "Besvarad", partial: "Delvis redovisat",
@@ -23,7 +23,7 @@ const TEXTS = {
   },
   en: {
     tagline: "Verified figures from the City of Malmö's reports on international work",
-    factsLink: "Facts table", projectsLink: "Projects", rowLabel: "Item", rowValue: "Value", questionLabel: "Your question", ask: "Ask", source: "Source", close: "Close",
+    factsLink: "Facts table", projectsLink: "Projects", reviewLink: "Check a text", rowLabel: "Item", rowValue: "Value", questionLabel: "Your question", ask: "Ask", source: "Source", close: "Close",
     copy: "Copy with sources", copied: "Copied", readable: "Readable version (OCR repaired)", keyLabel: "API key",
     toggle: "Svenska", toggleLabel: "Byt till svenska", sources: "Sources", version: "Corpus version",
     page: "p.", caveat: "Note", status: {answered: "Answered", partial: "Partly reported",
@@ -46,7 +46,6 @@ const TEXTS = {
 let lang = localStorage.getItem("faktakoll-lang") || "sv";
 let conversationId = null;
 let coverage = null;
-let lastFocus = null;
 const $ = (id) => document.getElementById(id);
 const t = () => TEXTS[lang];
 const num = (n) => n.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB");
@@ -253,34 +252,9 @@ async function copyAnswer(answer, button) {
   setTimeout(() => { button.textContent = t().copy; }, 2000);
 }
 
-async function openSource(citation, opener) {
-  if (!citation) return;
-  lastFocus = opener;
-  const id = citation.chunk_id || citation.fact_id;
-  const range = citation.span_start != null ? `?start=${citation.span_start}&end=${citation.span_end}` : "";
-  const res = await fetch(`/api/sources/${encodeURIComponent(id)}${range}`, {headers: headers()});
-  if (!res.ok) return;
-  const src = await res.json();
-  $("source-title").textContent = `${t().source} [${citation.n}]`;
-  $("source-meta").textContent = `${src.title}${src.page ? `, ${t().page} ${src.page}` : ""}` +
-    (src.page_label ? ` (${src.page_label})` : "");
-  $("source-path").textContent = src.section_path.length ? `${t().section}: ${src.section_path.join(" › ")}` : "";
-  // the passage as clean text (no markup); the API keeps the verbatim context and its offsets
-  const box = $("source-text");
-  box.textContent = "";
-  box.append(document.createTextNode(src.text.slice(0, src.text_highlight_start)));
-  const mark = el("mark", {}, src.text.slice(src.text_highlight_start, src.text_highlight_end));
-  box.append(mark, document.createTextNode(src.text.slice(src.text_highlight_end)));
-  $("source-readable-box").hidden = !src.readable;
-  $("source-readable").textContent = src.readable || "";
-  $("source-panel").hidden = false;
-  mark.scrollIntoView({block: "center"});
-  $("panel-close").focus({preventScroll: true});
-}
-
-function closeSource() {
-  $("source-panel").hidden = true;
-  if (lastFocus) lastFocus.focus();
+// The passage behind a citation, in the panel shared with the Granska page (source.js).
+function openSource(citation, opener) {
+  return SourcePanel.open(citation, opener, t(), headers());
 }
 
 async function ask(question) {
@@ -354,8 +328,6 @@ $("lang-toggle").addEventListener("click", () => {
   localStorage.setItem("faktakoll-lang", lang);
   applyLanguage();
 });
-$("panel-close").addEventListener("click", closeSource);
-document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("source-panel").hidden) closeSource(); });
 applyLanguage();
 loadCoverage();
 $("question").focus();

@@ -4,7 +4,7 @@
 
 const TEXTS = {
   sv: {
-    tagline: "Alla siffror som rapporterna anger, med källa och citat", askLink: "Fråga", projectsLink: "Projekt",
+    tagline: "Alla siffror som rapporterna anger, med källa och citat", askLink: "Fråga", projectsLink: "Projekt", reviewLink: "Granska text",
     toggle: "English", toggleLabel: "Switch to English",
     year: "År", org: "Organisation", fund: "Fond/program", metric: "Mått", kind: "Slag", kindAll: "alla",
     kindTable: "tabeller och nyckeltal", kindText: "siffror i löptext", filter: "Filtrera",
@@ -22,7 +22,7 @@ const TEXTS = {
       utbetalt: "utbetalt", andel: "andel"},
   },
   en: {
-    tagline: "Every figure the reports state, with its source and quote", askLink: "Ask", projectsLink: "Projects",
+    tagline: "Every figure the reports state, with its source and quote", askLink: "Ask", projectsLink: "Projects", reviewLink: "Check a text",
     toggle: "Svenska", toggleLabel: "Byt till svenska",
     year: "Year", org: "Organisation", fund: "Fund/programme", metric: "Measure", kind: "Kind", kindAll: "all",
     kindTable: "tables and key figures", kindText: "figures in running text", filter: "Filter",

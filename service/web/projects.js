@@ -6,7 +6,7 @@ const TEXTS = {
   sv: {
     title: "Faktakoll – projekt", heading: "Projekt",
     tagline: "Projekten som rapporterna nämner, med ägare, parter, fonder och källor",
-    askLink: "Fråga", factsLink: "Faktatabell", toggle: "English", toggleLabel: "Switch to English",
+    askLink: "Fråga", factsLink: "Faktatabell", reviewLink: "Granska text", toggle: "English", toggleLabel: "Switch to English",
     name: "Projektnamn", org: "Organisation", fund: "Fond/program", year: "År", search: "Sök",
     namePlaceholder: "t.ex. Malmökraften, HÅPP", orgPlaceholder: "t.ex. ASF, miljönämnden",
     fundPlaceholder: "t.ex. ESF, Erasmus+",
@@ -33,7 +33,7 @@ const TEXTS = {
   en: {
     title: "Faktakoll – projects", heading: "Projects",
     tagline: "The projects the reports name, with owner, partners, funds and sources",
-    askLink: "Ask", factsLink: "Facts table", toggle: "Svenska", toggleLabel: "Byt till svenska",
+    askLink: "Ask", factsLink: "Facts table", reviewLink: "Check a text", toggle: "Svenska", toggleLabel: "Byt till svenska",
     name: "Project name", org: "Organisation", fund: "Fund/programme", year: "Year", search: "Search",
     namePlaceholder: "e.g. Malmökraften, HÅPP", orgPlaceholder: "e.g. ASF, Environment Committee",
     fundPlaceholder: "e.g. ESF, Erasmus+",
