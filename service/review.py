@@ -101,6 +101,7 @@ def figures_of(sentence: str, lang: str, names: list[tuple[int, int]] | None = N
     found = sorted(typed_figures(sentence, lang).figures + words + share_figures(sentence), key=lambda f: f.start)
     out: list[Figure] = []
     phones = [(m.start(), m.end()) for m in PHONE.finditer(sentence)] + list(names or [])
+    phones += [(m.start(), m.end()) for m in YEARS_STEP.finditer(sentence)]  # 'två år tidigare' counts no thing
     for fig in found:
         if any(a <= fig.start < b for a, b in phones):
             continue
@@ -146,7 +147,12 @@ def _starts_with_word(text: str, word: str) -> bool:
     return re.match(rf"{re.escape(word)}\b", text) is not None
 
 
-def _verdict(answer: Answer, claimed: float, query: Query) -> tuple[str, dict[str, Any] | None]:
+def _unit_class(unit: str) -> str:
+    return "money" if unit in ("SEK", "EUR") else unit
+
+
+def _verdict(answer: Answer, claimed: float, query: Query,
+             unit: str | None = None) -> tuple[str, dict[str, Any] | None]:
     """The verdict an answer to a claim gives, and the reported figure it shows."""
     first = answer.text.split("\n", 1)[0].strip()
     shown = answer.figures[0] if answer.figures else None
@@ -154,6 +160,8 @@ def _verdict(answer: Answer, claimed: float, query: Query) -> tuple[str, dict[st
     words = {k: phrase(answer.lang, k) for k in ("verdict_yes_word", "verdict_no_word")}
     if answer.status in ("not_reported", "unclear") or shown is None:
         return "not_in_reports", None
+    if unit and query.claimed_share is None and _unit_class(shown.unit) != _unit_class(unit):
+        return "unclear", None  # a count shown for an amount: no comparison
     slack = max(0.5, query.claim_precision / 2)
     same = [f for f in answer.figures if abs(f.value - claimed) <= slack]
     if _starts_with_word(first, words["verdict_yes_word"]):
@@ -376,6 +384,8 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
         names = [(n.start, n.end) for n in engine.registry.find_projects(sentence)]
         figs = _with_multipliers(sentence, figures_of(sentence, language, names))
         years, topic = _figure_years(sentence, figs, running, engine.latest_year)
+        if topic is None and not figs and running is not None:
+            topic = running + _step(sentence) if _step(sentence) else None  # a heading: 'Två år tidigare'
         running = topic if topic is not None else running
         local = {i for i, y in enumerate(years) if y is not None and y != running} | (
             set(range(len(figs))) if topic is not None else set())  # a year written in this sentence
@@ -395,7 +405,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
                 claims.append(facts.claim(where, found, claim_query, language))
                 continue
             answer = engine.check(claim_query)
-            verdict, reported = _verdict(answer, fig.value, claim_query)
+            verdict, reported = _verdict(answer, fig.value, claim_query, read.unit)
             claims.append(Claim(
                 *where, verdict=verdict, reported=reported, explanation=answer.text.split("\n", 1)[0],
                 citations=[c.model_dump(include=CITED) for c in answer.citations[:2]]))
