@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from core.entities import fold
 from core.lang import cue, phrase
-from core.numbers import MULTIPLIERS, NUMBER_RUN, Figure, typed_figures, word_numbers, years_in
-from core.schemas import Answer, Fact, Query
+from core.numbers import MULTIPLIERS, NUMBER_RUN, Figure, parse_figures, typed_figures, word_numbers, years_in
+from core.schemas import Answer, Chunk, Fact, Query, Sentence
 from service.answer.understand import FRACTIONS, STEP, detect_lang, understand
 from service.answer.verify import figures_in
-from service.review_match import FAIR, Match, context, match
+from service.review_match import FAIR, Match, context, match, substance
 
 if TYPE_CHECKING:
     from service.answer.engine import Engine
@@ -186,6 +186,24 @@ def _verdict(answer: Answer, claimed: float, query: Query,
     return "unclear", reported
 
 
+SPOKEN_WORDS = 2  # stems of substance a report sentence shares with a draft's clause to speak of the same thing
+_spoken_cache: dict[tuple[int, str], dict[int, list[tuple[Chunk, Sentence]]]] = {}
+
+
+def _spoken(engine: Engine) -> dict[int, list[tuple[Chunk, Sentence]]]:
+    """Every number the reports' sentences write (the reports' own reader), with its sentences: once per build."""
+    key = (id(engine), engine.corpus_version)
+    if key not in _spoken_cache:
+        index: dict[int, list[tuple[Chunk, Sentence]]] = {}
+        for chunk in engine.retriever.chunks:
+            for st in chunk.sentences:
+                for f in parse_figures(st.text):
+                    index.setdefault(round(f.value), []).append((chunk, st))
+        _spoken_cache.clear()
+        _spoken_cache[key] = index
+    return _spoken_cache[key]
+
+
 class Stated:
     """The build's facts as a review compares with them, and how a verdict from them reads."""
 
@@ -199,6 +217,24 @@ class Stated:
         for f in self.rows:  # a table row's project, by its name
             if f.project and f.fact_id not in self.project_of and (named := engine.registry.find_projects(f.project)):
                 self.project_of[f.fact_id] = named[0].entity_id
+
+    def spoken(self, fig: Figure, clause: str) -> tuple[Chunk, Sentence] | None:
+        """A report sentence that writes the draft's number and speaks of what its clause speaks of: a figure
+        the facts do not hold is no deviation then."""
+        words = substance(clause)
+        for chunk, st in _spoken(self.engine).get(round(fig.value), []):
+            if len(words & substance(st.text)) >= SPOKEN_WORDS:
+                return chunk, st
+        return None
+
+    def spoken_claim(self, where: tuple[int, int, str, str], found: tuple[Chunk, Sentence], lang: str) -> Claim:
+        chunk, st = found
+        doc = self.engine.docs.get(chunk.doc_id)
+        cite = {"n": 1, "doc_id": chunk.doc_id, "title": doc.meta.title if doc else chunk.doc_id,
+                "page": chunk.pages[0] if chunk.pages else None, "section": chunk.section, "quote": st.text,
+                "chunk_id": chunk.chunk_id, "fact_id": None, "span_start": st.start, "span_end": st.end}
+        return Claim(*where, verdict="unclear", reported=None, explanation=phrase(lang, "review_in_text"),
+                     citations=[cite])
 
     def _about(self, fact: Fact, lang: str) -> str:
         """' (Arbetsmarknads- och socialnämnden, 2024)': whom and which year a fact is about."""
@@ -401,11 +437,19 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
             read = context(sentence, fig, claim_query, facts.family, carried=not named_here, year_local=i in local,
                            share=is_share(fig))
             found = Match("") if part else match(read, facts.rows, facts.project_of)  # a part: the claim answerers
+            said = facts.spoken(fig, _clause(sentence, fig)) if found.verdict == "deviates" else None
+            if said is not None and found.other is None:  # the number stands in a report sentence on it
+                claims.append(facts.spoken_claim(where, said, language))
+                continue
             if found.verdict:
                 claims.append(facts.claim(where, found, claim_query, language))
                 continue
             answer = engine.check(claim_query)
             verdict, reported = _verdict(answer, fig.value, claim_query, read.unit)
+            said = facts.spoken(fig, _clause(sentence, fig)) if verdict == "deviates" else None
+            if said is not None:
+                claims.append(facts.spoken_claim(where, said, language))
+                continue
             claims.append(Claim(
                 *where, verdict=verdict, reported=reported, explanation=answer.text.split("\n", 1)[0],
                 citations=[c.model_dump(include=CITED) for c in answer.citations[:2]]))

@@ -116,7 +116,7 @@ def context(sentence: str, fig: Figure, query: Query, family: dict[str, set[str]
         role = None  # 'till målet Utbildning och arbete': a kommunfullmäktige goal, not a target
     return Context(value=fig.value, unit=unit, precision=fig.precision, qualifier=fig.qualifier,
                    approximate=fig.approximate, years=list(query.years), orgs=orgs, projects=set(query.project_ids),
-                   funds=set(query.funds), noun=noun, words=_substance(sentence), role=role, carried=carried,
+                   funds=set(query.funds), noun=noun, words=substance(sentence), role=role, carried=carried,
                    year_local=year_local)
 
 
@@ -203,7 +203,7 @@ def _role_fit(c: Context, fact: Fact) -> bool:
 def match(c: Context, facts: list[Fact], project_of: dict[str, str]) -> Match:
     """The verdict the stored facts give on one figure of a draft ('' when they cannot settle it)."""
     fits = [(value_fit(c, f), Fit(f, _year_fit(c, f), _subject_fit(c, f, project_of), _noun_fit(c, f),
-                                  _role_fit(c, f), c.unit != "percent" or bool(c.words & _substance(f.label or ""))))
+                                  _role_fit(c, f), c.unit != "percent" or bool(c.words & substance(f.label or ""))))
             for f in facts if f.unit == c.unit]
     same = [(how, fit) for how, fit in fits if how]
     small = c.unit == "count" and c.value <= SMALL
@@ -252,7 +252,7 @@ def _asked(c: Context, fits: list[tuple[str | None, Fit]]) -> list[Fit]:
 SUBSTANCE = 6  # letters of a stem that says what a sentence is about ('medfinansier', 'utbetal')
 
 
-def _substance(text: str) -> frozenset[str]:
+def substance(text: str) -> frozenset[str]:
     return frozenset(w[:SUBSTANCE] for w in tokenize(text) if len(w) >= SUBSTANCE and not w.isdigit())
 
 
