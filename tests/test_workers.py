@@ -140,7 +140,8 @@ def test_serve_refuses_to_start_without_its_redis(ingested):
                           timeout=60)
     lines = done.stderr.strip().splitlines()
     assert done.returncode == 1 and len(lines) == 1, done.stderr
-    assert lines[0].startswith("fel: cannot reach Redis at redis://:***@127.0.0.1:") and "FAKTAKOLL_REDIS_URL" in lines[0]
+    assert lines[0].startswith("fel: cannot reach Redis at redis://:***@127.0.0.1:"), lines[0]
+    assert "FAKTAKOLL_REDIS_URL" in lines[0]
     assert "hemligt" not in done.stderr  # the password is never printed
 
 
