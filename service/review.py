@@ -116,10 +116,11 @@ def figures_of(sentence: str, lang: str, names: list[tuple[int, int]] | None = N
     return out
 
 
-CLAUSE_BREAK = re.compile(r",\s+|;\s*|\s+[–—]\s+|\s+(?:och|samt|men|medan|jämfört med|mot|varav|and|but|while|"
-                          r"compared with|compared to|against|of which)\s+", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r",\s+|;\s*|\s+[–—|]\s+|(?<!-)\s+(?:och|samt|men|medan|jämfört med|mot|varav|and|but|"
+                          r"while|compared with|compared to|against|of which)\s+", re.IGNORECASE)  # not after a hyphen
 PART_OF = re.compile(r"\b(?:varav|of which|av dessa|of these)\s+$", re.IGNORECASE)  # a part: the engine's
 PART_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:av|of)\s+(?:de|dem|dessa|projekten|the|these|them)\b", re.IGNORECASE)
+BULLETS = "•-*–·▪"
 CITY_BEFORE = re.compile(r"\b(?:av de|de|alla|samtliga|stadens|totalt|sammanlagt|all|all the|a total of|"
                          r"in total)\s+$", re.IGNORECASE)
 WORD_MULTIPLIER = re.compile(r"^\s+(miljoner|miljon|miljarder|tusen)\b(\s*(?:kronor|kr\b))?", re.IGNORECASE)
@@ -173,8 +174,10 @@ def _verdict(answer: Answer, claimed: float, query: Query,
             return "unclear", reported  # 'Ja' to 141 for 'över 100': the claim says more than the report
         return ("correct" if exact else "rounded"), reported
     stated = [f.value for f in figures_in(answer.text, answer.lang) if not f.is_year_like]
+    said_no = _starts_with_word(first, words["verdict_no_word"]) or first.lower().startswith(("delvis", "partly"))
     if not same and any(abs(v - claimed) <= slack for v in stated):
-        return "other_role", reported  # "41 889 445 kronor är det som kunde rekvireras, inte utfallet"
+        # "41 889 445 kronor är det som kunde rekvireras, inte utfallet"; a card listing it is no verdict
+        return ("other_role" if said_no else "unclear"), reported
     if same and query.years and same[0].year not in query.years:
         return "other_year", {"value": same[0].value, "display": same[0].display}
     if same:
@@ -304,7 +307,9 @@ def _bound_years(sentence: str, figs: list[Figure]) -> tuple[dict[int, int], lis
     for i, fig in enumerate(figs):
         for year, at in years:
             gap = sentence[fig.end:at]
-            if at >= fig.end and at not in taken and len(gap.split()) <= BOUND_WORDS and not re.search(r"[,.;:]", gap):
+            label = sentence[at + 4:at + 5] == ":"  # '2024: 5,9 mkr': the year of what follows
+            if (at >= fig.end and at not in taken and len(gap.split()) <= BOUND_WORDS and not label
+                    and not re.search(r"[,.;:|–—•]", gap)):
                 bound[i] = year
                 taken.add(at)
                 break
@@ -416,7 +421,8 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
         named_here = any(getattr(own, s) for s in SUBJECT_SLOTS)
         query = own if named_here or subject is None else own.model_copy(
             update={s: getattr(subject, s) for s in SUBJECT_SLOTS})  # "Nämnden fick …": the subject before
-        subject = own if named_here else subject
+        bullet = sentence[:1] in BULLETS  # a slide's bullet speaks of its heading's subject, the next one too
+        subject = own if named_here and not bullet else subject
         names = [(n.start, n.end) for n in engine.registry.find_projects(sentence)]
         figs = _with_multipliers(sentence, figures_of(sentence, language, names))
         years, topic = _figure_years(sentence, figs, running, engine.latest_year)

@@ -42,6 +42,10 @@ TARGET_BEFORE = re.compile(r"(?:ska|skall|förvänta\w*|beräknas|planeras|måle
                            r"förväntade?|budgeterade?)\W+(?:\w+\W+){0,6}$", re.IGNORECASE)
 FAIR = 0.1
 DISTINCT_DIGITS = 3
+ROLE_NEAR = 40  # characters around a figure in which its role's word speaks of it
+ROLE_WORDS = {"budget": re.compile(r"budget", re.IGNORECASE),
+              "granted": re.compile(r"beviljat|beviljade|tilldela|granted|allocated", re.IGNORECASE),
+              "requisition": re.compile(r"rekvir", re.IGNORECASE)}
 LOOSE_UP = {"drygt", "över", "närmare"}  # the figure is a bit above (drygt) or just below it
 BELOW = {"nästan", "knappt", "närmare"}
 
@@ -181,8 +185,8 @@ def _subject_fit(c: Context, fact: Fact, project_of: dict[str, str]) -> bool | N
     if c.orgs:
         if fact.org in c.orgs or fact.unit_org in c.orgs:
             return True
-        if fact.org == CITY and c.orgs <= CITY_ORGANS:
-            return None  # '… säger en tjänsteperson på stadskontoret': the city's figure, said by its office
+        if (fact.org == CITY and c.orgs <= CITY_ORGANS) or (c.orgs == {CITY} and fact.org in CITY_ORGANS):
+            return None  # the city's figure said by its office, or the office's chapter of the city's report
         return None if c.carried else False  # a subject read sentences before is no proof of another one
     if fact.org == CITY:
         return True
@@ -191,8 +195,10 @@ def _subject_fit(c: Context, fact: Fact, project_of: dict[str, str]) -> bool | N
 
 def _role_fit(c: Context, fact: Fact) -> bool:
     stated = FACT_ROLE.get(fact.stated_role or "")
-    if stated == "target" and not _target_phrase(fact):
+    if stated is not None and not _role_phrase(fact, stated):
         stated = None  # 'Över 800 har deltagit med målsättningen att …': the figure is what happened
+    if {stated, c.role} == {"budget", "granted"}:
+        return True  # 'tilldelades en budget på 54 450 euro': set aside, not spent
     if fact.metric == "total_budget":
         stated = "budget"
     if c.role is None:
@@ -274,12 +280,19 @@ def _at(fact: Fact) -> int:
     return at if at >= 0 else label.find(f"{fact.value:.0f}")
 
 
-def _target_phrase(fact: Fact) -> bool:
-    """A target's wording right before the figure ('ska', 'förväntas', 'med mål att'); tables state roles."""
+def _role_phrase(fact: Fact, role: str) -> bool:
+    """The role's wording near the figure ('ska', 'förväntas', 'med mål att' before a target; 'budget',
+    'beviljat', 'rekvirera' around an amount); tables state their roles."""
     if fact.source != "text":
         return True
     at = _at(fact)
-    return at < 0 or bool(TARGET_BEFORE.search((fact.label or "")[:at]))
+    label = fact.label or ""
+    if at < 0:
+        return True
+    if role == "target":
+        return bool(TARGET_BEFORE.search(label[:at]))
+    near = label[max(0, at - ROLE_NEAR):at + len(fact.display or "") + ROLE_NEAR]
+    return bool(ROLE_WORDS[role].search(near)) if role in ROLE_WORDS else True
 
 
 __all__ = ["Context", "Match", "context", "match", "value_fit"]
