@@ -121,6 +121,9 @@ CLAUSE_BREAK = re.compile(r",\s+|;\s*|\s+[–—|]\s+|(?<!-)\s+(?:och|samt|men|m
 PART_OF = re.compile(r"\b(?:varav|of which|av dessa|of these)\s+$", re.IGNORECASE)  # a part: the engine's
 PART_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:av|of)\s+(?:de|dem|dessa|projekten|the|these|them)\b", re.IGNORECASE)
 BULLETS = "•-*–·▪"
+AUTHOR = re.compile(r"\b(?:enligt|according to)\s+(?:\w+s\s+)?(?=\w+)|\b\w+s\s+(?=(?:års)?(?:redovisning|rapport|"
+                    r"sammanställning|underlag|report)\b)", re.IGNORECASE)  # 'enligt stadskontorets redovisning'
+CASE_NUMBER = re.compile(r"\(?\b[A-ZÅÄÖ]{2,5}-\d{4}-\d+\)?")  # '(STK-2025-405)': a case, not stadskontoret
 CITY_BEFORE = re.compile(r"\b(?:av de|de|alla|samtliga|stadens|totalt|sammanlagt|all|all the|a total of|"
                          r"in total)\s+$", re.IGNORECASE)
 WORD_MULTIPLIER = re.compile(r"^\s+(miljoner|miljon|miljarder|tusen)\b(\s*(?:kronor|kr\b))?", re.IGNORECASE)
@@ -129,7 +132,7 @@ MONEY_WORDS = {"miljoner", "miljon", "miljarder"}  # counts in millions are not 
 
 def _read(engine: Engine, opener: str, text: str, lang: str) -> Query:
     """A sentence of the draft read as a claim ('Stämmer det att …?'), its first letter as inside a sentence."""
-    text = text.strip().rstrip(".!?")
+    text = AUTHOR.sub(" ", CASE_NUMBER.sub(" ", text)).strip().rstrip(".!?")  # who reports is no subject
     text = text[:1].lower() + text[1:] if text[:2].istitle() and not text[:2].isupper() else text
     return understand(f"{opener} {text}?", engine.registry, latest_year=engine.latest_year, lang=lang,
                       lexicon=engine.lexicon)
@@ -180,8 +183,8 @@ def _verdict(answer: Answer, claimed: float, query: Query,
         return ("other_role" if said_no else "unclear"), reported
     if same and query.years and same[0].year not in query.years:
         return "other_year", {"value": same[0].value, "display": same[0].display}
-    if same:
-        return "other_role", reported  # the claimed figure is stated, of another role than claimed
+    if same:  # the claimed figure is stated, of another role than claimed (said so), or listed
+        return ("other_role" if said_no else "unclear"), reported
     if shown.relaxed or (query.years and shown.year not in query.years):
         return "unclear", reported  # compared with another year's or subject's figure: no alarm on that
     if _starts_with_word(first, words["verdict_no_word"]) or first.lower().startswith(("delvis", "partly")):
@@ -442,7 +445,8 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
             part = PART_OF.search(sentence[max(0, fig.start - 12):fig.start]) or PART_AFTER.match(sentence[fig.end:])
             read = context(sentence, fig, claim_query, facts.family, carried=not named_here, year_local=i in local,
                            share=is_share(fig))
-            found = Match("") if part else match(read, facts.rows, facts.project_of)  # a part: the claim answerers
+            # a part or a share: the claim answerers compute it
+            found = Match("") if part or is_share(fig) else match(read, facts.rows, facts.project_of)
             said = facts.spoken(fig, _clause(sentence, fig)) if found.verdict == "deviates" else None
             if said is not None and found.other is None:  # the number stands in a report sentence on it
                 claims.append(facts.spoken_claim(where, said, language))
