@@ -185,7 +185,8 @@ def _verdict(answer: Answer, claimed: float, query: Query,
         return "other_year", {"value": same[0].value, "display": same[0].display}
     if same:  # the claimed figure is stated, of another role than claimed (said so), or listed
         return ("other_role" if said_no else "unclear"), reported
-    if shown.relaxed or (query.years and shown.year not in query.years):
+    elsewhere = any(r.startswith(("year:", "subject:")) for r in shown.relaxed)
+    if elsewhere or (query.years and shown.year not in query.years):
         return "unclear", reported  # compared with another year's or subject's figure: no alarm on that
     if _starts_with_word(first, words["verdict_no_word"]) or first.lower().startswith(("delvis", "partly")):
         return "deviates", reported
@@ -224,11 +225,13 @@ class Stated:
             if f.project and f.fact_id not in self.project_of and (named := engine.registry.find_projects(f.project)):
                 self.project_of[f.fact_id] = named[0].entity_id
 
-    def spoken(self, fig: Figure, clause: str) -> tuple[Chunk, Sentence] | None:
-        """A report sentence that writes the draft's number and speaks of what its clause speaks of: a figure
-        the facts do not hold is no deviation then."""
+    def spoken(self, fig: Figure, clause: str, years: list[int]) -> tuple[Chunk, Sentence] | None:
+        """A report sentence of the draft's year that writes the draft's number and speaks of what its clause
+        speaks of: a figure the facts do not hold is no deviation then."""
         words = substance(clause)
         for chunk, st in _spoken(self.engine).get(round(fig.value), []):
+            if years and chunk.year not in years:
+                continue
             if len(words & substance(st.text)) >= SPOKEN_WORDS:
                 return chunk, st
         return None
@@ -447,7 +450,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
                            share=is_share(fig))
             # a part or a share: the claim answerers compute it
             found = Match("") if part or is_share(fig) else match(read, facts.rows, facts.project_of)
-            said = facts.spoken(fig, _clause(sentence, fig)) if found.verdict == "deviates" else None
+            said = facts.spoken(fig, _clause(sentence, fig), claim_query.years) if found.verdict == "deviates" else None
             if said is not None and found.other is None:  # the number stands in a report sentence on it
                 claims.append(facts.spoken_claim(where, said, language))
                 continue
@@ -456,7 +459,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
                 continue
             answer = engine.check(claim_query)
             verdict, reported = _verdict(answer, fig.value, claim_query, read.unit)
-            said = facts.spoken(fig, _clause(sentence, fig)) if verdict == "deviates" else None
+            said = facts.spoken(fig, _clause(sentence, fig), claim_query.years) if verdict == "deviates" else None
             if said is not None:
                 claims.append(facts.spoken_claim(where, said, language))
                 continue
