@@ -332,6 +332,10 @@ def _figure_years(sentence: str, figs: list[Figure], running: int | None,
         free = sorted([*free, (latest, m.start())], key=lambda ya: ya[1])  # a speech's 'förra året': the last report
     topical = [(y, at) for y, at in free if not COMPARED_BEFORE.search(sentence[max(0, at - 20):at])]
     topic = topical[0][0] if topical else None  # 'Jämfört med 2019, då …' speaks of 2019 only there
+    opening = CLAUSE_BREAK.split(sentence, maxsplit=1)[0]
+    lead = _step(opening) if not free else 0  # 'Året efter sjönk beloppet …, fördelat på åtta projekt'
+    if lead and running is not None:
+        topic = running + lead  # and 'Förvaltningen var då …' after it
     out: list[int | None] = []
     for i, fig in enumerate(figs):
         if i in bound:
@@ -343,7 +347,7 @@ def _figure_years(sentence: str, figs: list[Figure], running: int | None,
         before = [y for y, pos in free if pos < fig.start]
         base = before[-1] if before else (topic if topic is not None and not _stepped(sentence, fig) else running)
         if base is not None and not own:
-            base += _step(clause)  # 'in 2024, up from 54 the year before'
+            base += _step(clause) or (lead if not before and base == running else 0)  # 'up from 54 the year before'
         out.append(base)
     return out, topic
 

@@ -41,11 +41,14 @@ ABOUT = {"ca", "cirka", "omkring", "ungefär", "runt"}
 TARGET_BEFORE = re.compile(r"(?:ska|skall|förvänta\w*|beräknas|planeras|målet?|målsättning\w*|mål att|siktar på|"
                            r"förväntade?|budgeterade?)\W+(?:\w+\W+){0,6}$", re.IGNORECASE)
 FAIR = 0.1
+WORDED = 2  # stems of substance a fact's sentence shares with the draft's to be the same sentence
 DISTINCT_DIGITS = 3
 ROLE_NEAR = 40  # characters around a figure in which its role's word speaks of it
 ROLE_WORDS = {"budget": re.compile(r"budget", re.IGNORECASE),
               "granted": re.compile(r"beviljat|beviljade|tilldela|granted|allocated", re.IGNORECASE),
               "requisition": re.compile(r"rekvir", re.IGNORECASE)}
+TARGET_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}(?:förväntas|ska|skall|beräknas|planeras|är målet|is expected|"
+                          r"are expected|will)\b", re.IGNORECASE)
 LOOSE_UP = {"drygt", "över", "närmare"}  # the figure is a bit above (drygt) or just below it
 BELOW = {"nästan", "knappt", "närmare"}
 
@@ -78,6 +81,7 @@ class Fit:
     noun: bool | None
     role: bool
     topic: bool = True  # a percentage's sentence shares a word of substance with the draft's
+    worded: bool = False  # the fact's sentence and the draft's share words of substance ('delegater', 'länder')
 
     @property
     def agrees(self) -> bool:
@@ -86,7 +90,7 @@ class Fit:
 
     @property
     def positives(self) -> int:
-        return sum(1 for x in (self.year, self.subject, self.noun) if x)
+        return sum(1 for x in (self.year, self.subject, self.noun, self.worded) if x)
 
     def only_off(self) -> str | None:
         """The one thing that differs ('year', 'subject', 'role'), when all else agrees."""
@@ -182,6 +186,8 @@ def _subject_fit(c: Context, fact: Fact, project_of: dict[str, str]) -> bool | N
         if own in c.projects:
             return True
         return False if (own or fact.project) else None
+    if own is not None and not c.projects:
+        return None  # a project's own figure is not its nämnd's ('fem' of one project, 'fem projekt' of ASF)
     if c.orgs:
         if fact.org in c.orgs or fact.unit_org in c.orgs:
             return True
@@ -209,7 +215,8 @@ def _role_fit(c: Context, fact: Fact) -> bool:
 def match(c: Context, facts: list[Fact], project_of: dict[str, str]) -> Match:
     """The verdict the stored facts give on one figure of a draft ('' when they cannot settle it)."""
     fits = [(value_fit(c, f), Fit(f, _year_fit(c, f), _subject_fit(c, f, project_of), _noun_fit(c, f),
-                                  _role_fit(c, f), c.unit != "percent" or bool(c.words & substance(f.label or ""))))
+                                  _role_fit(c, f), c.unit != "percent" or bool(c.words & substance(f.label or "")),
+                                  f.source == "text" and len(c.words & substance(f.label or "")) >= WORDED))
             for f in facts if f.unit == c.unit]
     same = [(how, fit) for how, fit in fits if how]
     small = c.unit == "count" and c.value <= SMALL
@@ -225,6 +232,11 @@ def match(c: Context, facts: list[Fact], project_of: dict[str, str]) -> Match:
         return Match("deviates", sure[0].fact)  # 'drygt 1,2 mkr' under Förskoleförvaltningen: it got 917 000
     if weak:  # a round figure stated in the report, but too little in the draft says it is that one
         return Match("unclear", other=weak[0].fact, off="weak")
+    worded = [(how, fit) for how, fit in same if fit.worded and fit.only_off() == "year" and not c.year_local
+              and fit.positives >= _needed(c) + 1]
+    if worded:  # the report's own sentence, written again, in a sentence of the draft that names no year
+        how, fit = worded[0]
+        return Match("correct" if how == "exact" else "rounded", fit.fact)
     if not c.year_local and not any(fit.year for fit in asked):
         # the draft's running year may not be this figure's: with no figure of that year to compare, the
         # value found with everything else agreeing is the one meant
@@ -292,8 +304,8 @@ def _role_phrase(fact: Fact, role: str) -> bool:
     label = fact.label or ""
     if at < 0:
         return True
-    if role == "target":
-        return bool(TARGET_BEFORE.search(label[:at]))
+    if role == "target":  # 'med mål att 1800 …', '4000 deltagare förväntas delta'
+        return bool(TARGET_BEFORE.search(label[:at]) or TARGET_AFTER.match(label[at + len(fact.display or ""):]))
     near = label[max(0, at - ROLE_NEAR):at + len(fact.display or "") + ROLE_NEAR]
     return bool(ROLE_WORDS[role].search(near)) if role in ROLE_WORDS else True
 
