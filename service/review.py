@@ -168,6 +168,10 @@ def _verdict(answer: Answer, claimed: float, query: Query,
         return "unclear", None  # a count shown for an amount: no comparison
     slack = max(0.5, query.claim_precision / 2)
     same = [f for f in answer.figures if abs(f.value - claimed) <= slack]
+    if _starts_with_word(first, words["verdict_yes_word"]) and query.claimed_share is None:
+        # the stored facts did not confirm the figure: a yes of the claim answers to it alone (a part, a
+        # figure of a sentence found by retrieval) confirms too often what is wrong; said as unclear
+        return "unclear", reported
     if _starts_with_word(first, words["verdict_yes_word"]):
         if shown.relaxed or (query.years and shown.year not in query.years):
             return "unclear", reported  # confirmed for another year or subject than the draft's: not a yes
