@@ -237,3 +237,22 @@ def test_a_password_is_never_shown(pg_url):
     assert "FAKTAKOLL_DATABASE_URL" in str(caught.value.hint) and "\n" not in str(caught.value)
     shown = dict((name, value) for name, value, _ in describe(wrong))
     assert shown["FAKTAKOLL_DATABASE_URL"] == f"postgresql+psycopg://faktakoll:***@{host}/no_such_database"
+
+
+def test_first_opens_at_once_on_a_fresh_postgres_do_not_race(pg_url):
+    """Two first ingests (or an ingest and a server) on an empty PostgreSQL create the tables at the same
+    moment; without a lock one of them fails with 'duplicate key … pg_type_typname_nsp_index'."""
+    import multiprocessing
+
+    url = fresh_database(pg_url, "race")
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        results = pool.map(_open_store, [url] * 4)
+    assert results == ["ok"] * 4, results
+
+
+def _open_store(url: str) -> str:
+    try:
+        Store(Settings(database_url=url), upgrade=True)
+    except Exception as exc:  # the failure is the result
+        return f"{type(exc).__name__}: {exc}"
+    return "ok"
