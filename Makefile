@@ -58,6 +58,7 @@ test: lint browser servers
 bench: ingest
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_answer.py
+	$(BIN)/python bench/bench_review.py
 	$(BIN)/python bench/bench_cli.py
 	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	$(BIN)/python bench/bench_http.py
