@@ -65,7 +65,8 @@ class Settings(BaseSettings):
         default=150, ge=0, le=1000, description="Characters repeated between neighbouring chunks of a long section."
     )
     max_file_mb: float = Field(
-        default=50.0, gt=0, description="Files larger than this many megabytes are skipped at ingest."
+        default=50.0, gt=0, le=100_000, allow_inf_nan=False,
+        description="Files larger than this many megabytes are skipped at ingest."
     )
     max_file_pages: int = Field(
         default=1000, ge=1, le=1_000_000,

@@ -38,6 +38,7 @@ CHROMA_NAMESPACE = "chroma_namespace"  # the deployment's collections on a share
 EXTRACTOR_VERSION = "26"  # bump when parsing, extraction, chunking or checks change meaning
 # (25: projects, ranges; 26: a sentence over 2000 characters read by line, a line over 1000 no table row)
 IGNORED = {"manifest.toml", "readme.md", "readme.txt"}
+MAX_NAME = 200  # characters of a file name's stem: the documents table's doc_id column
 
 Progress = Callable[[Iterable[Any], str], Iterable[Any]]
 
@@ -88,6 +89,8 @@ def _is_file_to_read(entry: os.DirEntry[str], max_bytes: int) -> bool:
     path = Path(entry.path)
     if not entry.name.isprintable():
         raise DocumentError(path, "has control characters or invalid UTF-8 in its name", hint="rename the file")
+    if len(Path(entry.name).stem) > MAX_NAME:  # the document id every database must hold
+        raise DocumentError(path, f"has a name longer than {MAX_NAME} characters", hint="rename the file")
     info = entry.stat(follow_symlinks=False)
     kind = file_kind(info.st_mode)
     if kind == "a folder":
@@ -134,6 +137,7 @@ class Extracted:
     skipped: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
     slips: list[Check] = field(default_factory=list)  # each kept document's own slips (ingest/slips.py)
+    manifest_lists: bool = False  # the corpus has a manifest listing reports: unlisted files name no projects
     warned: list[str] = field(default_factory=list)  # files read despite their PDF reader's warnings
 
     def claim(self, path: Path, doc: Document) -> None:
@@ -158,7 +162,12 @@ class Extracted:
         self.docs.append(doc)
         self.chunks.extend(chunks)
         self.facts.extend(facts)
-        self.found_projects.extend(projects or [])
+        if doc.meta.official or not self._official_listed():
+            self.found_projects.extend(projects or [])  # an unlisted file's headings name no project ('## EU-medel')
+
+    def _official_listed(self) -> bool:
+        """Whether the corpus lists its official reports (a manifest): then only they name projects."""
+        return self.manifest_lists
 
     def projects(self) -> list[Project]:
         merged = merge_projects(self.found_projects)
@@ -191,7 +200,7 @@ def extract(
 ) -> Extracted:
     """Every file's rows (read in a worker process, ingest/reader.py); a file that cannot be used is
     named in `skipped`, one read despite its PDF reader's warnings in `warned`."""
-    out = Extracted(registry=registry)
+    out = Extracted(registry=registry, manifest_lists=bool(manifest))
     with Reader.of(settings, registry) as reader:
         for path in progress(files, "läser"):
             try:

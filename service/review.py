@@ -85,13 +85,17 @@ def is_share(fig: Figure) -> bool:
     return not any(ch.isdigit() for ch in fig.display) and any(cue(n).search(fold(fig.display)) for n in SHARES)
 
 
+NEAR = 40  # characters around a number that tell whether it is a claim (a page, a date, a list's number)
+
+
 def unreadable_of(sentence: str, lang: str) -> list[tuple[int, int]]:
     """Numbers a draft writes that cannot be read as one ('8,3,3,3,3 miljoner'): never judged as the figure
     they start with."""
     figures = typed_figures(sentence, lang).figures
     return [(m.start(), m.end()) for m in NUMBER_RUN.finditer(sentence)
             if not any(f.start <= m.start() and m.end() <= f.end for f in figures)
-            and not NOT_A_CLAIM.search(sentence[:m.start()]) and not re.match(r"^[-/]\d", sentence[m.end():])]
+            and not NOT_A_CLAIM.search(sentence[max(0, m.start() - NEAR):m.start()])
+            and not re.match(r"^[-/]\d", sentence[m.end():m.end() + 2])]
 
 
 def figures_of(sentence: str, lang: str, names: list[tuple[int, int]] | None = None) -> list[Figure]:
@@ -105,12 +109,12 @@ def figures_of(sentence: str, lang: str, names: list[tuple[int, int]] | None = N
     for fig in found:
         if any(a <= fig.start < b for a, b in phones):
             continue
-        before, after = sentence[:fig.start], sentence[fig.end:]
-        numbered = not before.strip(" •-*") and re.match(r"^[.)]\s", after)  # '1. Inledning': a list's number
+        before, after = sentence[max(0, fig.start - NEAR):fig.start], sentence[fig.end:fig.end + NEAR]
+        numbered = fig.start < NEAR and not before.strip(" •-*") and re.match(r"^[.)]\s", after)  # '1. Inledning'
         if (fig.is_year_like or NOT_A_CLAIM.search(before) or DATE_AFTER.match(after) or re.match(r"^[-/]\d", after)
                 or numbered):
             continue
-        if any(o.start <= fig.start < o.end for o in out):
+        if out and fig.start < out[-1].end:  # sorted by start: only the last kept one can overlap
             continue
         out.append(fig)
     return out
@@ -404,6 +408,15 @@ def _free_years(text: str) -> list[tuple[int, int]]:
     return [(y, at) for y, at in years_in(text) if not MONTH_BEFORE.search(text[max(0, at - 12):at])]
 
 
+MAX_PER_SENTENCE = 40  # figures judged in one sentence; more is a table or a run of numbers, not prose
+MAX_CLAIMS = 400  # figures judged in one draft (a two-page draft has about 40)
+SHOWN_SENTENCE = 600  # characters of a sentence returned with each of its claims
+
+
+def _shown(sentence: str) -> str:
+    return sentence if len(sentence) <= SHOWN_SENTENCE else sentence[:SHOWN_SENTENCE] + "…"
+
+
 def _dominant_year(text: str, latest: int | None = None) -> int | None:
     """The year a draft is mostly about: its most written year (not dates; a speech's 'förra året' the last
     report's), the first of equals."""
@@ -439,6 +452,14 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
         subject = own if named_here and not bullet else subject
         names = [(n.start, n.end) for n in engine.registry.find_projects(sentence)]
         figs = _with_multipliers(sentence, figures_of(sentence, language, names))
+        if len(figs) > MAX_PER_SENTENCE or len(claims) + len(figs) > MAX_CLAIMS:
+            room = max(0, min(MAX_PER_SENTENCE, MAX_CLAIMS - len(claims)))
+            rest = figs[room:]
+            if rest:  # a run of numbers is no sentence a writer checks figure by figure: said once, not judged
+                claims.append(Claim(offset + rest[0].start, offset + rest[-1].end, sentence[rest[0].start:rest[0].end],
+                                    _shown(sentence), verdict="unclear", reported=None,
+                                    explanation=phrase(language, "review_too_many").format(n=len(rest))))
+            figs = figs[:room]
         years, topic = _figure_years(sentence, figs, running, engine.latest_year)
         if topic is None and not figs and running is not None:
             topic = running + _step(sentence) if _step(sentence) else None  # a heading: 'Två år tidigare'
@@ -452,7 +473,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
                                 explanation=phrase(language, "claim_unreadable").format(numbers=sentence[a:b])))
         for i, (fig, year) in enumerate(zip(figs, years, strict=True)):
             claim_query = _claim_query(engine, opener, sentence, fig, query, language, year)
-            where = (offset + fig.start, offset + fig.end, sentence[fig.start:fig.end], sentence)
+            where = (offset + fig.start, offset + fig.end, sentence[fig.start:fig.end], _shown(sentence))
             part = PART_OF.search(sentence[max(0, fig.start - 12):fig.start]) or PART_AFTER.match(sentence[fig.end:])
             read = context(sentence, fig, claim_query, facts.family, carried=not named_here, year_local=i in local,
                            share=is_share(fig))

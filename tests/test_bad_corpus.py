@@ -221,3 +221,15 @@ def test_a_document_whose_rows_clash_is_skipped_and_the_others_kept():
     with pytest.raises(DocumentError, match=r"^a\.md: has the same document id 'a' as a\.txt"):
         found.claim(Path("a.md"), _doc("a", "h4"))
     assert [d.doc_id for d in found.docs] == ["a"] and [f.fact_id for f in found.facts] == ["f1"]
+
+
+def test_an_overlong_file_name_is_one_skip_line(tmp_path):
+    """A name over the documents table's 200 characters stopped every PostgreSQL ingest; now it is skipped."""
+    from ingest.pipeline import corpus_files
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / ("x" * 230 + ".txt")).write_text("Redovisning 2024", encoding="utf-8")
+    (corpus / "ok.txt").write_text("Redovisning 2024", encoding="utf-8")
+    files, skipped = corpus_files(corpus, max_bytes=1_000_000)
+    assert [f.name for f in files] == ["ok.txt"] and len(skipped) == 1 and "longer than 200" in skipped[0]

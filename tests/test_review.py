@@ -117,3 +117,14 @@ def test_malformed_numbers_and_version_numbers(engine):
     assert found["8,3,3,3"]["verdict"] == "unclear" and "8,3,3,3" in found["8,3,3,3"]["explanation"]
     assert "2.0" not in found and "2,0" not in found
     assert found["4295"]["verdict"] in ("correct", "rounded"), found["4295"]
+
+
+def test_a_run_of_numbers_is_judged_in_bounded_time_and_size(engine):
+    """'1 1 1 …' was judged figure by figure in quadratic time (12 KB: 93 s, 20 MB of answer)."""
+    import json
+    import time
+
+    started = time.perf_counter()
+    out = review(engine, "1 " * 6000)
+    assert time.perf_counter() - started < 60 and len(json.dumps(out)) < 200_000
+    assert out["claims"][-1]["verdict"] == "unclear" and "5960" in out["claims"][-1]["explanation"]

@@ -152,3 +152,13 @@ def test_a_proxy_that_is_no_address_is_refused(monkeypatch):
     monkeypatch.setenv("FAKTAKOLL_FORWARDED_ALLOW_IPS", "proxy.example")
     with pytest.raises(ValidationError, match="forwarded_allow_ips"):
         Settings()
+
+
+def test_an_infinite_file_size_limit_is_refused():
+    import pytest as _pytest
+    from pydantic import ValidationError
+
+    from core.settings import Settings as _Settings
+
+    with _pytest.raises(ValidationError, match="max_file_mb"):
+        _Settings(max_file_mb=float("inf"))

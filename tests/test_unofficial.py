@@ -86,3 +86,13 @@ def test_an_unlisted_lookalike_never_replaces_the_official_total_or_quotes(tmp_p
         assert not uses_unlisted or answer.text.startswith("OBS: uppgifter i svaret kommer från ett dokument"), \
             answer.text
     assert told.citations[0].official and "4295" in told.text, told.text
+
+
+def test_an_unlisted_heading_names_no_project(tmp_path: Path, ingested):
+    """'## EU-medel 2022' in an unlisted file became a project whose name captured every EU-medel question."""
+    settings = _with_unlisted(tmp_path, ingested[0], "lookalike.md",
+                              "# Redovisning av internationellt arbete 2022\n\n## EU-medel 2022\n\nUnder 2022 "
+                              "utbetalades sammanlagt cirka 900 miljoner kronor i EU-medel till de projekt där "
+                              "Malmö stad var projektägare.\n")
+    answer = Engine(settings).ask("Hur mycket EU-medel fick Malmö stad 2022?")
+    assert answer.status == "answered" and 22_550_504 in [f.value for f in answer.figures], answer.text

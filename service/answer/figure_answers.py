@@ -52,8 +52,8 @@ class FigureAnswers(Sources):
                                          orgs=query.orgs or None)
         spans = [(p.chunk.doc_id, p.chunk.start, p.chunk.end) for p in passages]
         only = own_facts(query, self.registry) if query.project_ids else None
-        matches = self.statements.search(query, passages=spans, names=query.names, only=only,
-                                         k=SERIES_MATCHES if query.intent == "series" else 5)
+        matches = self._official_first(self.statements.search(query, passages=spans, names=query.names, only=only,
+                                                              k=SERIES_MATCHES if query.intent == "series" else 5))
         of_year = [m for m in matches if m.fact.year in query.years]
         if not of_year and query.years and query.quantity:  # nothing for that year: say so, then the nearest year
             other = self.statements.search(query.model_copy(update={"years": []}), passages=spans,
@@ -136,6 +136,10 @@ class FigureAnswers(Sources):
         found = self.statements.search(query, names=query.names, only=only)
         return any(m.counted for m in found) if query.quantity else bool(found)
 
+    def _official_first(self, matches: list[Match]) -> list[Match]:
+        """A document the manifest does not list never outranks an official one (stable otherwise)."""
+        return sorted(matches, key=lambda m: m.fact.doc_id in self.facts.unofficial)
+
     def _claimed_here(self, query: Query, matches: list[Match]) -> Match | None:
         """The claim's own figure, when a sentence the question's words found states it: '1870 har gått vidare'
         beside 'cirka 100 personer', 'varav 187 nu är självförsörjande' beside 'över 300 deltagare'. The
@@ -143,7 +147,8 @@ class FigureAnswers(Sources):
         if query.claimed is None or not matches:
             return None
         sentences = {m.fact.label for m in matches[:3]}
-        for m in matches:
+        official = [m for m in matches if m.fact.doc_id not in self.facts.unofficial]
+        for m in official if any(m.counted for m in official) else matches:  # an unlisted file confirms nothing
             near = abs(m.fact.value - query.claimed) <= max(0.5, m.fact.precision / 2, query.claim_precision / 2)
             if query.years and m.fact.year not in query.years:
                 continue
