@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from core.entities import fold
@@ -202,25 +203,30 @@ def _verdict(answer: Answer, claimed: float, query: Query,
 
 
 SPOKEN_WORDS = 2  # stems of substance a report sentence shares with a draft's clause to speak of the same thing
-_spoken_cache: dict[tuple[int, str], dict[int, list[tuple[Chunk, Sentence]]]] = {}
-
-
-def _spoken(engine: Engine) -> dict[int, list[tuple[Chunk, Sentence]]]:
-    """Every number the reports' sentences write (the reports' own reader), with its sentences: once per build."""
-    key = (id(engine), engine.corpus_version)
-    if key not in _spoken_cache:
-        index: dict[int, list[tuple[Chunk, Sentence]]] = {}
-        for chunk in engine.retriever.chunks:
-            for st in chunk.sentences:
-                for f in parse_figures(st.text):
-                    index.setdefault(round(f.value), []).append((chunk, st))
-        _spoken_cache.clear()
-        _spoken_cache[key] = index
-    return _spoken_cache[key]
+_built: dict[tuple[int, str], Stated] = {}  # the build's Stated, made once (one entry: the build served)
 
 
 class Stated:
-    """The build's facts as a review compares with them, and how a verdict from them reads."""
+    """The build's facts as a review compares with them, and how a verdict from them reads: made once per
+    build (`of`), not per draft."""
+
+    @classmethod
+    def of(cls, engine: Engine) -> Stated:
+        key = (id(engine), engine.corpus_version)
+        if key not in _built:
+            _built.clear()
+            _built[key] = cls(engine)
+        return _built[key]
+
+    @cached_property
+    def numbers(self) -> dict[int, list[tuple[Chunk, Sentence]]]:
+        """Every number the reports' sentences write (the reports' own reader), with its sentences."""
+        index: dict[int, list[tuple[Chunk, Sentence]]] = {}
+        for chunk in self.engine.retriever.chunks:
+            for st in chunk.sentences:
+                for f in parse_figures(st.text):
+                    index.setdefault(round(f.value), []).append((chunk, st))
+        return index
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -237,7 +243,7 @@ class Stated:
         """A report sentence of the draft's year that writes the draft's number and speaks of what its clause
         speaks of: a figure the facts do not hold is no deviation then."""
         words = substance(clause)
-        for chunk, st in _spoken(self.engine).get(round(fig.value), []):
+        for chunk, st in self.numbers.get(round(fig.value), []):
             if years and chunk.year not in years:
                 continue
             if len(words & substance(st.text)) >= SPOKEN_WORDS:
@@ -430,7 +436,7 @@ def _dominant_year(text: str, latest: int | None = None) -> int | None:
 def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]:
     """Every figure claim of `text` with its verdict, reported figure, explanation and sources."""
     language = lang or detect_lang(text)
-    facts = Stated(engine)
+    facts = Stated.of(engine)
     opener = phrase(language, "review_opener")
     claims: list[Claim] = []
     subject: Query | None = None

@@ -239,17 +239,8 @@ function plainText(answer) {
   return lines.join("\n");
 }
 
-async function copyAnswer(answer, button) {
-  const text = plainText(answer);
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    const area = el("textarea"); area.value = text; document.body.appendChild(area);
-    area.select(); document.execCommand("copy"); area.remove();
-  }
-  button.textContent = t().copied;
-  button.dataset.copied = text;
-  setTimeout(() => { button.textContent = t().copy; }, 2000);
+function copyAnswer(answer, button) {
+  return SourcePanel.copy(plainText(answer), button, t().copied, t().copy);
 }
 
 // The passage behind a citation, in the panel shared with the Granska page (source.js).

@@ -219,18 +219,8 @@ function correctionsText() {
   return lines.join("\n");
 }
 
-async function copyCorrections() {
-  const text = correctionsText();
-  const button = $("copy-fixes");
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    const area = el("textarea"); area.value = text; document.body.appendChild(area);
-    area.select(); document.execCommand("copy"); area.remove();
-  }
-  button.textContent = t().copied;
-  button.dataset.copied = text;
-  setTimeout(() => { button.textContent = t().copy; }, 2000);
+function copyCorrections() {
+  return SourcePanel.copy(correctionsText(), $("copy-fixes"), t().copied, t().copy);
 }
 
 const REPORT_STYLE = "body{font-family:system-ui,sans-serif;margin:2rem;color:#1d2430;line-height:1.45}" +

@@ -1,4 +1,5 @@
-// The source panel of the chat and Granska pages: a citation's passage (/api/sources/{id}) with its quote marked.
+// The source panel of the chat and Granska pages: a citation's passage (/api/sources/{id}) with its quote marked;
+// and copying to the clipboard, which both pages do.
 // The page holds the panel's markup (#source-panel); Escape or "Stäng" closes it and gives focus back.
 "use strict";
 
@@ -41,5 +42,19 @@ const SourcePanel = (() => {
 
   byId("panel-close").addEventListener("click", close);
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !byId("source-panel").hidden) close(); });
-  return {open, close};
+  // Copy `text` to the clipboard (a hidden text area where the Clipboard API is refused); the button says
+  // `done` for two seconds, then `label` again, and keeps what it copied in data-copied (read by the page tests).
+  async function copy(text, button, done, label) {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      const area = document.createElement("textarea"); area.value = text; document.body.appendChild(area);
+      area.select(); document.execCommand("copy"); area.remove();
+    }
+    button.textContent = done;
+    button.dataset.copied = text;
+    setTimeout(() => { button.textContent = label; }, 2000);
+  }
+
+  return {open, close, copy};
 })();
