@@ -138,6 +138,7 @@ MONEY_WORDS = {"miljoner", "miljon", "miljarder"}  # counts in millions are not 
 def _read(engine: Engine, opener: str, text: str, lang: str) -> Query:
     """A sentence of the draft read as a claim ('Stämmer det att …?'), its first letter as inside a sentence."""
     text = AUTHOR.sub(" ", CASE_NUMBER.sub(" ", text)).strip().rstrip(".!?")  # who reports is no subject
+    text = text.lstrip(BULLETS + " \t")  # '• Utbetalt 2022: …': a bullet's first word is no name
     text = text[:1].lower() + text[1:] if text[:2].istitle() and not text[:2].isupper() else text
     return understand(f"{opener} {text}?", engine.registry, latest_year=engine.latest_year, lang=lang,
                       lexicon=engine.lexicon)
