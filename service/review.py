@@ -385,19 +385,31 @@ def _step(clause: str) -> int:
 
 
 def _claim_query(engine: Engine, opener: str, sentence: str, fig: Figure, base: Query, lang: str,
-                 year: int | None) -> Query:
-    """The query of one figure: what its own clause says (role, what it counts) and its year, the subject
-    from its sentence and the sentences before."""
+                 year: int | None, prior: Query | None = None, named_here: bool = True) -> tuple[Query, bool]:
+    """The query of one figure and whether its subject is the sentences' before: what its own clause says
+    (role, what it counts, subject) and its year; a clause naming no subject speaks of the subject named
+    before it in the sentence, else of the sentences' before ('… ut till förvaltningen, vilket var hälften
+    av stadens EU-medel': the city is the other clause's), else of whatever its sentence names."""
     clause = _clause(sentence, fig)  # "… och deltog i 25 projekt": what 25 counts is read from its clause
     read = _read(engine, opener, clause, lang) if clause != sentence else base
     own_subject = any(getattr(read, s) for s in SUBJECT_SLOTS)  # the clause's subject is all of it
-    carried = {} if own_subject else {s: getattr(base, s) for s in SUBJECT_SLOTS}
+    source, from_before = base, not named_here
+    if not own_subject and clause != sentence:
+        head = sentence[:sentence.find(clause)].strip() if clause in sentence else ""
+        ahead = _read(engine, opener, head, lang) if head else None
+        if ahead is not None and any(getattr(ahead, s) for s in SUBJECT_SLOTS):
+            source, from_before = ahead, False
+        elif prior is not None:
+            source, from_before = prior, True
+    carried = {} if own_subject else {s: getattr(source, s) for s in SUBJECT_SLOTS}
+    from_before = from_before and not own_subject
     if CITY_BEFORE.search(sentence[max(0, fig.start - 24):fig.start]):
         carried.update({s: [] for s in SUBJECT_SLOTS})  # 'av de 60 EU-projekten': all of the city's
+        from_before = False
     carried["years"] = [year] if year is not None else []
     return read.model_copy(update={
         **carried, "intent": "check", "operation": "verdict", "claimed": fig.value, "parts": [],
-        "claim_precision": fig.precision, "claim_loose": fig.approximate or bool(fig.qualifier)})
+        "claim_precision": fig.precision, "claim_loose": fig.approximate or bool(fig.qualifier)}), from_before
 
 
 MONTH_BEFORE = re.compile(r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
@@ -456,7 +468,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
         query = own if named_here or subject is None else own.model_copy(
             update={s: getattr(subject, s) for s in SUBJECT_SLOTS})  # "Nämnden fick …": the subject before
         bullet = sentence[:1] in BULLETS  # a slide's bullet speaks of its heading's subject, the next one too
-        subject = own if named_here and not bullet else subject
+        prior, subject = subject, own if named_here and not bullet else subject
         names = [(n.start, n.end) for n in engine.registry.find_projects(sentence)]
         figs = _with_multipliers(sentence, figures_of(sentence, language, names))
         if len(figs) > MAX_PER_SENTENCE or len(claims) + len(figs) > MAX_CLAIMS:
@@ -479,10 +491,11 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
             claims.append(Claim(offset + a, offset + b, sentence[a:b], sentence, verdict="unclear", reported=None,
                                 explanation=phrase(language, "claim_unreadable").format(numbers=sentence[a:b])))
         for i, (fig, year) in enumerate(zip(figs, years, strict=True)):
-            claim_query = _claim_query(engine, opener, sentence, fig, query, language, year)
+            claim_query, carried = _claim_query(engine, opener, sentence, fig, query, language, year, prior,
+                                                  named_here)
             where = (offset + fig.start, offset + fig.end, sentence[fig.start:fig.end], _shown(sentence))
             part = PART_OF.search(sentence[max(0, fig.start - 12):fig.start]) or PART_AFTER.match(sentence[fig.end:])
-            read = context(sentence, fig, claim_query, facts.family, carried=not named_here, year_local=i in local,
+            read = context(sentence, fig, claim_query, facts.family, carried=carried, year_local=i in local,
                            share=is_share(fig))
             # a part or a share: the claim answerers compute it
             found = Match("") if part or is_share(fig) else match(read, facts.rows, facts.project_of)

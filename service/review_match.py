@@ -163,8 +163,9 @@ def _noun_fit(c: Context, fact: Fact) -> bool | None:
         words = tokenize(_near(fact, c.value))
     if not words:
         return None
-    head = c.noun[:STEM]
-    return any(w[:STEM] == head or w.endswith(c.noun) or c.noun.endswith(w) for w in words if len(w) >= 3)
+    noun = c.noun.rsplit("-", 1)[-1] if len(c.noun.rsplit("-", 1)[-1]) >= 3 else c.noun  # 'eu-projekten'
+    head = noun[:STEM]
+    return any(w[:STEM] == head or w.endswith(noun) or noun.endswith(w) for w in words if len(w) >= 3)
 
 
 def _near(fact: Fact, value: float, chars: int = 40) -> str:
