@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from core.entities import fold
+from core.entities import CITY, fold
 from core.lang import cue, phrase
 from core.numbers import MULTIPLIERS, NUMBER_RUN, Figure, parse_figures, typed_figures, word_numbers, years_in
 from core.schemas import Answer, Chunk, Fact, Query, Sentence
@@ -384,8 +384,32 @@ def _step(clause: str) -> int:
     return 0
 
 
+ANAPHORS = {"org": re.compile(r"\b(?:nämnden|förvaltningen|nämndens|förvaltningens|the committee|the department)\b",
+                              re.IGNORECASE),
+            "project": re.compile(r"\b(?:projektet|projektets|the project)\b", re.IGNORECASE)}
+
+
+@dataclass
+class Subjects:
+    """What a draft has named so far: the subject its sentences carry, and the last organisation and
+    project named, which 'nämnden', 'förvaltningen' and 'projektet' refer back to."""
+
+    current: Query | None = None
+    last: dict[str, Query] = field(default_factory=dict)
+
+    def referent(self, text: str) -> Query | None:
+        return next((self.last[k] for k, word in ANAPHORS.items() if k in self.last and word.search(text)), None)
+
+    def named(self, query: Query) -> None:
+        if query.project_ids or query.projects:
+            self.last["project"] = query
+        elif any(o != CITY for o in query.orgs):
+            self.last["org"] = query
+
+
 def _claim_query(engine: Engine, opener: str, sentence: str, fig: Figure, base: Query, lang: str,
-                 year: int | None, prior: Query | None = None, named_here: bool = True) -> tuple[Query, bool]:
+                 year: int | None, prior: Query | None = None, named_here: bool = True,
+                 referent: Subjects | None = None) -> tuple[Query, bool]:
     """The query of one figure and whether its subject is the sentences' before: what its own clause says
     (role, what it counts, subject) and its year; a clause naming no subject speaks of the subject named
     before it in the sentence, else of the sentences' before ('… ut till förvaltningen, vilket var hälften
@@ -397,7 +421,10 @@ def _claim_query(engine: Engine, opener: str, sentence: str, fig: Figure, base: 
     if not own_subject and clause != sentence:
         head = sentence[:sentence.find(clause)].strip() if clause in sentence else ""
         ahead = _read(engine, opener, head, lang) if head else None
-        if ahead is not None and any(getattr(ahead, s) for s in SUBJECT_SLOTS):
+        back = referent.referent(clause) if referent is not None else None
+        if back is not None:  # '… ut till förvaltningen': the organisation named last
+            source, from_before = back, True
+        elif ahead is not None and any(getattr(ahead, s) for s in SUBJECT_SLOTS):
             source, from_before = ahead, False
         elif prior is not None:
             source, from_before = prior, True
@@ -452,7 +479,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
     facts = Stated.of(engine)
     opener = phrase(language, "review_opener")
     claims: list[Claim] = []
-    subject: Query | None = None
+    named = Subjects()
     dominant = running = _dominant_year(text, engine.latest_year)
     end = 0
     for m in SENTENCE.finditer(text):
@@ -465,10 +492,16 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
         offset = m.start() + (len(m.group()) - len(m.group().lstrip()))
         own = _read(engine, opener, sentence, language)
         named_here = any(getattr(own, s) for s in SUBJECT_SLOTS)
+        back = None if named_here else named.referent(sentence)
+        named.current = back or named.current  # 'Året efter sjönk förvaltningens belopp': the one named last
+        subject = named.current
         query = own if named_here or subject is None else own.model_copy(
             update={s: getattr(subject, s) for s in SUBJECT_SLOTS})  # "Nämnden fick …": the subject before
         bullet = sentence[:1] in BULLETS  # a slide's bullet speaks of its heading's subject, the next one too
-        prior, subject = subject, own if named_here and not bullet else subject
+        prior = subject
+        if named_here:
+            named.named(own)
+            named.current = own if not bullet else named.current
         names = [(n.start, n.end) for n in engine.registry.find_projects(sentence)]
         figs = _with_multipliers(sentence, figures_of(sentence, language, names))
         if len(figs) > MAX_PER_SENTENCE or len(claims) + len(figs) > MAX_CLAIMS:
@@ -492,7 +525,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
                                 explanation=phrase(language, "claim_unreadable").format(numbers=sentence[a:b])))
         for i, (fig, year) in enumerate(zip(figs, years, strict=True)):
             claim_query, carried = _claim_query(engine, opener, sentence, fig, query, language, year, prior,
-                                                  named_here)
+                                                  named_here, named)
             where = (offset + fig.start, offset + fig.end, sentence[fig.start:fig.end], _shown(sentence))
             part = PART_OF.search(sentence[max(0, fig.start - 12):fig.start]) or PART_AFTER.match(sentence[fig.end:])
             read = context(sentence, fig, claim_query, facts.family, carried=carried, year_local=i in local,
