@@ -371,8 +371,16 @@ def _stepped(sentence: str, fig: Figure) -> bool:
     return _step(_clause(sentence, fig)) != 0
 
 
+COMPARED_WITH = re.compile(r"\b(?:an|than|jamfort med|compared (?:with|to)|mot)\s+$")  # folded text
+
+
 def _step(clause: str) -> int:
-    """Years a clause moves from the year before it: 'året innan' -1, 'två år senare' +2, else 0."""
+    """Years a clause moves from the year before it: 'året innan' -1, 'två år senare' +2, else 0. A year
+    compared with ('sex fler än året innan') is no move: the clause speaks of the year it is in."""
+    if (m := YEARS_STEP.search(clause)) and COMPARED_WITH.search(fold(clause[:m.start()])):
+        return 0
+    if (shift := STEP.search(fold(clause))) and COMPARED_WITH.search(fold(clause)[:shift.start()]):
+        return 0
     if m := YEARS_STEP.search(clause):
         n, way = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         size = STEPS.get(n.lower()) or int(n)
