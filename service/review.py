@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,8 @@ from core.numbers import MULTIPLIERS, NUMBER_RUN, Figure, parse_figures, typed_f
 from core.schemas import Answer, Chunk, Fact, Query, Sentence
 from service.answer.understand import FRACTIONS, STEP, detect_lang, understand
 from service.answer.verify import figures_in
-from service.review_match import FAIR, Match, context, match, substance
+from ingest.ranges import Span, spans
+from service.review_match import FAIR, Context, Match, context, match, range_match, substance, unit_of
 
 if TYPE_CHECKING:
     from service.answer.engine import Engine
@@ -415,6 +416,13 @@ class Subjects:
             self.last["org"] = query
 
 
+def _range(sentence: str, pair: Span | None, read: Context, facts: Stated) -> Match:
+    """A figure that is an end of a range the draft states, judged as that range (its unit the high end's)."""
+    if pair is None:
+        return Match("")
+    return range_match(replace(read, unit=unit_of(sentence, pair.high)), pair.low_value, pair.high.value, facts.rows)
+
+
 def _claim_query(engine: Engine, opener: str, sentence: str, fig: Figure, base: Query, lang: str,
                  year: int | None, prior: Query | None = None, named_here: bool = True,
                  referent: Subjects | None = None) -> tuple[Query, bool]:
@@ -531,6 +539,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
                 continue
             claims.append(Claim(offset + a, offset + b, sentence[a:b], sentence, verdict="unclear", reported=None,
                                 explanation=phrase(language, "claim_unreadable").format(numbers=sentence[a:b])))
+        ranged = {f.start: pair for pair in spans(sentence, figs) for f in (pair.low, pair.high)}
         for i, (fig, year) in enumerate(zip(figs, years, strict=True)):
             claim_query, carried = _claim_query(engine, opener, sentence, fig, query, language, year, prior,
                                                   named_here, named)
@@ -539,7 +548,8 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
             read = context(sentence, fig, claim_query, facts.family, carried=carried, year_local=i in local,
                            share=is_share(fig))
             # a part or a share: the claim answerers compute it
-            found = Match("") if part or is_share(fig) else match(read, facts.rows, facts.project_of)
+            found = Match("") if part or is_share(fig) else _range(sentence, ranged.get(fig.start), read, facts)
+            found = found if found.verdict or part or is_share(fig) else match(read, facts.rows, facts.project_of)
             said = facts.spoken(fig, _clause(sentence, fig), claim_query.years) if found.verdict == "deviates" else None
             if said is not None and found.other is None:  # the number stands in a report sentence on it
                 claims.append(facts.spoken_claim(where, said, language))

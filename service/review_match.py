@@ -111,9 +111,7 @@ class Match:
 def context(sentence: str, fig: Figure, query: Query, family: dict[str, set[str]], *, carried: bool = False,
             year_local: bool = True, share: bool = False) -> Context:
     after = sentence[fig.end:]
-    millions = fig.precision >= MILLION and not fig.money  # '3,9 miljoner' in a sentence about kronor
-    unit = ("percent" if PERCENT_AFTER.match(after) or share else "EUR" if EURO_AFTER.match(after)
-            else "SEK" if fig.money or (millions and MONEY_WORDS.search(sentence)) else "count")
+    unit = unit_of(sentence, fig, share)
     noun = None
     m = NOUN_AFTER.match(after)
     if unit == "count" and m and fold(m.group(1)) not in FILLER:
@@ -126,6 +124,14 @@ def context(sentence: str, fig: Figure, query: Query, family: dict[str, set[str]
                    approximate=fig.approximate, years=list(query.years), orgs=orgs, projects=set(query.project_ids),
                    funds=set(query.funds), noun=noun, words=substance(sentence), role=role, carried=carried,
                    year_local=year_local)
+
+
+def unit_of(sentence: str, fig: Figure, share: bool = False) -> str:
+    """SEK, EUR, percent or count: what the words after a figure (or the sentence's money words) make it."""
+    after = sentence[fig.end:]
+    millions = fig.precision >= MILLION and not fig.money  # '3,9 miljoner' in a sentence about kronor
+    return ("percent" if PERCENT_AFTER.match(after) or share else "EUR" if EURO_AFTER.match(after)
+            else "SEK" if fig.money or (millions and MONEY_WORDS.search(sentence)) else "count")
 
 
 def value_fit(c: Context, fact: Fact) -> str | None:
@@ -257,6 +263,16 @@ def match(c: Context, facts: list[Fact], project_of: dict[str, str]) -> Match:
     return Match("")
 
 
+def range_match(c: Context, low: float, high: float, facts: list[Fact]) -> Match:
+    """Both ends of a range the draft states ('mellan 40 och 60 procent') against the ranges the reports
+    state: the same two ends in the same unit, of a year that does not differ, is the same figure."""
+    for fact in facts:
+        if (fact.high is not None and fact.unit == c.unit and abs(fact.value - low) <= 0.5
+                and abs(fact.high - high) <= 0.5 and (_year_fit(c, fact) is not False or not c.year_local)):
+            return Match("correct", fact)
+    return Match("")
+
+
 def _needed(c: Context) -> int:
     """Agreements besides the value a confirmation needs: one for a figure whose digits say which it is
     (25 660 000; 1870), two for a round or small one that many sentences state (10, 50 %, 25 projekt)."""
@@ -311,4 +327,4 @@ def _role_phrase(fact: Fact, role: str) -> bool:
     return bool(ROLE_WORDS[role].search(near)) if role in ROLE_WORDS else True
 
 
-__all__ = ["Context", "Match", "context", "match", "value_fit"]
+__all__ = ["Context", "Match", "context", "match", "range_match", "unit_of", "value_fit"]
