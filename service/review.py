@@ -24,7 +24,7 @@ from core.schemas import Answer, Chunk, Fact, Query, Sentence
 from service.answer.understand import FRACTIONS, STEP, detect_lang, understand
 from service.answer.verify import figures_in
 from ingest.ranges import Span, spans
-from service.review_match import FAIR, Context, Match, context, match, range_match, substance, unit_of
+from service.review_match import DISTINCT_DIGITS, FAIR, Context, Match, context, match, range_match, substance, unit_of
 
 if TYPE_CHECKING:
     from service.answer.engine import Engine
@@ -177,7 +177,13 @@ def _verdict(answer: Answer, claimed: float, query: Query,
     same = [f for f in answer.figures if abs(f.value - claimed) <= slack]
     if _starts_with_word(first, words["verdict_yes_word"]) and query.claimed_share is None:
         # the stored facts did not confirm the figure: a yes of the claim answers to it alone (a part, a
-        # figure of a sentence found by retrieval) confirms too often what is wrong; said as unclear
+        # figure of a sentence found by retrieval) confirms too often what is wrong; said as unclear, unless
+        # the answer's figure is the claimed one to the unit, of the draft's year and subject, and has
+        # digits enough that no other count is it by chance (117, 275; not 10, 200)
+        exact = [f for f in answer.figures if abs(f.value - claimed) <= EXACT and not f.relaxed
+                 and (not query.years or f.year in query.years)]
+        if exact and len(f"{claimed:.0f}".strip("0")) >= DISTINCT_DIGITS:
+            return "correct", {"value": exact[0].value, "display": exact[0].display}
         return "unclear", reported
     if _starts_with_word(first, words["verdict_yes_word"]):
         if shown.relaxed or (query.years and shown.year not in query.years):
