@@ -21,9 +21,10 @@ from core.entities import CITY, fold
 from core.lang import cue, phrase
 from core.numbers import MULTIPLIERS, NUMBER_RUN, Figure, parse_figures, typed_figures, word_numbers, years_in
 from core.schemas import Answer, Chunk, Fact, Query, Sentence
+from ingest.ranges import Span, spans
 from service.answer.understand import FRACTIONS, STEP, detect_lang, understand
 from service.answer.verify import figures_in
-from ingest.ranges import Span, spans
+from service.review_change import Operand, compute, kind, multiples, series
 from service.review_match import DISTINCT_DIGITS, FAIR, Context, Match, context, match, range_match, substance, unit_of
 
 if TYPE_CHECKING:
@@ -180,10 +181,10 @@ def _verdict(answer: Answer, claimed: float, query: Query,
         # figure of a sentence found by retrieval) confirms too often what is wrong; said as unclear, unless
         # the answer's figure is the claimed one to the unit, of the draft's year and subject, and has
         # digits enough that no other count is it by chance (117, 275; not 10, 200)
-        exact = [f for f in answer.figures if abs(f.value - claimed) <= EXACT and not f.relaxed
-                 and (not query.years or f.year in query.years)]
-        if exact and len(f"{claimed:.0f}".strip("0")) >= DISTINCT_DIGITS:
-            return "correct", {"value": exact[0].value, "display": exact[0].display}
+        same_digits = [f for f in answer.figures if abs(f.value - claimed) <= EXACT and not f.relaxed
+                       and (not query.years or f.year in query.years)]
+        if same_digits and len(f"{claimed:.0f}".strip("0")) >= DISTINCT_DIGITS:
+            return "correct", {"value": same_digits[0].value, "display": same_digits[0].display}
         return "unclear", reported
     if _starts_with_word(first, words["verdict_yes_word"]):
         if shown.relaxed or (query.years and shown.year not in query.years):
@@ -246,6 +247,28 @@ class Stated:
         for f in self.rows:  # a table row's project, by its name
             if f.project and f.fact_id not in self.project_of and (named := engine.registry.find_projects(f.project)):
                 self.project_of[f.fact_id] = named[0].entity_id
+
+    @cached_property
+    def by_id(self) -> dict[str, Fact]:
+        return {f.fact_id: f for f in self.rows}
+
+    def operand(self, claim: Claim, year: int | None, unit: str) -> Operand | None:
+        """A judged figure as an operand of a change the draft computes: its reported value and fact."""
+        if claim.verdict not in ("correct", "rounded", "deviates") or claim.reported is None:
+            return None
+        fact = next((self.by_id[c["fact_id"]] for c in claim.citations if c.get("fact_id") in self.by_id), None)
+        return Operand(claim.reported["value"], claim.reported["display"], fact.year if fact else year, unit,
+                       claim.citations, fact)
+
+    def counterpart(self, fact: Fact, year: int) -> Operand | None:
+        """The same series' value of another year (one value, or the one its own report states)."""
+        key = series(fact)
+        same = [f for f in self.rows if f.year == year and key is not None and series(f) == key]
+        if len({f.value for f in same}) > 1:
+            same = [f for f in same if f.doc_id == fact.doc_id]
+        if not same or len({f.value for f in same}) > 1:
+            return None
+        return Operand(same[0].value, same[0].display, year, fact.unit, [self._cite(same[0])], same[0])
 
     def spoken(self, fig: Figure, clause: str, years: list[int]) -> tuple[Chunk, Sentence] | None:
         """A report sentence of the draft's year that writes the draft's number and speaks of what its clause
@@ -429,6 +452,45 @@ def _range(sentence: str, pair: Span | None, read: Context, facts: Stated) -> Ma
     return range_match(replace(read, unit=unit_of(sentence, pair.high)), pair.low_value, pair.high.value, facts.rows)
 
 
+@dataclass
+class _At:
+    """What one sentence of a draft says around its figures: its query, the subject before it, whether it
+    names its own, the figures whose year is written in it, and the ranges among its figures."""
+
+    sentence: str
+    query: Query
+    prior: Query | None
+    named_here: bool
+    local: set[int]
+    ranged: dict[int, Span]
+
+
+def _judge(engine: Engine, facts: Stated, named: Subjects, at: _At, i: int, fig: Figure, year: int | None,
+           where: tuple[int, int, str, str], language: str) -> tuple[Claim, str]:
+    """One figure's claim and its unit: the stored facts first, then the engine's claim answerers."""
+    sentence, opener = at.sentence, phrase(language, "review_opener")
+    claim_query, carried = _claim_query(engine, opener, sentence, fig, at.query, language, year, at.prior,
+                                        at.named_here, named)
+    part = PART_OF.search(sentence[max(0, fig.start - 12):fig.start]) or PART_AFTER.match(sentence[fig.end:])
+    read = context(sentence, fig, claim_query, facts.family, carried=carried, year_local=i in at.local,
+                   share=is_share(fig))
+    # a part or a share: the claim answerers compute it
+    found = Match("") if part or is_share(fig) else _range(sentence, at.ranged.get(fig.start), read, facts)
+    found = found if found.verdict or part or is_share(fig) else match(read, facts.rows, facts.project_of)
+    said = facts.spoken(fig, _clause(sentence, fig), claim_query.years) if found.verdict == "deviates" else None
+    if said is not None and found.other is None:  # the number stands in a report sentence on it
+        return facts.spoken_claim(where, said, language), read.unit
+    if found.verdict:
+        return facts.claim(where, found, claim_query, language), read.unit
+    answer = engine.check(claim_query)
+    verdict, reported = _verdict(answer, fig.value, claim_query, read.unit)
+    said = facts.spoken(fig, _clause(sentence, fig), claim_query.years) if verdict == "deviates" else None
+    if said is not None:
+        return facts.spoken_claim(where, said, language), read.unit
+    return Claim(*where, verdict=verdict, reported=reported, explanation=answer.text.split("\n", 1)[0],
+                 citations=[c.model_dump(include=CITED) for c in answer.citations[:2]]), read.unit
+
+
 def _claim_query(engine: Engine, opener: str, sentence: str, fig: Figure, base: Query, lang: str,
                  year: int | None, prior: Query | None = None, named_here: bool = True,
                  referent: Subjects | None = None) -> tuple[Query, bool]:
@@ -501,6 +563,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
     facts = Stated.of(engine)
     opener = phrase(language, "review_opener")
     claims: list[Claim] = []
+    before: list[Operand] = []  # the figures of the sentence before, found in the reports
     named = Subjects()
     dominant = running = _dominant_year(text, engine.latest_year)
     end = 0
@@ -526,6 +589,8 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
             named.current = own if not bullet else named.current
         names = [(n.start, n.end) for n in engine.registry.find_projects(sentence)]
         figs = _with_multipliers(sentence, figures_of(sentence, language, names))
+        figs = sorted([*figs, *(m for m in multiples(sentence) if not any(f.start < m.end and m.start < f.end
+                                                                         for f in figs))], key=lambda f: f.start)
         if len(figs) > MAX_PER_SENTENCE or len(claims) + len(figs) > MAX_CLAIMS:
             room = max(0, min(MAX_PER_SENTENCE, MAX_CLAIMS - len(claims)))
             rest = figs[room:]
@@ -546,32 +611,26 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
             claims.append(Claim(offset + a, offset + b, sentence[a:b], sentence, verdict="unclear", reported=None,
                                 explanation=phrase(language, "claim_unreadable").format(numbers=sentence[a:b])))
         ranged = {f.start: pair for pair in spans(sentence, figs) for f in (pair.low, pair.high)}
+        at = _At(sentence, query, prior, named_here, local, ranged)
+        mine: list[Operand] = []
+        later = []
         for i, (fig, year) in enumerate(zip(figs, years, strict=True)):
-            claim_query, carried = _claim_query(engine, opener, sentence, fig, query, language, year, prior,
-                                                  named_here, named)
             where = (offset + fig.start, offset + fig.end, sentence[fig.start:fig.end], _shown(sentence))
-            part = PART_OF.search(sentence[max(0, fig.start - 12):fig.start]) or PART_AFTER.match(sentence[fig.end:])
-            read = context(sentence, fig, claim_query, facts.family, carried=carried, year_local=i in local,
-                           share=is_share(fig))
-            # a part or a share: the claim answerers compute it
-            found = Match("") if part or is_share(fig) else _range(sentence, ranged.get(fig.start), read, facts)
-            found = found if found.verdict or part or is_share(fig) else match(read, facts.rows, facts.project_of)
-            said = facts.spoken(fig, _clause(sentence, fig), claim_query.years) if found.verdict == "deviates" else None
-            if said is not None and found.other is None:  # the number stands in a report sentence on it
-                claims.append(facts.spoken_claim(where, said, language))
+            how = kind(sentence, fig)
+            if how is not None:  # a change: computed from the figures it compares, judged first
+                later.append((fig, year, how, where))
                 continue
-            if found.verdict:
-                claims.append(facts.claim(where, found, claim_query, language))
-                continue
-            answer = engine.check(claim_query)
-            verdict, reported = _verdict(answer, fig.value, claim_query, read.unit)
-            said = facts.spoken(fig, _clause(sentence, fig), claim_query.years) if verdict == "deviates" else None
-            if said is not None:
-                claims.append(facts.spoken_claim(where, said, language))
-                continue
-            claims.append(Claim(
-                *where, verdict=verdict, reported=reported, explanation=answer.text.split("\n", 1)[0],
-                citations=[c.model_dump(include=CITED) for c in answer.citations[:2]]))
+            claim, unit = _judge(engine, facts, named, at, i, fig, year, where, language)
+            claims.append(claim)
+            if (operand := facts.operand(claim, year, unit)) is not None:
+                mine.append(operand)
+        for fig, _year, how, where in later:
+            done = compute(sentence, fig, how, unit_of(sentence, fig), [*before, *mine], language, facts.counterpart)
+            claims.append(Claim(*where, verdict=done.verdict,
+                                reported={"value": done.value, "display": done.display} if done.value is not None
+                                else None, explanation=phrase(language, f"review_computed_{done.verdict}").format(
+                                    operation=done.operation), citations=done.citations or []))
+        before = mine
     claims.sort(key=lambda c: c.start)
     summary = Counter(c.verdict for c in claims)
     return {"claims": [c.__dict__ for c in claims], "summary": {v: summary.get(v, 0) for v in VERDICTS},
