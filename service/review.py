@@ -25,7 +25,7 @@ from ingest.ranges import Span, spans
 from service.answer.understand import FRACTIONS, STEP, detect_lang, understand
 from service.answer.verify import figures_in
 from service.review_change import Operand, compute, kind, multiples, series
-from service.review_match import DISTINCT_DIGITS, FAIR, Context, Match, context, match, range_match, substance, unit_of
+from service.review_match import CITY_ORGANS, DISTINCT_DIGITS, FAIR, Context, Match, context, match, range_match, substance, unit_of
 
 if TYPE_CHECKING:
     from service.answer.engine import Engine
@@ -500,14 +500,15 @@ def _claim_query(engine: Engine, opener: str, sentence: str, fig: Figure, base: 
     av stadens EU-medel': the city is the other clause's), else of whatever its sentence names."""
     clause = _clause(sentence, fig)  # "… och deltog i 25 projekt": what 25 counts is read from its clause
     read = _read(engine, opener, clause, lang) if clause != sentence else base
-    own_subject = any(getattr(read, s) for s in SUBJECT_SLOTS)  # the clause's subject is all of it
+    own_subject = (any(getattr(read, s) for s in SUBJECT_SLOTS) if clause != sentence
+                   else named_here)  # the clause's subject is all of it
     source, from_before = base, not named_here
     if not own_subject and clause != sentence:
         head = sentence[:sentence.find(clause)].strip() if clause in sentence else ""
         ahead = _read(engine, opener, head, lang) if head else None
         back = referent.referent(clause) if referent is not None else None
         if back is not None:  # '… ut till förvaltningen': the organisation named last
-            source, from_before = back, True
+            source, from_before = back, False
         elif ahead is not None and any(getattr(ahead, s) for s in SUBJECT_SLOTS):
             source, from_before = ahead, False
         elif prior is not None:
@@ -578,13 +579,16 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
         own = _read(engine, opener, sentence, language)
         named_here = any(getattr(own, s) for s in SUBJECT_SLOTS)
         back = None if named_here else named.referent(sentence)
+        explicit = named_here or back is not None  # 'Förvaltningen var då …' names whose figure it is
         named.current = back or named.current  # 'Året efter sjönk förvaltningens belopp': the one named last
         subject = named.current
         query = own if named_here or subject is None else own.model_copy(
             update={s: getattr(subject, s) for s in SUBJECT_SLOTS})  # "Nämnden fick …": the subject before
         bullet = sentence[:1] in BULLETS  # a slide's bullet speaks of its heading's subject, the next one too
         prior = subject
-        if named_here:
+        process = not figures_of(sentence, language) and set(own.orgs) <= CITY_ORGANS and not (
+            own.project_ids or own.projects or own.funds)  # 'som kommunstyrelsen behandlade den 18 oktober'
+        if named_here and not process:
             named.named(own)
             named.current = own if not bullet else named.current
         names = [(n.start, n.end) for n in engine.registry.find_projects(sentence)]
@@ -611,7 +615,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
             claims.append(Claim(offset + a, offset + b, sentence[a:b], sentence, verdict="unclear", reported=None,
                                 explanation=phrase(language, "claim_unreadable").format(numbers=sentence[a:b])))
         ranged = {f.start: pair for pair in spans(sentence, figs) for f in (pair.low, pair.high)}
-        at = _At(sentence, query, prior, named_here, local, ranged)
+        at = _At(sentence, query, prior, explicit, local, ranged)
         mine: list[Operand] = []
         later = []
         for i, (fig, year) in enumerate(zip(figs, years, strict=True)):
@@ -630,7 +634,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
                                 reported={"value": done.value, "display": done.display} if done.value is not None
                                 else None, explanation=phrase(language, f"review_computed_{done.verdict}").format(
                                     operation=done.operation), citations=done.citations or []))
-        before = mine
+        before = [replace(o, here=False) for o in mine]
     claims.sort(key=lambda c: c.start)
     summary = Counter(c.verdict for c in claims)
     return {"claims": [c.__dict__ for c in claims], "summary": {v: summary.get(v, 0) for v in VERDICTS},

@@ -24,7 +24,9 @@ CHANGE_BEFORE = re.compile(r"(?:ökning|ökningen|ökade|ökat|ökar|minskning|m
 CHANGE_AFTER = re.compile(r"^\s*(?:[\wåäö\-]+\s+){0,2}(?:fler|mer|färre|mindre|more|fewer|less|higher|lower)\s+"
                           r"(?:än|than)\s+(?:året innan|året före|förra året|i fjol|(?:år\s+|in\s+)?(?:19|20)\d\d|"
                           r"the year before|the previous year|last year)", re.IGNORECASE)  # not 'än planerat'
-DOWN = re.compile(r"minsk|sjönk|färre|mindre|decreas|fell|fewer|less|lower|down|dropped", re.IGNORECASE)
+CHANGE_LABEL = re.compile(r"\b(?:ökning|minskning|förändring|increase|decrease|change)\b[^.\n\d]{0,6}(?:(?:19|20)\d\d"
+                          r"\s*[–-]\s*(?:19|20)\d\d)?\s*:?\s*[+−-]?\s*$", re.IGNORECASE)  # 'Ökning 2022–2024: +35 %'
+DOWN = re.compile(r"−\s*\d|minsk|sjönk|färre|mindre|decreas|fell|fewer|less|lower|down|dropped", re.IGNORECASE)
 MULTIPLE = re.compile(r"\b(?:(för|tre|fyr|fem|sex|sju|åtta|nio|tio)dubb[a-zåäö]*|(doubl|tripl|quadrupl)[a-z]*)",
                       re.IGNORECASE)
 MULTIPLES = {"för": 2, "tre": 3, "fyr": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
@@ -46,6 +48,7 @@ class Operand:
     unit: str
     citations: list[dict[str, Any]]
     fact: Fact | None = None
+    here: bool = True  # in the change's own sentence (else the sentence before)
 
 
 @dataclass
@@ -80,7 +83,7 @@ def kind(sentence: str, fig: Figure) -> str | None:
     if MULTIPLE.fullmatch(fig.display):
         return "multiple"
     before, after = sentence[max(0, fig.start - 60):fig.start], sentence[fig.end:]
-    if CHANGE_BEFORE.search(before):
+    if CHANGE_BEFORE.search(before) or CHANGE_LABEL.search(before):
         return "percent" if re.match(r"^\s*(?:%|procent|percent|per cent)", after, re.IGNORECASE) else "difference"
     if CHANGE_AFTER.match(after):
         return "difference"
@@ -112,7 +115,14 @@ def compute(sentence: str, fig: Figure, how: str, unit: str, operands: list[Oper
     usable = [o for o in operands if o.year is not None and (how != "difference" or o.unit == unit)]
     if not usable:
         return Computed("unclear")
-    new = max(usable, key=lambda o: (o.year or 0, operands.index(o)))
+    then = _compared_year(sentence, fig, max(o.year or 0 for o in usable))
+    here = [o for o in usable if o.here and o.year != then]  # the sentence's own figures come first
+    pool = here or [o for o in usable if not o.here]  # 'Since 2019, when … SEK 25 million, … tripled'
+    if not pool:
+        return Computed("unclear")
+    new = max(pool, key=lambda o: (o.year or 0, operands.index(o)))
+    if not here and len({series(o.fact) if o.fact else o.display for o in pool if o.year == new.year}) > 1:
+        return Computed("unclear")  # 'Ökning: +35 %' after '63 projekt, 9 nämnder': a change of which?
     usable = [o for o in usable if o.unit == new.unit]
     then = _compared_year(sentence, fig, new.year or 0)
     older = [o for o in usable if o.year is not None and o.year < (new.year or 0) and (then is None or o.year == then)

@@ -194,7 +194,9 @@ def _subject_fit(c: Context, fact: Fact, project_of: dict[str, str]) -> bool | N
             return True
         return False if (own or fact.project) else None
     if own is not None and not c.projects:
-        return None  # a project's own figure is not its nämnd's ('fem' of one project, 'fem projekt' of ASF)
+        # a project's own figure is not its nämnd's ('fem' of one project, 'fem projekt' of ASF): another
+        # subject when the draft names whose figure it is, else not known
+        return False if c.orgs - {CITY} - CITY_ORGANS and not c.carried else None  # the city holds them all
     if c.orgs:
         if fact.org in c.orgs or fact.unit_org in c.orgs:
             return True
