@@ -25,7 +25,18 @@ from ingest.ranges import Span, spans
 from service.answer.understand import FRACTIONS, STEP, detect_lang, understand
 from service.answer.verify import figures_in
 from service.review_change import Operand, compute, kind, multiples, series
-from service.review_match import CITY_ORGANS, DISTINCT_DIGITS, FAIR, Context, Match, context, match, range_match, substance, unit_of
+from service.review_match import (
+    CITY_ORGANS,
+    DISTINCT_DIGITS,
+    FAIR,
+    Context,
+    Match,
+    context,
+    match,
+    range_match,
+    substance,
+    unit_of,
+)
 
 if TYPE_CHECKING:
     from service.answer.engine import Engine
