@@ -128,3 +128,55 @@ def test_a_run_of_numbers_is_judged_in_bounded_time_and_size(engine):
     out = review(engine, "1 " * 6000)
     assert time.perf_counter() - started < 60 and len(json.dumps(out)) < 200_000
     assert out["claims"][-1]["verdict"] == "unclear" and "5960" in out["claims"][-1]["explanation"]
+
+
+def test_a_figures_subject_is_its_clause_or_the_one_referred_back_to(engine):
+    """A city named in another clause is not the figure's subject; 'förvaltningen' is the one named last;
+    a slide's bullet keeps its heading's subject; a project's own count is not its nämnd's."""
+    text = ("Arbetsmarknads- och socialförvaltningen tar emot mest EU-medel. Det motsvarar hälften av stadens "
+            "samlade utbetalningar. Sluta skjut/GVI fick pengar samma år.\n\nUnder 2022 betalades cirka 8,3 "
+            "miljoner kronor ut till förvaltningen, vilket var en stor del av stadens EU-medel det året.\n\n"
+            "Bild 1 – Grundskoleförvaltningen\n• Utbetalt 2022: ca 2,7 mkr\n")
+    found = _verdicts(engine, text)
+    assert found["cirka 8,3 miljoner kronor"]["verdict"] == "correct", found["cirka 8,3 miljoner kronor"]
+    assert "8,3" in found["cirka 8,3 miljoner kronor"]["citations"][0]["quote"]
+    assert found["ca 2,7 mkr"]["verdict"] == "correct", found["ca 2,7 mkr"]
+    assert "2,7" in found["ca 2,7 mkr"]["citations"][0]["quote"]
+    owner = _verdicts(engine, "Arbetsmarknads- och socialförvaltningen fick 4 029 253 kronor 2019. "
+                              "Förvaltningen var då projektägare i fem projekt.")["fem"]
+    assert owner["verdict"] != "correct", owner  # four as owner (a project of it has 'fem' of something)
+
+
+def test_a_range_is_judged_as_the_range_the_report_states(engine):
+    for text, lang in (("EU:s medfinansiering är mellan 40 och 60 procent för socialfonds- och regionalfondsprojekt "
+                        "2024.", "sv"), ("In 2024 the EU co-finances between 40 and 60 per cent of social and "
+                                         "regional fund projects.", "en")):
+        found = review(engine, text, lang)["claims"]
+        assert [c["verdict"] for c in found] == ["correct", "correct"], found
+        assert "40 procent till 60" in found[0]["citations"][0]["quote"]
+
+
+def test_a_computed_change_is_computed_from_the_reports_figures_with_its_operands(engine):
+    text = ("Under 2024 deltog nio nämnder i EU-projekt. Antalet EU-projekt ökade från 54 projekt 2023 till 60 "
+            "projekt, en ökning med sex projekt. Sammanlagt betalades cirka 50,5 miljoner kronor ut i "
+            "medfinansiering, nästan 20 miljoner kronor mer än året innan. Hela familjen 2.0 hade 200 fler "
+            "deltagare än planerat.")
+    found = _verdicts(engine, text)
+    six = found["sex"]
+    assert six["verdict"] == "correct" and "60 (2024) − 54 (2023) = 6" in six["explanation"], six
+    twenty = found["nästan 20 miljoner kronor"]
+    assert twenty["verdict"] == "deviates" and twenty["reported"]["value"] == pytest.approx(7_500_000), twenty
+    assert {c["quote"][:40] for c in twenty["citations"]} and len(twenty["citations"]) == 2
+    assert "beräknad" not in found["200"]["explanation"]  # more than planned is no change between years
+    english = _verdicts(engine, "In 2024 the city received around SEK 50.5 million in EU co-financing. Since 2019, "
+                                "when the departments received SEK 25 million, EU payments have tripled.", "en")
+    assert english["tripled"]["verdict"] == "deviates" and "/ 25 mkr (2019) = 2.0" in english["tripled"][
+        "explanation"], english["tripled"]
+
+
+def test_a_year_compared_with_does_not_move_the_drafts_year(engine):
+    text = ("Under 2024 hade staden 60 projekt igång. Det är sex fler än året innan. "
+            "Över 50 miljoner kronor betalades ut i medfinansiering.")
+    found = _verdicts(engine, text)
+    assert found["sex"]["verdict"] == "correct", found["sex"]
+    assert found["Över 50 miljoner kronor"]["verdict"] in ("correct", "rounded"), found["Över 50 miljoner kronor"]
