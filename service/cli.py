@@ -113,7 +113,7 @@ def facts(
     from core.errors import UnknownName
     from core.names import resolve_filters
     from core.numbers import format_value
-    from service.facts_export import fact_rows, filter_facts, official_docs, to_csv
+    from service.facts_export import doc_titles, fact_rows, filter_facts, official_docs, to_csv
 
     if fmt not in ("table", "csv", "json"):
         typer.echo("fel: --format måste vara table, csv eller json", err=True)
@@ -128,8 +128,9 @@ def facts(
         shown = found if name == "metric" else f"{registry.display(found)} ({found})"
         typer.echo(f"tolkat: --{name} {given[name]!r} som {shown}", err=True)
     store = _open_store(data_dir)
+    documents = store.document_rows()
     rows = fact_rows(filter_facts(store.load_facts(), registry, year=year, org=named.org, fund=named.fund,
-                                  metric=named.metric), registry, official_docs(store.document_rows()))
+                                  metric=named.metric), registry, official_docs(documents), doc_titles(documents))
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
