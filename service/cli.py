@@ -113,8 +113,8 @@ def facts(
     from core.entities import Registry
     from core.errors import UnknownName
     from core.names import resolve_filters
-    from core.numbers import format_value
     from service.facts_export import doc_titles, fact_rows, filter_facts, official_docs, to_csv
+    from service.facts_table import print_facts
 
     if fmt not in ("table", "csv", "json"):
         typer.echo("fel: --format måste vara table, csv eller json", err=True)
@@ -137,13 +137,7 @@ def facts(
     elif fmt == "csv":
         typer.echo(to_csv(rows), nl=False)
     else:
-        for r in rows:
-            what = " ".join(str(x) for x in (r["fund"], r["goal"] and f"mål {r['goal']}", r["project"],
-                                               r["category"]) if x)
-            value = format_value(r["value"], r["unit"], approximate=r["approximate"])
-            typer.echo(f"{r['year']}  {r['org_name'][:38]:38}  {r['metric']:20} {what[:28]:28} {value:>22}  "
-                       f"{r['doc_id'][:30]} s.{r['page'] or '–'}  «{' '.join(r['quote'].split())[:70]}»")
-        typer.echo(f"{len(rows)} fakta")
+        print_facts(rows)
 
 
 @app.command()
