@@ -134,3 +134,11 @@ async def test_every_column_and_form_is_documented(client):
     assert all(s in described for s in ("format=xlsx", "Källor", "/api/facts/columns", "Ja"))
     assert "/api/facts/columns" in spec["paths"]
     assert "docs/exports.md" in (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+
+
+async def test_a_metric_that_is_no_id_is_refused_not_guessed(client):
+    """metric=eu_funds could be paid, granted or budgeted money: a 422 naming eu_funds_paid first, never 200 []
+    (organisations are read leniently, see tests/test_names.py: org=miljönämden gives Miljönämnden's facts)."""
+    refused = await client.get("/api/facts", params={"metric": "eu_funds"})
+    assert refused.status_code == 422
+    assert "nearest: eu_funds_paid;" in refused.json()["error"]["message"]
