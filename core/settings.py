@@ -130,6 +130,11 @@ class Settings(BaseSettings):
         "an uploaded file (.txt, .md, .docx, .pdf) and the text read from it; larger gets 413. Drafts are read in "
         "memory only. A two-page draft (about 40 figures) takes under 2 s on 2 cores.",
     )
+    access_log: bool = Field(
+        default=True,
+        description="`faktakoll serve` writes one line per request to stdout: method, path (without the query), "
+        "status, milliseconds and the build served ('GET /api/health 200 3.1 ms build=6c1f…'); false turns it off.",
+    )
     build_check_seconds: float = Field(
         default=5.0, ge=0.2, le=3600,
         description="A running server checks this often (at most) for a newer complete build and switches to it.",

@@ -18,6 +18,7 @@ from core.numbers import Figure, parse_figures, word_numbers, years_in
 from core.schemas import Fact
 from core.vocabulary import Vocabulary
 from core.vocabulary import load as load_vocabulary
+from core.words import words_before
 from ingest.chunk import Section, section_at, sections, sentence_spans
 from ingest.facts import Context, Line
 
@@ -103,7 +104,7 @@ def prose_facts(ctx: Context, used_lines: set[int]) -> list[Fact]:
                 ctx.fact(
                     [Line(a, b, sentence)], org=org, year=year, metric=metric, value=fig.value, unit=unit,
                     approximate=fig.approximate, qualifier=fig.qualifier, precision=fig.precision,
-                    role="value", label=sentence[max(0, fig.start - 60) : fig.start].strip(),
+                    role="value", label=words_before(sentence, fig.start),
                     display=fig.display,
                 )
             )

@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from core.errors import FaktakollError, PayloadTooLarge, RateLimited, StoreError
 from core.settings import Settings
 from service.models import pattern_problem
+from service.operations import AccessLog, HeadAsGet
 from service.routes import ask, chat, coverage, docs, facts, health, projects, review, sources, web
 from service.security import RateLimit, SecurityHeaders, SizeLimit, TrailingSlash, rate_storage
 from service.serving import Serving
@@ -145,7 +146,8 @@ def _document_limits(app: FastAPI, settings: Settings) -> None:
 
 
 def _install_middleware(app: FastAPI, settings: Settings) -> None:
-    """CORS (when set), size limit, rate limit, security headers, trailing slash: the last added runs first."""
+    """CORS (when set), size limit, rate limit, security headers, trailing slash, HEAD as GET, access log (when
+    set): the last added runs first."""
     if settings.cors_origins:
         app.add_middleware(ShapedCORS, allow_origins=settings.cors_origins, allow_methods=list(CORS_METHODS),
                            allow_headers=list(CORS_HEADERS))
@@ -176,3 +178,12 @@ def _install_middleware(app: FastAPI, settings: Settings) -> None:
                        storage=rate_storage(settings.redis_url))  # Redis when set: shared by every worker
     app.add_middleware(SecurityHeaders)
     app.add_middleware(TrailingSlash)
+    app.add_middleware(HeadAsGet)  # an uptime monitor's HEAD / and HEAD /api/health: the GET without its body
+    if settings.access_log:  # outermost: a request refused by the limits above is logged too
+        app.add_middleware(AccessLog, build=lambda: _served_build(app))
+
+
+def _served_build(app: FastAPI) -> str | None:
+    """The build being served, for a log line of a response that does not name it (a page, a 404)."""
+    serving: Serving | None = app.state.serving
+    return serving.served.build_id if serving is not None else None

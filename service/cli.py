@@ -21,10 +21,11 @@ if TYPE_CHECKING:
 
 KEY_NAME = re.compile(r"[A-Za-z0-9._-]{1,64}")  # printed in listings: no control characters, no spaces
 
-app = typer.Typer(help="Faktakoll: verifierade siffror ur Malmö stads redovisningar av internationellt arbete.",
+app = typer.Typer(help="Faktakoll: checked figures from Malmö stad's reports on international work.",
                   no_args_is_help=True, add_completion=False)
 
 EXIT_SKIPPED = 3  # ingest finished, but some files were skipped
+EXIT_NO_PORT = 3  # serve: the address cannot be listened on (the port is in use)
 
 CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="Folder with the reports (default: corpus/).")]
 DataOpt = Annotated[Path | None, typer.Option("--data-dir", help="Folder for the stores (default: data/).")]
@@ -112,8 +113,8 @@ def facts(
     from core.entities import Registry
     from core.errors import UnknownName
     from core.names import resolve_filters
-    from core.numbers import format_value
-    from service.facts_export import fact_rows, filter_facts, official_docs, to_csv
+    from service.facts_export import doc_titles, fact_rows, filter_facts, official_docs, to_csv
+    from service.facts_table import print_facts
 
     if fmt not in ("table", "csv", "json"):
         typer.echo("fel: --format måste vara table, csv eller json", err=True)
@@ -128,20 +129,15 @@ def facts(
         shown = found if name == "metric" else f"{registry.display(found)} ({found})"
         typer.echo(f"tolkat: --{name} {given[name]!r} som {shown}", err=True)
     store = _open_store(data_dir)
+    documents = store.document_rows()
     rows = fact_rows(filter_facts(store.load_facts(), registry, year=year, org=named.org, fund=named.fund,
-                                  metric=named.metric), registry, official_docs(store.document_rows()))
+                                  metric=named.metric), registry, official_docs(documents), doc_titles(documents))
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
         typer.echo(to_csv(rows), nl=False)
     else:
-        for r in rows:
-            what = " ".join(str(x) for x in (r["fund"], r["goal"] and f"mål {r['goal']}", r["project"],
-                                               r["category"]) if x)
-            value = format_value(r["value"], r["unit"], approximate=r["approximate"])
-            typer.echo(f"{r['year']}  {r['org_name'][:38]:38}  {r['metric']:20} {what[:28]:28} {value:>22}  "
-                       f"{r['doc_id'][:30]} s.{r['page'] or '–'}  «{' '.join(r['quote'].split())[:70]}»")
-        typer.echo(f"{len(rows)} fakta")
+        print_facts(rows)
 
 
 @app.command()
@@ -348,6 +344,29 @@ def _check_stores(settings: Settings) -> None:
         raise _fail(exc) from exc
 
 
+def _check_address(host: str, port: int) -> None:
+    """One line and exit 3 when serve cannot listen on host:port, before uvicorn tries (its error is a log
+    record, or a traceback with several workers)."""
+    import errno
+    import os
+
+    from service.operations import bind_error
+
+    exc = bind_error(host, port)
+    if exc is None:
+        return
+    if exc.errno == errno.EADDRINUSE:
+        other = 8081 if port == 8080 else 8080
+        typer.echo(f"fel: port {port} på {host} används redan av ett annat program; välj en annan port med "
+                   f"FAKTAKOLL_PORT (t.ex. FAKTAKOLL_PORT={other}) eller --port, eller stoppa det som kör där",
+                   err=True)
+    else:
+        why = os.strerror(exc.errno) if exc.errno else str(exc)
+        typer.echo(f"fel: kan inte lyssna på {host}:{port} ({why}); rätta FAKTAKOLL_HOST eller "
+                   "FAKTAKOLL_PORT (eller --host, --port)", err=True)
+    raise typer.Exit(EXIT_NO_PORT)
+
+
 @app.command()
 def serve(host: Annotated[str | None, typer.Option(help="Address (default FAKTAKOLL_HOST, 127.0.0.1).")] = None,
           port: Annotated[int | None, typer.Option(help="Port (default FAKTAKOLL_PORT, 8000).")] = None,
@@ -362,6 +381,7 @@ def serve(host: Annotated[str | None, typer.Option(help="Address (default FAKTAK
 
     settings = load_settings(None, data_dir)
     host, port, workers = host or settings.host, port or settings.port, workers or settings.workers
+    _check_address(host, port)
     _check_stores(settings)
     if workers > 1 and not settings.redis_url:
         typer.echo(f"varning: {workers} workers utan FAKTAKOLL_REDIS_URL: varje worker har egna följdfrågor och egen "

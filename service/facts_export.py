@@ -5,15 +5,57 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from core.entities import Registry
 from core.names import Filters
 from core.schemas import Fact
 
-FACT_COLUMNS = ["year", "org", "org_name", "metric", "fund", "goal", "project", "category", "value", "high", "unit",
-                "approximate", "display", "role", "doc_id", "official", "page", "quote", "span_start", "span_end",
-                "fact_id", "source", "quantity", "stated_role", "section", "unit_org", "title"]
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the facts listing: its machine name (JSON key, CSV header), the Swedish header of the
+    Excel workbook, an English label and what it holds (the `columns` note, /docs and docs/exports.md)."""
+
+    name: str
+    sv: str
+    en: str
+    description: str
+
+
+COLUMNS = (
+    Column("year", "År", "Year", "The year the figure is about."),
+    Column("org", "Organisation (id)", "Organisation (id)", "Id of the organisation the figure is about."),
+    Column("org_name", "Organisation", "Organisation", "The organisation's name."),
+    Column("metric", "Mått (id)", "Metric (id)", "What is measured: eu_funds_paid, project_count, ..., "
+           "'figure' for other numbers in running text."),
+    Column("fund", "Fond/program (id)", "Fund (id)", "Id of the fund or programme, when the figure is about one."),
+    Column("goal", "Mål", "Goal", "The city council goal number, when the table is per goal."),
+    Column("project", "Projekt", "Project", "The project, when the figure is about one."),
+    Column("category", "Kategori", "Category", "Another row label, e.g. a partner sector."),
+    Column("value", "Värde", "Value", "The figure (whole numbers as integers); of a range, its low end."),
+    Column("high", "Övre värde", "High", "The high end of a range; empty for a single figure."),
+    Column("unit", "Enhet", "Unit", "SEK, EUR, count or percent."),
+    Column("approximate", "Ungefärligt", "Approximate", "Whether the report rounds ('ca', 'cirka', 'över')."),
+    Column("display", "Som i rapporten", "As written", "The figure as the report writes it."),
+    Column("role", "Roll", "Role", "value, part (a row of a table) or total."),
+    Column("doc_id", "Dokument (id)", "Document (id)", "Id of the report the figure is quoted from."),
+    Column("official", "Officiell källa", "Official", "Whether the report is listed in the corpus manifest."),
+    Column("page", "Sida", "Page", "The page of the report; empty for a text without pages."),
+    Column("quote", "Citat", "Quote", "The report's text the figure stands in, verbatim."),
+    Column("span_start", "Tecken från", "Span start", "Where the quote starts in the document's text."),
+    Column("span_end", "Tecken till", "Span end", "Where the quote ends in the document's text."),
+    Column("fact_id", "Fakta-id", "Fact id", "Stable id of the figure (GET /api/sources/{fact_id})."),
+    Column("source", "Källtyp", "Source", "table (a table row or a known metric) or text (running text)."),
+    Column("quantity", "Storhet", "Quantity", "What a running-text figure counts, as written."),
+    Column("stated_role", "Angiven roll", "Stated role", "utfall, mal, budget, beviljat, rekvirera, utbetalt "
+           "or andel (running-text figures)."),
+    Column("section", "Avsnitt", "Section", "The heading of the section the figure stands in."),
+    Column("unit_org", "Nämnd (id)", "Committee (id)", "The nämnd the organisation belongs to."),
+    Column("title", "Dokument", "Document", "The report's title."),
+)
+FACT_COLUMNS = [c.name for c in COLUMNS]
 # Swedish Excel opens a file by double-click only in this form: ';' between fields (',' is the
 # decimal sign), a byte order mark so å/ä/ö read as UTF-8, numbers written with a decimal comma.
 EXCEL_DELIMITER = ";"
@@ -57,17 +99,22 @@ def doc_titles(document_rows: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     return {r["doc_id"]: str(r["meta"]["title"]) for r in document_rows}
 
 
+def whole(value: Any) -> Any:
+    """A whole number as an integer (22, not 22.0): counts and amounts read as the report writes them."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def fact_rows(facts: list[Fact], registry: Registry, official: Mapping[str, bool],
-              titles: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
-    """Facts as flat rows; `official` (doc_id -> bool, see `official_docs`) marks facts
-    from documents the manifest does not list; `titles` (see `doc_titles`) names the documents."""
+              titles: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Facts as flat rows, whole numbers as integers; `official` (doc_id -> bool, see `official_docs`)
+    marks facts from documents the manifest does not list; `titles` (see `doc_titles`) names them."""
     rows = []
     for f in sorted(facts, key=lambda f: (f.year, f.doc_id, f.span_start, f.metric)):
         row = f.model_dump()
         row["org_name"] = registry.display(f.org)
         row["official"] = official.get(f.doc_id, False)
-        row["title"] = (titles or {}).get(f.doc_id, f.doc_id)
-        rows.append({k: row[k] for k in FACT_COLUMNS})
+        row["title"] = titles.get(f.doc_id, f.doc_id)
+        rows.append({k: whole(row[k]) for k in FACT_COLUMNS})
     return rows
 
 
@@ -106,26 +153,3 @@ def to_excel_csv(rows: list[dict[str, Any]]) -> str:
     writer.writeheader()
     writer.writerows({k: _excel_cell(v) for k, v in row.items()} for row in rows)
     return buf.getvalue()
-
-
-def to_xlsx(rows: list[dict[str, Any]]) -> bytes:
-    """An Excel workbook: one sheet, a header row, numbers as numbers (whole numbers as integers)."""
-    from openpyxl import Workbook  # imported here: only this export needs it
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Fakta"
-    sheet.append(FACT_COLUMNS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    for row in rows:
-        sheet.append([_xlsx_cell(row[k]) for k in FACT_COLUMNS])
-    buf = io.BytesIO()
-    book.save(buf)
-    return buf.getvalue()
-
-
-def _xlsx_cell(value: Any) -> Any:
-    return int(value) if isinstance(value, float) and value.is_integer() else safe_text(value)

@@ -154,6 +154,17 @@ class ChecksOut(BaseModel):
     failing: int
 
 
+class ColumnOut(BaseModel):
+    name: str = Field(description="The machine name: the JSON key and the CSV header.")
+    sv: str = Field(description="The column's Swedish header in the Excel workbook (format=xlsx).")
+    en: str = Field(description="An English label.")
+    description: str = Field(description="What the column holds.")
+
+
+class ColumnsOut(BaseModel):
+    columns: list[ColumnOut]
+
+
 def error_example(status: int, code: str, message: str) -> dict[str, Any]:
     return {"model": ErrorOut, "content": {"application/json": {"example": {
         "error": {"status": status, "code": code, "message": message, "hint": None}}}}}

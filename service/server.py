@@ -19,6 +19,7 @@ from typing import Any
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from core.settings import Settings
+from service.operations import access_log_config
 
 HEAD_SECONDS = 10.0  # generous for a head of a few hundred bytes on a slow link; nginx allows 60, Apache 20-40
 HEAD_BYTES = 65_536  # a request line and headers; browsers send under 8 KB
@@ -83,4 +84,4 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
     return {"proxy_headers": bool(proxies), "forwarded_allow_ips": proxies,
             "http": f"{__name__}:BoundedHead",  # by name: each worker process imports it
             "timeout_keep_alive": KEEP_ALIVE_SECONDS, "limit_concurrency": MAX_CONNECTIONS,
-            "log_level": "warning"}
+            "log_level": "warning", "log_config": access_log_config()}

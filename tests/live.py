@@ -6,10 +6,12 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import httpx
 
@@ -35,20 +37,23 @@ def this_checkout(**env: str) -> dict[str, str]:
 
 
 @contextmanager
-def live_server(corpus_dir: Path, data_dir: Path, **env: str) -> Iterator[str]:
+def live_server(corpus_dir: Path, data_dir: Path, *, output: Path | None = None, **env: str) -> Iterator[str]:
     """Run `faktakoll serve` on a free port until the block ends; yields its base URL.
-    `env` adds FAKTAKOLL_* settings (name without the prefix, e.g. BUILD_CHECK_SECONDS)."""
+    `env` adds FAKTAKOLL_* settings (name without the prefix, e.g. BUILD_CHECK_SECONDS). The server's stdout
+    and stderr (its access log among them) go to the file `output`, else to a temporary file: never to a
+    pipe, which a long test would fill and so stop the server."""
     port = free_port()
     environ = this_checkout(FAKTAKOLL_CORPUS_DIR=str(corpus_dir), FAKTAKOLL_DATA_DIR=str(data_dir),
                             **{f"FAKTAKOLL_{k}": v for k, v in env.items()})
-    proc = subprocess.Popen([FAKTAKOLL, "serve", "--port", str(port)], env=environ,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(proc, base)
-        yield base
-    finally:
-        stop(proc)
+    with open(output, "w+", encoding="utf-8") if output else tempfile.TemporaryFile("w+") as log:
+        proc = subprocess.Popen([FAKTAKOLL, "serve", "--port", str(port)], env=environ,
+                                stdout=log, stderr=subprocess.STDOUT, text=True)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until_up(proc, base, log)
+            yield base
+        finally:
+            stop(proc)
 
 
 def stop(proc: subprocess.Popen[str], seconds: float = 30) -> None:
@@ -60,7 +65,7 @@ def stop(proc: subprocess.Popen[str], seconds: float = 30) -> None:
         proc.kill()
 
 
-def _wait_until_up(proc: subprocess.Popen[str], base: str) -> None:
+def _wait_until_up(proc: subprocess.Popen[str], base: str, log: IO[str]) -> None:
     deadline = time.monotonic() + START_SECONDS
     while time.monotonic() < deadline:
         try:
@@ -69,5 +74,6 @@ def _wait_until_up(proc: subprocess.Popen[str], base: str) -> None:
         except httpx.HTTPError:
             time.sleep(0.3)
         if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {proc.stdout.read() if proc.stdout else ''}")
+            log.seek(0)
+            raise RuntimeError(f"server exited: {log.read()}")
     raise RuntimeError(f"server did not start within {START_SECONDS} s")

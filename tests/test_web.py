@@ -3,6 +3,7 @@ real headless Chromium (Debian's, driven by Playwright). Screenshots go to test-
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -10,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import openpyxl
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
@@ -149,11 +151,13 @@ def test_facts_page_filters_sorts_and_downloads_csv(server, browser):
     with page.expect_download() as info:
         page.get_by_role("link", name="CSV för verktyg").click()
     content = Path(info.value.path()).read_text(encoding="utf-8")
-    assert content.startswith("year,org,org_name,metric") and "10404000.0" in content and "2023" not in content
+    assert content.startswith("year,org,org_name,metric") and ",10404000," in content and "2023" not in content
     with page.expect_download() as info:
         page.get_by_role("link", name="Ladda ner för Excel").click()
-    content = Path(info.value.path()).read_text(encoding="utf-8")
-    assert content.startswith("\ufeffyear;org;org_name;metric") and ";10404000;" in content
+    assert info.value.suggested_filename == "faktakoll-fakta.xlsx"
+    sheet = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))["Fakta"]  # saved without .xlsx
+    values = [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sheet["D1"].value == "Värde" and sorted(values) == [25, 10_404_000]  # the filtered rows, as numbers
     page.screenshot(path=ARTIFACTS / "07-facts.png", full_page=True)
     assert violations == [] and page.locator(".unofficial").count() == 0  # every report here is in the manifest
     context.close()

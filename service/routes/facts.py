@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from core.names import resolve_filters
 from service.deps import BUILD_HEADER, CORPUS_VERSION_HEADER, KeyDep, ServedDep
 from service.facts_export import (
+    COLUMNS,
     INTERPRETED_HEADER,
     doc_titles,
     fact_rows,
@@ -19,9 +20,9 @@ from service.facts_export import (
     official_docs,
     to_csv,
     to_excel_csv,
-    to_xlsx,
 )
-from service.models import FIRST_YEAR, LAST_YEAR, PLAIN, ChecksOut, error_example
+from service.facts_xlsx import to_xlsx
+from service.models import FIRST_YEAR, LAST_YEAR, PLAIN, ChecksOut, ColumnOut, ColumnsOut, error_example
 from service.routes import KEYED, errors
 from stores.protocol import FactFilter
 
@@ -29,7 +30,7 @@ router = APIRouter(prefix="/api", tags=["facts"])
 
 FACT_EXAMPLE = [{
     "year": 2022, "org": "asf", "org_name": "Arbetsmarknads- och socialförvaltningen", "metric": "eu_funds_paid",
-    "fund": None, "goal": None, "project": None, "category": None, "value": 8300000.0, "unit": "SEK",
+    "fund": None, "goal": None, "project": None, "category": None, "value": 8300000, "high": None, "unit": "SEK",
     "approximate": True, "display": "ca 8,3 miljoner kr", "role": "part",
     "doc_id": "2022_ks_protokoll_redovisning_internationellt_arbete", "official": True, "page": 7,
     "quote": "Arbetsmarknads och socialförvaltningen ca 8,3 miljoner kr", "span_start": 11234, "span_end": 11290,
@@ -37,11 +38,12 @@ FACT_EXAMPLE = [{
     "unit_org": "asn",
     "title": "Redovisning av internationellt arbete 2022 (KS § 270, tjänsteskrivelse STK-2023-627 och rapport)",
 }]
-CSV_EXAMPLE = "year,org,org_name,metric,...,value,...\n2022,asf,Arbetsmarknads- och ...,8300000.0,..."
+CSV_EXAMPLE = "year,org,org_name,metric,...,value,...\n2022,asf,Arbetsmarknads- och ...,8300000,..."
 EXCEL_CSV_EXAMPLE = "\ufeffyear;org;org_name;metric;...;value;...\r\n2022;asf;Arbetsmarknads- och ...;8300000;..."
 UNKNOWN_NAME_EXAMPLE = ("fund: no fund or programme is named 'xyzfonden'; nearest: Europeiska regionala "
                         "utvecklingsfonden (ERUF) (eruf); Europeiska socialfonden (ESF/ESF+) (esf); …")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+COLUMNS_LINK = '</api/facts/columns>; rel="describedby"'
 FILE_FORMS: dict[str, tuple[Callable[[list[dict[str, Any]]], str | bytes], str, str]] = {
     "csv": (to_csv, "text/csv; charset=utf-8", "faktakoll-fakta.csv"),
     "excel-csv": (to_excel_csv, "text/csv; charset=utf-8", "faktakoll-fakta-excel.csv"),
@@ -57,7 +59,7 @@ FILE_FORMS: dict[str, tuple[Callable[[list[dict[str, Any]]], str | bytes], str, 
                       "text/csv": {"examples": {
                           "csv": {"summary": "format=csv (plain, for tools)", "value": CSV_EXAMPLE},
                           "excel-csv": {"summary": "format=excel-csv (Swedish Excel)", "value": EXCEL_CSV_EXAMPLE}}},
-                      XLSX: {"example": "(format=xlsx: an Excel workbook, one sheet 'Fakta')"}}},
+                      XLSX: {"example": "(format=xlsx: an Excel workbook, sheets 'Fakta' and 'Källor')"}}},
     **errors(*KEYED), 422: error_example(422, "bad_request", UNKNOWN_NAME_EXAMPLE),
 })
 def facts(
@@ -73,10 +75,10 @@ def facts(
     source: Annotated[str | None, Query(pattern="^(table|text)$", description=(
         "table: table rows and known metrics; text: other numbers in running text (metric 'figure')."))] = None,
     format: Annotated[str, Query(pattern="^(json|csv|excel-csv|xlsx)$", description=(
-        "json; csv: the plain form for tools (',' separated, UTF-8 without BOM, '.' decimals, "
-        "values as floats such as 30.0); excel-csv: the form Swedish Excel opens by double-click "
-        "(';' separated, UTF-8 with BOM, decimal comma, whole numbers without decimals); "
-        "xlsx: an Excel workbook.")
+        "json; csv: the plain form for tools (',' separated, UTF-8 without BOM, '.' decimals); "
+        "excel-csv: the form Swedish Excel opens by double-click (';' separated, UTF-8 with BOM, decimal "
+        "comma); xlsx: an Excel workbook with Swedish headers (the facts page's download). Whole numbers "
+        "are integers in every form (22, not 22.0).")
     )] = "json",
 ) -> Any:
     """Stored facts with their source: document (and whether it is official, i.e. listed in
@@ -91,10 +93,19 @@ def facts(
     `source` is 'table' for table rows and known metrics, 'text' for other numbers in running
     text (metric 'figure', with `quantity`, `stated_role` and `section`).
 
-    Two CSV forms, the same columns: `format=csv` is the plain form for tools (pandas, R,
-    csvkit): comma-separated, UTF-8 without BOM, '.' as decimal sign. `format=excel-csv` is
-    for Swedish Excel: semicolon-separated, UTF-8 with BOM (å/ä/ö read right), decimal comma,
-    whole numbers without decimals. `format=xlsx` is an Excel workbook with numbers as numbers."""
+    Four forms. JSON and both CSV forms have the same columns under their machine names (`year`,
+    `org`, `value`, ...); `GET /api/facts/columns` gives each one's Swedish header and meaning, and
+    every response links to it (`Link: </api/facts/columns>; rel="describedby"`). Whole numbers are
+    integers everywhere (22, 8300000), other values keep their decimals (5.1).
+
+    * `format=csv`, the plain form for tools (pandas, R, csvkit): comma-separated, UTF-8 without BOM,
+      '.' as decimal sign, booleans `True`/`False`.
+    * `format=excel-csv`, for Swedish Excel by double-click: semicolon-separated, UTF-8 with BOM
+      (å/ä/ö read right), decimal comma.
+    * `format=xlsx`, the Excel workbook (the facts page's "Ladda ner för Excel"): sheet "Fakta" with
+      Swedish headers, numbers as numbers with thousands separators, "Ja"/"Nej", units and roles in
+      words, a frozen header row and an autofilter; sheet "Källor" with each figure's document, page
+      and verbatim quote under the same Fakta-id."""
     engine = served.engine
     named = resolve_filters(engine.registry, org=org, fund=fund, metric=metric)  # UnknownName: a 422
     stored = engine.facts.store.select_facts(FactFilter.of(year=year, metric=named.metric, source=source))  # SQL first
@@ -106,9 +117,17 @@ def facts(
         return Response(write(rows), media_type=media_type,
                         headers={"Content-Disposition": f'attachment; filename="{filename}"',
                                  CORPUS_VERSION_HEADER: served.corpus_version, BUILD_HEADER: served.build_id,
-                                 **interpreted(named)})
-    response.headers.update(interpreted(named))
+                                 "Link": COLUMNS_LINK, **interpreted(named)})
+    response.headers.update({"Link": COLUMNS_LINK, **interpreted(named)})
     return rows
+
+
+@router.get("/facts/columns", response_model=ColumnsOut, responses=errors(*KEYED))
+def columns(_key: KeyDep) -> ColumnsOut:
+    """The columns of `GET /api/facts` (JSON keys, CSV headers) in order: each one's machine name, its
+    Swedish header in the Excel workbook (`sv`), an English label (`en`) and what it holds."""
+    return ColumnsOut(columns=[ColumnOut(name=c.name, sv=c.sv, en=c.en, description=c.description)
+                               for c in COLUMNS])
 
 
 CHECKS_EXAMPLE = {"failing": 1, "checks": [{

@@ -1,4 +1,4 @@
-// Facts browser: filter, sort, download (Excel CSV or plain CSV) of /api/facts. The same figure
+// Facts browser: filter, sort, download (Excel workbook or plain CSV) of /api/facts. The same figure
 // stated twice in one document (a table row and its one-row total, a sentence read twice) is one row.
 "use strict";
 
@@ -121,7 +121,7 @@ async function load() {
   const merged = merge(body);
   mergedAway = body.length - merged.length;
   rows = merged;
-  for (const [id, format] of [["csv-link", "csv"], ["excel-link", "excel-csv"]]) {
+  for (const [id, format] of [["csv-link", "csv"], ["excel-link", "xlsx"]]) {
     params.set("format", format);
     $(id).href = `/api/facts?${params}`;
   }
