@@ -400,12 +400,19 @@ def _figure_years(sentence: str, figs: list[Figure], running: int | None,
         clause = _clause(sentence, fig)
         at = sentence.find(clause)
         own = [y for y, pos in free if at <= pos < at + len(clause)]  # a year of the figure's own clause
-        before = [y for y, pos in free if pos < fig.start]
+        before = [y for y, pos in sorted([*free, *((bound[j], figs[j].end) for j in bound if j < i
+                                                    and not FRAME_SHIFT.search(sentence[figs[j].end:fig.start]))],
+                                         key=lambda yp: yp[1]) if pos < fig.start]  # '14 projekt under 2022 och
+        # fick 2,7 miljoner': the year of a figure before it, unless a change or comparison lies between
         base = before[-1] if before else (topic if topic is not None and not _stepped(sentence, fig) else running)
         if base is not None and not own:
             base += _step(clause) or (lead if not before and base == running else 0)  # 'up from 54 the year before'
         out.append(base)
     return out, topic
+
+
+FRAME_SHIFT = re.compile(r"\b(?:till|to|jämfört|compared|än|than|mot|versus|medan|while|whereas|up from|från|from|"
+                         r"sedan|since)\b", re.IGNORECASE)
 
 
 def _stepped(sentence: str, fig: Figure) -> bool:
