@@ -411,6 +411,7 @@ def _figure_years(sentence: str, figs: list[Figure], running: int | None,
     return out, topic
 
 
+NOW = re.compile(r"^\W*(?:nu|numera|i år|idag|i dag|now|this year|today)\b", re.IGNORECASE)
 FRAME_SHIFT = re.compile(r"\b(?:till|to|jämfört|compared|än|than|mot|versus|medan|while|whereas|up from|från|from|"
                          r"sedan|since)\b", re.IGNORECASE)
 
@@ -592,6 +593,8 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
             continue
         if "\n\n" in text[end:m.start() + 1] or "\n\n" in m.group()[:len(m.group()) - len(m.group().lstrip())]:
             running = dominant  # a new paragraph: back to the year the draft is about
+        if NOW.match(sentence):
+            running = dominant  # 'Nu var tio förvaltningar med': after 'Året innan …', the year it is about
         end = m.end()
         offset = m.start() + (len(m.group()) - len(m.group().lstrip()))
         own = _read(engine, opener, sentence, language)
