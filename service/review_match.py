@@ -242,7 +242,7 @@ def match(c: Context, facts: list[Fact], project_of: dict[str, str]) -> Match:
     if weak:  # a round figure stated in the report, but too little in the draft says it is that one
         return Match("unclear", other=weak[0].fact, off="weak")
     worded = [(how, fit) for how, fit in same if fit.worded and fit.only_off() == "year" and not c.year_local
-              and fit.positives >= _needed(c) + 1]
+              and fit.positives >= _needed(c)]
     if worded:  # the report's own sentence, written again, in a sentence of the draft that names no year
         how, fit = worded[0]
         return Match("correct" if how == "exact" else "rounded", fit.fact)
