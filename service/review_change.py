@@ -142,7 +142,7 @@ def compute(sentence: str, fig: Figure, how: str, unit: str, operands: list[Oper
     ok = _within(fig.value, signed, _bound(sentence, fig), fig.precision) if signed >= 0 or how == "multiple" else None
     shown = _shown(value, how, new.unit, lang)
     return Computed(ok or "deviates", value, shown,
-                    operation.format(n=new.display, ny=new.year, o=old.display, oy=old.year, v=shown),
+                    operation.format(n=_said(new, lang), ny=new.year, o=_said(old, lang), oy=old.year, v=shown),
                     [*new.citations[:1], *old.citations[:1]])
 
 
@@ -161,6 +161,14 @@ def _compared_year(sentence: str, fig: Figure, year: int) -> int | None:
         return year - 1
     others = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)} - {year}
     return others.pop() if len(others) == 1 else None
+
+
+def _said(o: Operand, lang: str) -> str:
+    """An operand as the report writes it; in English, its value in English form."""
+    if lang != "en":
+        return o.display
+    return format_value(o.value, o.unit, approximate=bool(o.fact and o.fact.approximate),
+                        precision=o.fact.precision if o.fact else None, lang=lang)
 
 
 def _shown(value: float, how: str, unit: str, lang: str) -> str:
