@@ -104,10 +104,13 @@ function query() {
   return params;
 }
 
+let loads = 0;  // the latest load is shown: an earlier one that answers after it (the first, unfiltered) is dropped
 async function load() {
+  const mine = ++loads;
   const params = query();
   const res = await fetch(`/api/facts?${params}`, {headers: Page.headers()});
   const body = await res.json();
+  if (mine !== loads) return;
   // a name the API cannot read is said (with the nearest names), never shown as "0 fakta"; one it read from a
   // misspelling is named
   failure = res.ok ? "" : [body.error.message, body.error.hint].filter(Boolean).join(" – ");
