@@ -102,7 +102,8 @@ class Settings(BaseSettings):
     )
     rate_limit: str = Field(
         default="120/minute",
-        description="Requests allowed per API key (or per client address without a key), e.g. '120/minute'.",
+        description="Requests allowed per API key (or per client address without a key), e.g. '120/minute'; the "
+        "service's own pages (header X-Faktakoll-Client: page) have a budget of their own beside that of scripts.",
     )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,

@@ -20,6 +20,11 @@ from starlette.exceptions import HTTPException
 from service.conversations import REDIS_TIMEOUT_SECONDS
 
 API_KEY_HEADER = "X-API-Key"
+# Sent by the service's own pages (service/web/page.js): their requests count in a budget of their own, so that a
+# script on the same address or with the same key cannot use up the budget of the person reading the page. It is a
+# claim, not a credential: a script that sends it gets one more budget (the page's), never an unlimited one.
+CLIENT_HEADER = "X-Faktakoll-Client"
+PAGE_CLIENT = b"page"
 WORKER_HEADER = "x-faktakoll-worker"  # the process id of the worker that answered
 RATE_KEY_PREFIX = "faktakoll:limits"  # rate-limit counters in a shared Redis
 
@@ -74,9 +79,11 @@ def rate_storage(redis_url: str | None) -> Storage:
 
 class RateLimit:
     """Moving-window limit on /api/* (health exempt), using the `limits` library, with the
-    counters in memory (one process) or in Redis (every worker). The bucket is a valid API
-    key's own; any other request, with a made-up key or none, counts against its client
-    address. When Redis is away the request is let through (fail open) and a warning logged."""
+    counters in memory (one process) or in Redis (every worker). A bucket is whose the request is
+    (a valid API key's own; any other request, with a made-up key or none, its client address)
+    and which client sent it (the service's own pages or anything else), so that a page and a
+    script never share a budget. When Redis is away the request is let through (fail open) and a
+    warning logged."""
 
     def __init__(self, app: ASGIApp, rate: str, on_reject: Reject, known_key: Callable[[str], bool],
                  storage: Storage | None = None) -> None:
@@ -87,6 +94,11 @@ class RateLimit:
         self.limiter = MovingWindowRateLimiter(self.storage)
 
     async def bucket(self, scope: Scope) -> str:
+        owner = await self.owner(scope)
+        return f"{owner}:page" if _header(scope, CLIENT_HEADER) == PAGE_CLIENT else owner
+
+    async def owner(self, scope: Scope) -> str:
+        """A valid API key's bucket, else the client address's."""
         key = _header(scope, API_KEY_HEADER)
         if key:
             digest = hash_key(key.decode("latin-1"))

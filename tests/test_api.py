@@ -186,6 +186,24 @@ async def test_made_up_api_keys_share_the_address_bucket(ingested, serving, tmp_
         serving.store.remove_api_key(f"bucket-{tmp_path.name}")
 
 
+async def test_pages_and_scripts_with_one_key_have_budgets_of_their_own(ingested, serving, tmp_path):
+    """A person with a key on the page and a script with the same key (or none) from the same address: the
+    script using up its budget leaves the page's alone, and the other way round."""
+    settings = Settings(corpus_dir=ingested[0].corpus_dir, data_dir=ingested[0].data_dir, rate_limit="3/minute")
+    serving.store.add_api_key(f"pages-{tmp_path.name}", hash_key("shared-key"))
+    key, page = {"X-API-Key": "shared-key"}, {"X-Faktakoll-Client": "page"}
+    try:
+        async with _client(settings, serving) as c:
+            script = [(await c.get("/api/checks", headers=key)).status_code for _ in range(4)]
+            assert script == [200, 200, 200, 429]
+            on_page = [(await c.get("/api/checks", headers={**key, **page})).status_code for _ in range(4)]
+            assert on_page == [200, 200, 200, 429]
+            anonymous = [(await c.get("/api/checks")).status_code for _ in range(3)]  # the address's own budgets
+            assert anonymous == [200, 200, 200] and (await c.get("/api/checks", headers=page)).status_code == 200
+    finally:
+        serving.store.remove_api_key(f"pages-{tmp_path.name}")
+
+
 SECURITY_HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "x-frame-options": "DENY"}
 
 

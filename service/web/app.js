@@ -1,4 +1,4 @@
-// Faktakoll chat page: asks /api/chat (Server-Sent Events), shows figures, sources, caveats, charts.
+// Faktakoll chat page: asks /api/chat (Server-Sent Events), shows figures, sources, caveats, a table with bars.
 "use strict";
 
 const TEXTS = {
@@ -11,7 +11,7 @@ const TEXTS = {
       not_reported: "Redovisas inte", unclear: "Oklart"},
     searching: "Söker i rapporterna…", failed: "Något gick fel", you: "Du",
     unavailable: "Tjänsten når inte sina källor just nu. Försök igen om en stund.", needKey: "Ange en API-nyckel.",
-    placeholder: "Hur mycket EU-medel fick miljönämnden 2024?", chart: "Diagram",
+    placeholder: "Hur mycket EU-medel fick miljönämnden 2024?",
     title: "Faktakoll – Malmö stads internationella arbete", conversation: "Samtal", closeLabel: "Stäng källa",
     guideTitle: "Vad du kan fråga om", examplesTitle: "Prova att fråga", section: "avsnitt",
     summary: (c) => `${c.documents.length} rapporter om åren ${list(c.years, "och")}, med ${num(c.facts)} siffror: ` +
@@ -20,6 +20,8 @@ const TEXTS = {
       (d.pages ? `${d.pages} sidor` : "utan sidnummer (citeras med avsnitt)"),
     orgs: (n) => `${n} nämnder och Malmö stad som helhet`,
     unofficial: "ej officiell källa", computed: "beräknat", calculation: "Beräknat",
+    newChat: "Ny konversation", langNote: "Svaren kommer på svenska. Välj English för svar på engelska.",
+    tooMany: (s) => `Du har ställt många frågor på kort tid. Vänta ${s} sekunder och fråga igen.`,
   },
   en: {
     tagline: "Verified figures from the City of Malmö's reports on international work",
@@ -30,7 +32,7 @@ const TEXTS = {
       not_reported: "Not reported", unclear: "Unclear"},
     searching: "Searching the reports…", failed: "Something went wrong", you: "You",
     unavailable: "The service cannot reach its sources just now. Please try again shortly.", needKey: "Enter an API key.",
-    placeholder: "How much EU funding did the environment committee get in 2024?", chart: "Chart",
+    placeholder: "How much EU funding did the environment committee get in 2024?",
     title: "Faktakoll – the City of Malmö's international work", conversation: "Conversation",
     closeLabel: "Close source", guideTitle: "What you can ask about", examplesTitle: "Try asking",
     section: "section",
@@ -40,11 +42,17 @@ const TEXTS = {
       (d.pages ? `${d.pages} pages` : "no page numbers (cited by section)"),
     orgs: (n) => `${n} committees and the City of Malmö as a whole`,
     unofficial: "not an official source", computed: "computed", calculation: "Computed",
+    newChat: "New conversation", langNote: "Answers come in English. Choose Svenska for answers in Swedish.",
+    tooMany: (s) => `You have asked many questions in a short time. Wait ${s} seconds and ask again.`,
   },
 };
 
-let lang = localStorage.getItem("faktakoll-lang") || "sv";
-let conversationId = null;
+let lang = Page.lang();
+// The conversation of this tab (kept in sessionStorage, so a reload keeps it and a new tab starts afresh): the
+// answers in order (each has its question) and the id the API continues follow-ups with.
+const CHAT_KEY = "faktakoll-chat";
+let {conversationId, answers} = JSON.parse(sessionStorage.getItem(CHAT_KEY) || "null") ||
+  {conversationId: null, answers: []};
 let coverage = null;
 const $ = (id) => document.getElementById(id);
 const t = () => TEXTS[lang];
@@ -52,18 +60,13 @@ const num = (n) => n.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB");
 const list = (items, and) => items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
 
 function applyLanguage() {
-  document.documentElement.lang = lang;
-  document.querySelectorAll("[data-i18n]").forEach((el) => {
-    const value = t()[el.dataset.i18n];
-    if (typeof value === "string") el.textContent = value;
-  });
-  $("lang-toggle").textContent = t().toggle;
-  $("lang-toggle").setAttribute("aria-label", t().toggleLabel);
+  Page.translate(t());
   $("question").placeholder = t().placeholder;
   document.title = t().title;
   $("conversation").setAttribute("aria-label", t().conversation);
   $("panel-close").setAttribute("aria-label", t().closeLabel);
   renderGuide();
+  renderConversation();  // earlier answers' badges, headings and buttons in the chosen language
 }
 
 // The home page: what the reports cover, example questions (click to ask), how answers are checked.
@@ -87,18 +90,11 @@ function renderGuide() {
 }
 
 async function loadCoverage() {
-  const res = await fetch("/api/coverage", {headers: headers()});
+  const res = await fetch("/api/coverage", {headers: Page.headers()});
   if (!res.ok) return;
   coverage = await res.json();
   renderGuide();
-  $("guide").hidden = $("conversation").childElementCount > 0;
-}
-
-function headers() {
-  const h = {"Content-Type": "application/json"};
-  const key = localStorage.getItem("faktakoll-key");
-  if (key) h["X-API-Key"] = key;
-  return h;
+  $("guide").hidden = answers.length > 0;
 }
 
 function el(tag, attrs = {}, text = "") {
@@ -141,30 +137,33 @@ function renderText(container, answer) {
   }
 }
 
-// The table's reported rows as bars (a computed row or one the reports do not state is no bar).
-function renderChart(container, answer) {
-  const rows = answer.table.filter((row) => row.value !== null && !row.computed);
-  if (rows.length < 2) return;
-  const max = Math.max(...rows.map((row) => row.value));
-  const width = 560, barH = 26, gap = 10, labelW = 170;
-  const height = rows.length * (barH + gap);
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", `${t().chart}: ` + rows.map((row) => `${row.label} ${row.display}`).join(", "));
-  rows.forEach((row, i) => {
-    const y = i * (barH + gap);
-    const w = max > 0 ? Math.max(2, ((width - labelW - 150) * row.value) / max) : 2;
-    const name = document.createElementNS(svg.namespaceURI, "text");
-    name.setAttribute("x", 0); name.setAttribute("y", y + barH * 0.7); name.textContent = row.label;
-    const bar = document.createElementNS(svg.namespaceURI, "rect");
-    bar.setAttribute("x", labelW); bar.setAttribute("y", y); bar.setAttribute("width", w);
-    bar.setAttribute("height", barH); bar.setAttribute("class", "bar");
-    const val = document.createElementNS(svg.namespaceURI, "text");
-    val.setAttribute("x", labelW + w + 6); val.setAttribute("y", y + barH * 0.7); val.textContent = row.display;
-    svg.append(name, bar, val);
-  });
-  container.appendChild(svg);
+// The answer's table, one figure a row, each reported value with a bar under it (all bars to one scale); a row
+// the reports do not state is a gap in its place (no bar, "ej redovisat"), a computed row has no bar. The table is
+// the chart: no figure is shown twice.
+function renderSeries(table, answer) {
+  const reported = (row) => row.value !== null && !row.computed;
+  const bars = answer.table.filter(reported);
+  const max = bars.length > 1 ? Math.max(...bars.map((row) => Math.abs(row.value))) : 0;
+  table.hidden = false;
+  const head = el("tr");
+  [t().rowLabel, t().rowValue].forEach((k) => head.appendChild(el("th", {scope: "col"}, k)));
+  table.tHead.appendChild(head);
+  for (const row of answer.table) {
+    const tr = el("tr", row.value === null ? {class: "gap"} : {});
+    const cell = el("div", {class: "series-cell"});
+    const value = el("span", {class: "series-value"});
+    withCitations(value, row.citation ? `${row.display} [${row.citation}]` : row.display, answer);
+    if (row.computed) value.appendChild(el("span", {class: "computed"}, t().computed));
+    cell.appendChild(value);
+    if (max > 0 && reported(row)) {
+      const bar = cell.appendChild(el("span", {class: "bar", "aria-hidden": "true"}));
+      bar.style.width = `${Math.max(1, (100 * Math.abs(row.value)) / max)}%`;
+    }
+    const td = el("td");
+    td.appendChild(cell);
+    tr.append(el("td", {}, row.label), td);
+    table.tBodies[0].appendChild(tr);
+  }
 }
 
 // The figures shown large: an answer's own one or two figures (status answered, each matching the question);
@@ -188,22 +187,7 @@ function renderAnswer(answer) {
     figs.appendChild(card);
   }
   renderText(node.querySelector(".text"), answer);
-  if (answer.table.length) {
-    const table = node.querySelector(".series");
-    table.hidden = false;
-    const head = el("tr");
-    [t().rowLabel, t().rowValue].forEach((k) => head.appendChild(el("th", {scope: "col"}, k)));
-    table.tHead.appendChild(head);
-    for (const row of answer.table) {
-      const tr = el("tr");
-      const value = el("td");
-      withCitations(value, row.citation ? `${row.display} [${row.citation}]` : row.display, answer);
-      if (row.computed) value.appendChild(el("span", {class: "computed"}, t().computed));
-      tr.append(el("td", {}, row.label), value);
-      table.tBodies[0].appendChild(tr);
-    }
-    renderChart(node.querySelector(".chart"), answer);
-  }
+  if (answer.table.length) renderSeries(node.querySelector(".series"), answer);
   const computations = node.querySelector(".computations");
   for (const c of answer.computations || []) {  // the work the text does not already show
     if (!answer.text.includes(c.text)) computations.appendChild(el("li", {}, `${t().calculation}: ${c.text}`));
@@ -245,40 +229,78 @@ function copyAnswer(answer, button) {
 
 // The passage behind a citation, in the panel shared with the Granska page (source.js).
 function openSource(citation, opener) {
-  return SourcePanel.open(citation, opener, t(), headers());
+  return SourcePanel.open(citation, opener, t(), Page.headers());
 }
 
-async function ask(question) {
+// The conversation so far, each question above its answer, in the page's language (the answers' own text stays
+// in the language it was answered in); the guide shows until the first answer.
+function renderConversation() {
   const conv = $("conversation");
+  conv.textContent = "";
+  for (const answer of answers) conv.append(el("p", {class: "question"}, answer.question), renderAnswer(answer));
+  $("guide").hidden = answers.length > 0 || !coverage;
+  $("new-chat").hidden = answers.length === 0;
+}
+
+// The tab keeps the conversation across reloads; when it will not hold them all, the latest answers.
+function save() {
+  for (let from = 0; from <= answers.length; from++) {
+    try {
+      sessionStorage.setItem(CHAT_KEY, JSON.stringify({conversationId, answers: answers.slice(from)}));
+      return;
+    } catch { /* over the tab's storage quota: keep fewer */ }
+  }
+}
+
+function newConversation() {
+  conversationId = null;
+  answers = [];
+  sessionStorage.removeItem(CHAT_KEY);
+  renderConversation();
+  $("status").textContent = "";
+  $("question").focus();
+}
+
+// Why a question got no answer, as one sentence in the page's language (the API's details go to the console).
+class Refused extends Error {}
+async function refusal(res) {
+  const body = await res.json().catch(() => ({}));
+  if (body.error) console.warn(body.error);
+  if (res.status === 401) { $("key-row").hidden = false; return t().needKey; }
+  if (res.status === 429) return t().tooMany(Number(res.headers.get("Retry-After")) || 60);
+  if (res.status === 503) return t().unavailable;
+  return `${t().failed}: ${(body.error && body.error.message) || res.status}`;
+}
+
+// A question in the page's language gets its answer in the page's language (the toggle decides, and the page
+// says so). Refused, the question goes back into the field and the conversation (or the guide) stays as it was.
+async function ask(question) {
+  const bubble = $("conversation").appendChild(el("p", {class: "question"}, question));
   $("guide").hidden = true;
-  conv.appendChild(el("p", {class: "question"}, question));
   $("status").textContent = t().searching;
   $("ask-button").disabled = true;
   try {
     const res = await fetch("/api/chat", {
-      method: "POST", headers: headers(),
+      method: "POST", headers: Page.headers({"Content-Type": "application/json"}),
       body: JSON.stringify({question, lang, conversation_id: conversationId}),
     });
-    if (res.status === 401) { $("key-row").hidden = false; $("status").textContent = t().needKey; return; }
-    if (!res.ok) {
-      const body = await res.json().catch(() => ({}));
-      if (res.status === 503) { console.warn(body.error); $("status").textContent = t().unavailable; return; }
-      $("status").textContent = `${t().failed}: ${(body.error && body.error.message) || res.status}`;
-      return;
-    }
+    if (!res.ok) throw new Refused(await refusal(res));
     const answer = await readStream(res);
     conversationId = answer.conversation_id;
-    conv.appendChild(renderAnswer(answer));
+    answers.push(answer);
+    save();
+    renderConversation();
     $("status").textContent = "";
-    conv.lastElementChild.scrollIntoView({block: "start"});
+    $("conversation").lastElementChild.previousElementSibling.scrollIntoView({block: "start"});
   } catch (err) {
-    $("status").textContent = err instanceof Unavailable ? err.message : `${t().failed}: ${err}`;
+    bubble.remove();
+    if (!$("question").value) $("question").value = question;
+    $("guide").hidden = answers.length > 0 || !coverage;
+    $("status").textContent = err instanceof Refused ? err.message : `${t().failed}: ${err}`;
   } finally {
     $("ask-button").disabled = false;
   }
 }
-
-class Unavailable extends Error {}
 
 async function readStream(res) {
   const reader = res.body.getReader();
@@ -296,7 +318,7 @@ async function readStream(res) {
       if (name === "done") done = data;
       if (name === "error") {  // a store away: the operator's details go to the console, the reader gets a sentence
         console.warn(data);
-        throw new Unavailable(data.status === 503 ? t().unavailable : `${t().failed}: ${data.message}`);
+        throw new Refused(data.status === 503 ? t().unavailable : `${t().failed}: ${data.message}`);
       }
     }
     if (end) break;
@@ -308,17 +330,15 @@ async function readStream(res) {
 $("ask-form").addEventListener("submit", (e) => {
   e.preventDefault();
   const key = $("api-key").value.trim();
-  if (key) localStorage.setItem("faktakoll-key", key);
+  if (key) Page.setKey(key);
   const q = $("question").value.trim();
   if (!q) return;
   $("question").value = "";
   ask(q);
 });
-$("lang-toggle").addEventListener("click", () => {
-  lang = lang === "sv" ? "en" : "sv";
-  localStorage.setItem("faktakoll-lang", lang);
-  applyLanguage();
-});
+$("new-chat").addEventListener("click", newConversation);
+Page.onToggle((chosen) => { lang = chosen; applyLanguage(); });
 applyLanguage();
 loadCoverage();
+if (answers.length) $("conversation").lastElementChild.scrollIntoView({block: "end"});
 $("question").focus();

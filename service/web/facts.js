@@ -40,7 +40,7 @@ const TEXTS = {
       utbetalt: "paid", andel: "share"},
   },
 };
-let lang = localStorage.getItem("faktakoll-lang") || "sv";
+let lang = Page.lang();
 let rows = [];
 let mergedAway = 0;
 let failure = "";  // the API's message when a filter could not be read
@@ -82,7 +82,7 @@ function where(r) {
 }
 
 async function loadDocuments() {
-  const res = await fetch("/api/documents", {headers: headers()});
+  const res = await fetch("/api/documents", {headers: Page.headers()});
   if (res.ok) documents = Object.fromEntries((await res.json()).map((d) => [d.doc_id, d]));
 }
 
@@ -104,15 +104,13 @@ function query() {
   return params;
 }
 
-function headers() {
-  const key = localStorage.getItem("faktakoll-key");
-  return key ? {"X-API-Key": key} : {};
-}
-
+let loads = 0;  // the latest load is shown: an earlier one that answers after it (the first, unfiltered) is dropped
 async function load() {
+  const mine = ++loads;
   const params = query();
-  const res = await fetch(`/api/facts?${params}`, {headers: headers()});
+  const res = await fetch(`/api/facts?${params}`, {headers: Page.headers()});
   const body = await res.json();
+  if (mine !== loads) return;
   // a name the API cannot read is said (with the nearest names), never shown as "0 fakta"; one it read from a
   // misspelling is named
   failure = res.ok ? "" : [body.error.message, body.error.hint].filter(Boolean).join(" – ");
@@ -179,13 +177,7 @@ function metricOptions() {
 }
 
 function applyLanguage() {
-  document.documentElement.lang = lang;
-  document.querySelectorAll("[data-i18n]").forEach((node) => {
-    const value = t()[node.dataset.i18n];
-    if (typeof value === "string") node.textContent = value;
-  });
-  $("lang-toggle").textContent = t().toggle;
-  $("lang-toggle").setAttribute("aria-label", t().toggleLabel);
+  Page.translate(t());
   $("f-org").placeholder = t().orgPlaceholder;
   $("f-fund").placeholder = t().fundPlaceholder;
   metricOptions();
@@ -193,11 +185,7 @@ function applyLanguage() {
 }
 
 $("filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
-$("lang-toggle").addEventListener("click", () => {
-  lang = lang === "sv" ? "en" : "sv";
-  localStorage.setItem("faktakoll-lang", lang);
-  applyLanguage();
-});
+Page.onToggle((chosen) => { lang = chosen; applyLanguage(); });
 document.querySelectorAll("th button").forEach((b) => b.addEventListener("click", () => {
   sortDir = sortKey === b.dataset.sort ? -sortDir : 1;
   sortKey = b.dataset.sort;

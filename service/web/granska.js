@@ -76,7 +76,7 @@ const TEXTS = {
   },
 };
 
-let lang = localStorage.getItem("faktakoll-lang") || "sv";
+let lang = Page.lang();
 let shown = null;  // {result, text, name}: the review on the page
 let selected = null;
 const $ = (id) => document.getElementById(id);
@@ -90,11 +90,6 @@ function el(tag, attrs = {}, text = "") {
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (text) node.textContent = text;
   return node;
-}
-
-function keyHeaders() {
-  const key = localStorage.getItem("faktakoll-key");
-  return key ? {"X-API-Key": key} : {};
 }
 
 // "38 siffror: 29 stämmer, 6 avviker, 2 annan roll, 1 ej i rapporterna"
@@ -183,7 +178,7 @@ function renderDetail() {
     item.append(el("span", {class: "source-where"}, where(c)), el("blockquote", {class: "quote"}, c.quote));
     if (c.chunk_id || c.fact_id) {
       const button = el("button", {type: "button", class: "source-link"}, t().openSource);
-      button.addEventListener("click", () => SourcePanel.open(c, button, t(), keyHeaders()));
+      button.addEventListener("click", () => SourcePanel.open(c, button, t(), Page.headers()));
       item.appendChild(button);
     }
     list.appendChild(item);
@@ -304,9 +299,9 @@ function request(file, text) {
     const form = new FormData();
     form.append("file", file);
     form.append("lang", lang);
-    return fetch("/api/review/file", {method: "POST", headers: keyHeaders(), body: form});
+    return fetch("/api/review/file", {method: "POST", headers: Page.headers(), body: form});
   }
-  return fetch("/api/review", {method: "POST", headers: {...keyHeaders(), "Content-Type": "application/json"},
+  return fetch("/api/review", {method: "POST", headers: Page.headers({"Content-Type": "application/json"}),
     body: JSON.stringify({text, lang})});
 }
 
@@ -318,7 +313,7 @@ function showError(message) {
 async function submit(event) {
   event.preventDefault();
   const key = $("api-key").value.trim();
-  if (key) localStorage.setItem("faktakoll-key", key);
+  if (key) Page.setKey(key);
   const file = $("file").files[0] || null;
   const text = $("draft").value;
   showError("");
@@ -343,13 +338,7 @@ async function submit(event) {
 }
 
 function applyLanguage() {
-  document.documentElement.lang = lang;
-  document.querySelectorAll("[data-i18n]").forEach((node) => {
-    const value = t()[node.dataset.i18n];
-    if (typeof value === "string") node.textContent = value;
-  });
-  $("lang-toggle").textContent = t().toggle;
-  $("lang-toggle").setAttribute("aria-label", t().toggleLabel);
+  Page.translate(t());
   $("panel-close").setAttribute("aria-label", t().closeLabel);
   document.title = t().title;
   if (shown) { renderResult(); if (selected !== null) select(selected); }
@@ -358,9 +347,5 @@ function applyLanguage() {
 $("review-form").addEventListener("submit", submit);
 $("copy-fixes").addEventListener("click", copyCorrections);
 $("download").addEventListener("click", downloadReport);
-$("lang-toggle").addEventListener("click", () => {
-  lang = lang === "sv" ? "en" : "sv";
-  localStorage.setItem("faktakoll-lang", lang);
-  applyLanguage();
-});
+Page.onToggle((chosen) => { lang = chosen; applyLanguage(); });
 applyLanguage();

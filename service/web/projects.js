@@ -59,7 +59,7 @@ const TEXTS = {
   },
 };
 const FIELDS = ["q", "org", "fund", "year"];
-let lang = localStorage.getItem("faktakoll-lang") || "sv";
+let lang = Page.lang();
 let projects = null;  // the last list from /api/projects (null before the first answer)
 let failure = null;   // {field, value, message, hint} of the last request that failed
 let documents = {};   // doc_id -> {short_name, title}
@@ -75,13 +75,9 @@ function el(tag, text, attrs = {}) {
   return node;
 }
 
-function headers() {
-  const key = localStorage.getItem("faktakoll-key");
-  return key ? {"X-API-Key": key} : {};
-}
 
 async function loadDocuments() {
-  const res = await fetch("/api/documents", {headers: headers()});
+  const res = await fetch("/api/documents", {headers: Page.headers()});
   if (res.ok) documents = Object.fromEntries((await res.json()).map((d) => [d.doc_id, d]));
 }
 
@@ -123,7 +119,7 @@ async function load() {
   $("count").textContent = t().loading;
   let res, body;
   try {
-    res = await fetch(`/api/projects?${params}`, {headers: headers()});
+    res = await fetch(`/api/projects?${params}`, {headers: Page.headers()});
     body = await res.json();
   } catch (err) {
     res = null;
@@ -284,14 +280,8 @@ function sources(p) {
 }
 
 function applyLanguage() {
-  document.documentElement.lang = lang;
+  Page.translate(t());
   document.title = t().title;
-  document.querySelectorAll("[data-i18n]").forEach((node) => {
-    const value = t()[node.dataset.i18n];
-    if (typeof value === "string") node.textContent = value;
-  });
-  $("lang-toggle").textContent = t().toggle;
-  $("lang-toggle").setAttribute("aria-label", t().toggleLabel);
   $("f-q").placeholder = t().namePlaceholder;
   $("f-org").placeholder = t().orgPlaceholder;
   $("f-fund").placeholder = t().fundPlaceholder;
@@ -299,11 +289,7 @@ function applyLanguage() {
 }
 
 $("filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
-$("lang-toggle").addEventListener("click", () => {
-  lang = lang === "sv" ? "en" : "sv";
-  localStorage.setItem("faktakoll-lang", lang);
-  applyLanguage();
-});
+Page.onToggle((chosen) => { lang = chosen; applyLanguage(); });
 // A shared link (/projekt?q=malmokraften&year=2022) fills the form.
 for (const [name, value] of new URLSearchParams(location.search)) {
   if (FIELDS.includes(name)) $(`f-${name}`).value = value;
