@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from core.numbers import Figure
 
-OPEN = re.compile(r"\b(från|fran|mellan|between|from)\s+$", re.IGNORECASE)  # right before the low end ("cirka" is in it)
+# right before the low end ("cirka" is in it)
+OPEN = re.compile(r"\b(från|fran|mellan|between|from)\s+$", re.IGNORECASE)
 CHANGE = re.compile(r"\b(?:ökat|ökade|ökar|minskat|minskade|minskar|gått|gick|steg|stigit|sjönk|sjunkit|höjts|"
                     r"sänkts|förändrats)\b", re.IGNORECASE)  # "ökat från 47 till 51": a change, no range
 GAP = re.compile(r"^[^.;:()\d]{0,60}?\s(till|och|to|and)\s+(?:uppemot\s+|upp\s+till\s+)?$", re.IGNORECASE)
-UNIT_ONLY = re.compile(r"^\s*(?:(?:kronor|kr|sek|mkr|miljoner|procent|per cent|percent|%|euro|eur)\s+)?(?:och|till|and|to)\s+$", re.IGNORECASE)
+UNIT_ONLY = re.compile(r"^\s*(?:(?:kronor|kr|sek|mkr|miljoner|procent|per cent|percent|%|euro|eur)\s+)?"
+                       r"(?:och|till|and|to)\s+$", re.IGNORECASE)
 DASH = re.compile(r"^\s*[–-]\s*$")
 AMOUNT_AFTER = re.compile(r"^\s*(?:%|procent|euro|eur\b|€|kronor|kr\b|sek\b)", re.IGNORECASE)
 GAP_WORDS = 8  # words between the two ends ("kronor för mindre Erasmus-projekt till")
@@ -54,7 +56,7 @@ def _joined(sentence: str, low: Figure, high: Figure) -> bool:
     opened, gap = OPEN.search(before), GAP.match(between)
     if opened is None or gap is None or len(between.split()) > GAP_WORDS:
         return False
-    if opened.group(1).lower() in ("mellan", "between"):  # "mellan X och Y", "mellan X SEK till Y SEK"; not "mellan 3 skolor och"
+    if opened.group(1).lower() in ("mellan", "between"):  # "mellan X och Y"; not "mellan 3 skolor och"
         return bool(UNIT_ONLY.match(between))
     return gap.group(1).lower() in ("till", "to") and not CHANGE.search(before)  # "från X till Y", not "ökat från X"
 
