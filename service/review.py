@@ -255,9 +255,12 @@ class Stated:
         self.family: dict[str, set[str]] = {o: {o, e.pair} if e.pair else {o} for o, e in orgs.items()}
         self.project_of = {f.fact_id: p.project_id for f in self.rows
                            if (p := engine.registry.project_of_fact(f.fact_id)) is not None}
-        for f in self.rows:  # a table row's project, by its name
-            if f.project and f.fact_id not in self.project_of and (named := engine.registry.find_projects(f.project)):
+        for f in self.rows:  # a table row's project is the one its row names ('TAMU ESF': TAMU's)
+            if f.project and (named := engine.registry.find_projects(f.project)):
                 self.project_of[f.fact_id] = named[0].entity_id
+        self.related = {p.project_id: {o for org in {p.owner, *p.reported_by, *p.partner_role} if org
+                                       for o in self.family.get(org, {org})}
+                        for p in engine.registry.projects.values()}  # the organisations tied to a project
 
     @cached_property
     def by_id(self) -> dict[str, Fact]:
@@ -274,10 +277,11 @@ class Stated:
     def counterpart(self, fact: Fact, year: int) -> Operand | None:
         """The same series' value of another year (one value, or the one its own report states)."""
         key = series(fact)
-        same = [f for f in self.rows if f.year == year and key is not None and series(f) == key]
-        if len({f.value for f in same}) > 1:
-            same = [f for f in same if f.doc_id == fact.doc_id]
-        if not same or len({f.value for f in same}) > 1:
+        same = sorted((f for f in self.rows if f.year == year and key is not None and series(f) == key),
+                      key=lambda f: (f.precision, f.approximate))  # the most precise first
+        if any(abs(f.value - same[0].value) > max(f.precision, 1.0) for f in same[1:]):
+            same = [f for f in same if f.doc_id == fact.doc_id]  # 'ca 22,5 mkr' is 22 550 504; 43 is not 47
+        if not same or any(abs(f.value - same[0].value) > max(f.precision, 1.0) for f in same[1:]):
             return None
         return Operand(same[0].value, same[0].display, year, fact.unit, [self._cite(same[0])], same[0])
 
@@ -321,7 +325,8 @@ class Stated:
                 "section": fact.section, "quote": fact.quote or fact.label or "", "chunk_id": None,
                 "fact_id": fact.fact_id, "span_start": fact.span_start, "span_end": fact.span_end}
 
-    def claim(self, where: tuple[int, int, str, str], found: Match, query: Query, lang: str) -> Claim:
+    def claim(self, where: tuple[int, int, str, str], found: Match, lang: str, role: str | None) -> Claim:
+        """The claim of a verdict the facts gave; `role` the one the draft gives the figure (None: an outcome)."""
         fact, other = found.fact, found.other
         text = ""
         if found.verdict in ("correct", "rounded", "deviates") and other is None and fact is not None:
@@ -332,8 +337,7 @@ class Stated:
             text = phrase(lang, key).format(other=other.display, other_year=other.year or "",
                                             other_about=self._about(other, lang),
                                             other_role=self._role(other, lang),
-                                            role=self._role(None, lang, query.role if query.role in (
-                                                "target", "budget", "granted", "requisition") else None))
+                                            role=self._role(None, lang, role))
             if fact is not None:
                 text += phrase(lang, "review_asked").format(display=fact.display, about=self._about(fact, lang))
         shown = fact or other
@@ -495,12 +499,13 @@ def _judge(engine: Engine, facts: Stated, named: Subjects, at: _At, i: int, fig:
                    share=is_share(fig))
     # a part or a share: the claim answerers compute it
     found = Match("") if part or is_share(fig) else _range(sentence, at.ranged.get(fig.start), read, facts)
-    found = found if found.verdict or part or is_share(fig) else match(read, facts.rows, facts.project_of)
+    found = found if found.verdict or part or is_share(fig) else match(read, facts.rows, facts.project_of,
+                                                                        facts.related)
     said = facts.spoken(fig, _clause(sentence, fig), claim_query.years) if found.verdict == "deviates" else None
     if said is not None and found.other is None:  # the number stands in a report sentence on it
         return facts.spoken_claim(where, said, language), read.unit
     if found.verdict:
-        return facts.claim(where, found, claim_query, language), read.unit
+        return facts.claim(where, found, language, read.role), read.unit
     answer = engine.check(claim_query)
     verdict, reported = _verdict(answer, fig.value, claim_query, read.unit)
     said = facts.spoken(fig, _clause(sentence, fig), claim_query.years) if verdict == "deviates" else None
@@ -593,6 +598,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
             continue
         if "\n\n" in text[end:m.start() + 1] or "\n\n" in m.group()[:len(m.group()) - len(m.group().lstrip())]:
             running = dominant  # a new paragraph: back to the year the draft is about
+            before = []  # and to no figures a change could be computed from
         if NOW.match(sentence):
             running = dominant  # 'Nu var tio förvaltningar med': after 'Året innan …', the year it is about
         end = m.end()
@@ -655,7 +661,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
                                 reported={"value": done.value, "display": done.display} if done.value is not None
                                 else None, explanation=phrase(language, f"review_computed_{done.verdict}").format(
                                     operation=done.operation), citations=done.citations or []))
-        before = [replace(o, here=False) for o in mine]
+        before = [*before[-8:], *(replace(o, here=False) for o in mine)]  # the figures of the sentences before
     claims.sort(key=lambda c: c.start)
     summary = Counter(c.verdict for c in claims)
     return {"claims": [c.__dict__ for c in claims], "summary": {v: summary.get(v, 0) for v in VERDICTS},

@@ -120,14 +120,23 @@ def compute(sentence: str, fig: Figure, how: str, unit: str, operands: list[Oper
     pool = here or [o for o in usable if not o.here]  # 'Since 2019, when … SEK 25 million, … tripled'
     if not pool:
         return Computed("unclear")
-    new = max(pool, key=lambda o: (o.year or 0, operands.index(o)))
-    if not here and len({series(o.fact) if o.fact else o.display for o in pool if o.year == new.year}) > 1:
+    latest = [o for o in pool if o.year == max(p.year or 0 for p in pool)]
+    if how != "difference" and len({o.unit for o in latest}) > 1:
+        latest = [o for o in latest if o.unit in ("SEK", "EUR")] or latest  # '25,7 mkr i elva projekt – mer än
+        # tredubbling': money grows by multiples in these reports, counts are said with their noun
+    new = latest[-1]
+    if not here and len({series(o.fact) if o.fact else o.display for o in latest}) > 1:
         return Computed("unclear")  # 'Ökning: +35 %' after '63 projekt, 9 nämnder': a change of which?
     usable = [o for o in usable if o.unit == new.unit]
     then = _compared_year(sentence, fig, new.year or 0)
     older = [o for o in usable if o.year is not None and o.year < (new.year or 0) and (then is None or o.year == then)
              and (o.fact is None or new.fact is None or series(o.fact) == series(new.fact))]
     old = older[-1] if older else (counterpart(new.fact, then) if new.fact is not None and then is not None else None)
+    span = SPAN.search(sentence)
+    if old is None and span is not None and new.fact is not None and new.year is not None:
+        # 'in 2019 … SEK 25 million …, so payments have tripled in five years': 2019 is the start
+        later = counterpart(new.fact, new.year + (SPANS.get(span.group(1).lower()) or int(span.group(1))))
+        old, new = (new, later) if later is not None else (None, new)
     if old is None:
         return Computed("unclear")
     if how == "multiple":
@@ -152,11 +161,18 @@ YEAR_BEFORE = re.compile(r"\b(?:året innan|året före|förra året|i fjol|för
                          r"last year)\b", re.IGNORECASE)
 
 
+SPAN = re.compile(r"\b(?:på|under|in|over|within)\s+(två|tre|fyra|fem|sex|two|three|four|five|six|\d)\s+(?:år|years)\b",
+                  re.IGNORECASE)
+SPANS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 def _compared_year(sentence: str, fig: Figure, year: int) -> int | None:
     """The year a change compares with: 'sedan 2019', 'än året innan' (the year before), else the one
     other year the sentence names; None when the sentence does not say."""
     if then := [int(m.group(1)) for m in THEN.finditer(sentence) if int(m.group(1)) != year]:
         return then[0]
+    if m := SPAN.search(sentence):  # 'mer än fördubblats på två år'
+        return year - (SPANS.get(m.group(1).lower()) or int(m.group(1)))
     if YEAR_BEFORE.search(sentence):
         return year - 1
     others = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)} - {year}

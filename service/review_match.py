@@ -38,7 +38,7 @@ METRIC_NOUNS = {
 FACT_ROLE = {"mal": "target", "budget": "budget", "beviljat": "granted", "rekvirera": "requisition"}
 CLAIM_ROLES = {"target", "budget", "granted", "requisition"}
 ABOUT = {"ca", "cirka", "omkring", "ungefär", "runt"}
-TARGET_BEFORE = re.compile(r"(?:ska|skall|förvänta\w*|beräknas|planeras|målet?|målsättning\w*|mål att|siktar på|"
+TARGET_BEFORE = re.compile(r"\b(?:ska|skall|förvänta\w*|beräknas|planeras|målet?|målsättning\w*|mål att|siktar på|"
                            r"förväntade?|budgeterade?)\W+(?:\w+\W+){0,6}$", re.IGNORECASE)
 FAIR = 0.1
 WORDED = 2  # stems of substance a fact's sentence shares with the draft's to be the same sentence
@@ -49,6 +49,11 @@ ROLE_WORDS = {"budget": re.compile(r"budget", re.IGNORECASE),
               "requisition": re.compile(r"rekvir", re.IGNORECASE)}
 TARGET_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}(?:förväntas|ska|skall|beräknas|planeras|är målet|is expected|"
                           r"are expected|will)\b", re.IGNORECASE)
+DRAFT_TARGET_BEFORE = re.compile(r"(?:mål(?:et|en)?|målsättning(?:en)?|target|goal|aim)\s+(?:(?:var|är|blev|på|att|om|"
+                                 r"of|was|is|to)\s+){0,3}$", re.IGNORECASE)  # 'målet 1 800', 'Målet var att 200'
+DRAFT_TARGET_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}(?:förväntas|ska|skall|skulle|beräknas|planeras|is expected|"
+                                r"are expected|were expected|will|would)\b", re.IGNORECASE)
+VERB_FORM = re.compile(r"(?:tt|its|ades)$", re.IGNORECASE)  # 'målet 1 800 nått', '117 skrivits in': no noun
 LOOSE_UP = {"drygt", "över", "närmare"}  # the figure is a bit above (drygt) or just below it
 BELOW = {"nästan", "knappt", "närmare"}
 
@@ -114,12 +119,16 @@ def context(sentence: str, fig: Figure, query: Query, family: dict[str, set[str]
     unit = unit_of(sentence, fig, share)
     noun = None
     m = NOUN_AFTER.match(after)
-    if unit == "count" and m and fold(m.group(1)) not in FILLER:
+    if unit == "count" and m and fold(m.group(1)) not in FILLER and not VERB_FORM.search(m.group(1)):
         noun = fold(m.group(1))
     orgs = {o for org in query.orgs for o in family.get(org, {org})}
     role = next((r for r in query.roles if r in CLAIM_ROLES), None)
     if role == "target" and (query.asks_goal or query.goals or query.goals_named):
         role = None  # 'till målet Utbildning och arbete': a kommunfullmäktige goal, not a target
+    if role is None and not (query.goals or query.goals_named) and (
+            DRAFT_TARGET_BEFORE.search(sentence[max(0, fig.start - 40):fig.start])
+            or DRAFT_TARGET_AFTER.match(sentence[fig.end:])):
+        role = "target"  # 'målet 1 800 nått', '200 skulle skrivas in': the draft's own words
     return Context(value=fig.value, unit=unit, precision=fig.precision, qualifier=fig.qualifier,
                    approximate=fig.approximate, years=list(query.years), orgs=orgs, projects=set(query.project_ids),
                    funds=set(query.funds), noun=noun, words=substance(sentence), role=role, carried=carried,
@@ -149,8 +158,8 @@ def value_fit(c: Context, fact: Fact) -> str | None:
     q = c.qualifier or ""
     if q in LOOSE_UP and 0 < fact.value - c.value <= min(step * 1.5, fair) and q != "närmare":
         return "rounded"  # 'drygt 10,4 miljoner' for 10 404 000
-    if q in BELOW and 0 < c.value - fact.value <= min(step * 1.5, fair):
-        return "rounded"  # 'nästan 17 miljoner' for 16 881 967
+    if q in BELOW and 0 < c.value - fact.value <= min(step / 2, fair):
+        return "rounded"  # 'nästan 17 miljoner' for 16 881 967; not 'nästan 11 miljoner' for 10 404 000
     if (c.approximate or q) and q not in LOOSE_UP | BELOW and abs(diff) <= min(step / 2 + 1e-9, fair):
         return "rounded"
     if not c.approximate and c.precision >= 1 and abs(diff) <= step / 2 and fact.value > 1000:
@@ -181,7 +190,8 @@ def _near(fact: Fact, value: float, chars: int = 40) -> str:
     return label if at < 0 else label[max(0, at - chars):at + chars]
 
 
-def _subject_fit(c: Context, fact: Fact, project_of: dict[str, str]) -> bool | None:
+def _subject_fit(c: Context, fact: Fact, project_of: dict[str, str],
+                 related: dict[str, set[str]] | None = None) -> bool | None:
     if c.funds:  # 'från Erasmusprojekt': a fund's row, not another's, nor an organisation's
         if fact.fund:
             return fact.fund in c.funds
@@ -195,8 +205,11 @@ def _subject_fit(c: Context, fact: Fact, project_of: dict[str, str]) -> bool | N
         return False if (own or fact.project) else None
     if own is not None and not c.projects:
         # a project's own figure is not its nämnd's ('fem' of one project, 'fem projekt' of ASF): another
-        # subject when the draft names whose figure it is, else not known
-        return False if c.orgs - {CITY} - CITY_ORGANS and not c.carried else None  # the city holds them all
+        # subject when the draft names an organisation the reports do not tie to the project (its owner, or
+        # one that reports it or is its projektpart: 'HVON kunde rekvirera … för satsningen'), else not known
+        named = c.orgs - {CITY} - CITY_ORGANS
+        tied = related.get(own, set()) if related else set()
+        return False if named and not c.carried and not named & tied else None
     if c.orgs:
         if fact.org in c.orgs or fact.unit_org in c.orgs:
             return True
@@ -221,9 +234,10 @@ def _role_fit(c: Context, fact: Fact) -> bool:
     return stated == c.role or (stated is None and fact.metric != "eu_funds_paid")
 
 
-def match(c: Context, facts: list[Fact], project_of: dict[str, str]) -> Match:
+def match(c: Context, facts: list[Fact], project_of: dict[str, str],
+          related: dict[str, set[str]] | None = None) -> Match:
     """The verdict the stored facts give on one figure of a draft ('' when they cannot settle it)."""
-    fits = [(value_fit(c, f), Fit(f, _year_fit(c, f), _subject_fit(c, f, project_of), _noun_fit(c, f),
+    fits = [(value_fit(c, f), Fit(f, _year_fit(c, f), _subject_fit(c, f, project_of, related), _noun_fit(c, f),
                                   _role_fit(c, f), c.unit != "percent" or bool(c.words & substance(f.label or "")),
                                   f.source == "text" and len(c.words & substance(f.label or "")) >= WORDED))
             for f in facts if f.unit == c.unit]
