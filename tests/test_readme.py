@@ -113,3 +113,14 @@ def test_the_readme_is_short_and_its_screenshots_small() -> None:
     assert len(README.read_bytes()) < README_MAX_BYTES
     images = [PROJECT_ROOT / t for t in LINK.findall(_prose(README)) if t.endswith(".png")]
     assert images and all(i.stat().st_size < IMAGE_MAX_BYTES for i in images), images
+
+
+def test_every_route_is_documented(tmp_path: Path) -> None:
+    from service.app import create_app
+
+    doc = (PROJECT_ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    spec = create_app(Settings(data_dir=tmp_path)).openapi()
+    routes = [f"{method.upper()} {re.sub(r'{[^}]+}', '{}', path)}" for path, item in spec["paths"].items()
+              for method in item]
+    documented = {re.sub(r"{[^}]+}", "{}", r) for r in re.findall(r"^\| `([A-Z]+ /[^`]+)` \|", doc, re.M)}
+    assert routes and not [r for r in routes if r not in documented], "docs/api.md's route table lacks some"
