@@ -193,9 +193,12 @@ def _near(fact: Fact, value: float, chars: int = 40) -> str:
 def _subject_fit(c: Context, fact: Fact, project_of: dict[str, str],
                  related: dict[str, set[str]] | None = None) -> bool | None:
     if c.funds:  # 'från Erasmusprojekt': a fund's row, not another's, nor an organisation's
-        if fact.fund:
-            return fact.fund in c.funds
-        return False if fact.metric == "eu_funds_paid" else None
+        if fact.fund and fact.fund not in c.funds:
+            return False
+        if not fact.fund:
+            return False if fact.metric == "eu_funds_paid" else None
+        if not c.projects:
+            return True  # 'Yalla Sofielund (ESF): …': the project's row, not another project's of that fund
     if fact.fund and not c.orgs and not c.projects:
         return None  # a fund's row, and the draft names no subject: it may be speaking of the fund
     own = project_of.get(fact.fact_id)
