@@ -32,10 +32,14 @@ from service.review_match import (
     Context,
     Match,
     context,
+    fact_role,
     match,
     range_match,
     substance,
     unit_of,
+)
+from service.review_match import (
+    role_fit as _role_fit,
 )
 
 if TYPE_CHECKING:
@@ -315,8 +319,7 @@ class Stated:
 
     def _role(self, fact: Fact | None, lang: str, role: str | None = None) -> str:
         if fact is not None:
-            role = {"mal": "target", "budget": "budget", "beviljat": "granted",
-                    "rekvirera": "requisition"}.get(fact.stated_role or "", "outcome")
+            role = "budget" if fact.metric == "total_budget" else fact_role(fact)
         return phrase(lang, f"review_role_{role or 'outcome'}")
 
     def _cite(self, fact: Fact) -> dict[str, Any]:
@@ -508,6 +511,9 @@ def _judge(engine: Engine, facts: Stated, named: Subjects, at: _At, i: int, fig:
         return facts.claim(where, found, language, read.role), read.unit
     answer = engine.check(claim_query)
     verdict, reported = _verdict(answer, fig.value, claim_query, read.unit)
+    if verdict in ("correct", "rounded") and answer.figures and not _role_fit(read, facts.by_id.get(
+            answer.figures[0].fact_id)):
+        verdict = "other_role"  # '40 % av deltagarna har gått vidare' where the report's 40 % is what is expected
     said = facts.spoken(fig, _clause(sentence, fig), claim_query.years) if verdict == "deviates" else None
     if said is not None:
         return facts.spoken_claim(where, said, language), read.unit

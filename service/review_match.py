@@ -224,10 +224,23 @@ def _subject_fit(c: Context, fact: Fact, project_of: dict[str, str],
     return None  # the draft names no subject: the city or whoever the paragraph is about
 
 
-def _role_fit(c: Context, fact: Fact) -> bool:
+def role_fit(c: Context, fact: Fact | None) -> bool:
+    """Whether the role the draft gives a figure is the fact's (True when the fact is not known)."""
+    return True if fact is None else _role_fit(c, fact)
+
+
+def fact_role(fact: Fact) -> str | None:
+    """The role a report gives a figure (target, budget, granted, requisition; None: what happened)."""
     stated = FACT_ROLE.get(fact.stated_role or "")
     if stated is not None and not _role_phrase(fact, stated):
         stated = None  # 'Över 800 har deltagit med målsättningen att …': the figure is what happened
+    if stated is None and fact.stated_role == "andel" and _role_phrase(fact, "target"):
+        stated = "target"  # 'Det förväntade resultatet är att … 40% av dessa går vidare': an expected share
+    return stated
+
+
+def _role_fit(c: Context, fact: Fact) -> bool:
+    stated = fact_role(fact)
     if {stated, c.role} == {"budget", "granted"}:
         return True  # 'tilldelades en budget på 54 450 euro': set aside, not spent
     if fact.metric == "total_budget":
@@ -346,4 +359,4 @@ def _role_phrase(fact: Fact, role: str) -> bool:
     return bool(ROLE_WORDS[role].search(near)) if role in ROLE_WORDS else True
 
 
-__all__ = ["Context", "Match", "context", "match", "range_match", "unit_of", "value_fit"]
+__all__ = ["Context", "Match", "context", "match", "fact_role", "range_match", "role_fit", "unit_of", "value_fit"]
