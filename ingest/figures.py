@@ -56,6 +56,8 @@ ROLES = [  # (role, pattern in the folded sentence); the first match wins
             r"|\bmal(?:et)? att\b|target"),
 ]
 WORD = re.compile(r"[\w+\-–/]+")
+# a numbered heading's title and its page number: a line of a table of contents, however it is laid out
+TOC_ENTRY = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\s+[A-ZÅÄÖ][^\n]{2,90}?\s\d{1,3}\s*$")
 HEADING_CHARS = 80  # a numbered line shorter than this that starts with a capital is a heading
 NOUN_BEFORE = re.compile(r"\b([A-ZÅÄÖa-zåäö][a-zåäö\-]{3,}(?:arna|erna|orna|ar|er|or|na))\b[^.]{0,60}$")
 YEAR_AFTER = re.compile(r"^\s*(?:[^\W\d]+\s+){0,2}(?:år\s+)?((?:19|20)\d\d)\b")
@@ -83,9 +85,10 @@ def is_figure(sentence: str, fig: Figure) -> bool:
     line_end = sentence.find("\n", fig.end)
     line = sentence[fig.start: line_end if line_end >= 0 else len(sentence)]
     whole_line = before[before.rfind("\n") + 1:] + line
-    if fig.bare and (re.match(r"^\s+\d+(?:\.\d+)+\s", after) or (
-            not line[len(fig.display):].strip() and re.search(r"(^|\s)\d+(?:\.\d+)+\s", whole_line))):
-        return False  # a table of contents: "6 4.4 Uppnådda resultat ... 6", "8 4.6 Implementering ... 8"
+    ends_line = not line[len(fig.display):].strip()
+    if fig.bare and (re.match(r"^\s+\d+(?:\.\d+)+\s", after) or (ends_line and (
+            re.search(r"(^|\s)\d+(?:\.\d+)+\s", whole_line) or TOC_ENTRY.match(whole_line)))):
+        return False  # a table of contents: "6 4.4 Uppnådda resultat ... 6", "3 Samverkansparter 2018 5"
     if fig.bare and at_line_start and re.match(r"^\s+[A-ZÅÄÖ]", after) and len(line) < HEADING_CHARS:
         return False  # a numbered heading: "2 EU-medel 2018", "1 Projektredovisning"
     if fig.bare and re.match(r"^\d{1,2}\.(?:\s|$)", sentence[fig.start:]) and (
