@@ -28,9 +28,17 @@ NOT_A_FIGURE_AFTER = re.compile(rf"^\s*(?:{MONTHS})\b|^\(\d|^\s*§|^\.\d|^:\d", 
 NOT_A_FIGURE_BEFORE = re.compile(
     r"(?:§|\bs\.|\bsid\.?|\bsidan|\bkl\.?|\bnr\.?|\bpunkt|\bbilaga|\bkapitel|\bavsnitt|\bmål|\bversion"
     r"|\bartikel|\bKA|\bdnr|\bSTK|\btel\.?|\båk|\bårskurs|^#+|\(|\bdelprojekt|\betapp|\bfas|\bsteg|\bnummer"
-    r"|\bnumber|\bdel)\s*$",
+    r"|\bnumber|\bdel|\btyp)\s*$",
     re.IGNORECASE,
 )
+# units of time: "år", "års", "åren", "två-årsperioden", "projektår", "månader", "veckor", "dagar"
+TIME_UNIT = (r"(?:(?:projekt|läs|verksamhets|budget|kalender|halv)?år(?:s|en|ig[^\W\d_]*|speriod[^\W\d_]*)?"
+             r"|månad[^\W\d_]*|veck[^\W\d_]*|dag(?:ar|s)?|dygn)")
+# the figure (or the other end of "N respektive/till M") followed by a unit of time that is not "år 2020"
+SPAN_OF_TIME = re.compile(
+    rf"^[\s\-–]*(?:(?:re-?\s?spektive|till|och|eller|[–-])\s*\d{{1,3}}\s*)?{TIME_UNIT}\b(?![\s\-–]*\d{{4}})",
+    re.IGNORECASE)
+POINTS_BACK = re.compile(r"\b(?:dessa|de|dem|båda)\s+$", re.IGNORECASE)
 NAME_BEFORE = re.compile(r"\b[A-ZÅÄÖ][\w+]*\s$")  # "Key Action 2", "Horisont 2020": part of a name
 ONE = re.compile(r"\b(ett|en)\s+(?=[a-zåäö]{3,})", re.IGNORECASE)
 STOP = {
@@ -67,9 +75,24 @@ def _fold(text: str) -> str:
     return text.lower().translate(str.maketrans("åäöé", "aaoe"))
 
 
+def is_span_of_time(sentence: str, fig: Figure) -> bool:
+    """An age or a duration ("22 respektive 26 år gamla", "under tre år", "i minst 24 månader"): no amount
+    or count that a report publishes ("17 år 2020" is a count in a year)."""
+    return bool(fig.bare and SPAN_OF_TIME.match(sentence[fig.end:]))
+
+
+def refers_back(sentence: str, fig: Figure) -> bool:
+    """A number that only points back ("Dessa två kommer att löpa parallellt under 2019"): it counts
+    nothing the sentence names."""
+    return bool(fig.bare and POINTS_BACK.search(sentence[: fig.start])
+                and not quantity_of(sentence, fig, unit_of(sentence, fig)))
+
+
 def is_figure(sentence: str, fig: Figure) -> bool:
-    """Numbers that are dates, references, names or ordinals are not figures."""
+    """Numbers that are dates, references, names, ordinals, ages or durations are not figures."""
     before, after = sentence[: fig.start], sentence[fig.end:]
+    if is_span_of_time(sentence, fig) or refers_back(sentence, fig):
+        return False
     if fig.is_year_like or re.search(r"[^\W\d_]\Z", before) or re.match(r"^[^\W\d_]", after) or after[:1] == "+":
         return False  # glued to letters ("LFM30", OCR "i1"), or a page footer "4+(7)"
     if fig.bare and (NOT_A_FIGURE_AFTER.search(after) or NOT_A_FIGURE_BEFORE.search(before)):
@@ -251,6 +274,8 @@ def _held(ctx: Context, a: int, fig: Figure, taken: _Quotes, seen: set[tuple[int
 
 def _range_fact(ctx: Context, sentence: str, a: int, b: int, pair: Span, section: Section | None) -> Fact | None:
     """One figure for both ends of a range: `value` the low end, `high` the high one, in the high end's unit."""
+    if is_span_of_time(sentence, pair.high):
+        return None  # "kvinnor och män 25 till 64 år": ages
     fact = _figure_fact(ctx, sentence, a, b, pair.low, section)
     if fact is None:
         return None
