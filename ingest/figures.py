@@ -31,13 +31,13 @@ NOT_A_FIGURE_BEFORE = re.compile(
     r"|\bnumber|\bdel|\btyp)\s*$",
     re.IGNORECASE,
 )
-# units of time: "år", "års", "åren", "två-årsperioden", "projektår", "månader", "veckor", "dagar"
-TIME_UNIT = (r"(?:(?:projekt|läs|verksamhets|budget|kalender|halv)?år(?:s|en|ig[^\W\d_]*|speriod[^\W\d_]*)?"
-             r"|månad[^\W\d_]*|veck[^\W\d_]*|dag(?:ar|s)?|dygn)")
-# the figure (or the other end of "N respektive/till M") followed by a unit of time that is not "år 2020"
-SPAN_OF_TIME = re.compile(
-    rf"^[\s\-–]*(?:(?:re-?\s?spektive|till|och|eller|[–-])\s*\d{{1,3}}\s*)?{TIME_UNIT}\b(?![\s\-–]*\d{{4}})",
-    re.IGNORECASE)
+# units of time: "år" (not "år 2020"), "års", "åren", "två-årsperioden", "projektår", "månader", "veckor", "dagar"
+TIME_UNIT = (r"(?:(?:projekt|läs|verksamhets|budget|kalender|halv)?år(?:s|en|ig[^\W\d_]*|speriod[^\W\d_]*)\b"
+             r"|(?:projekt|läs|verksamhets|budget|kalender|halv)?år\b(?![\s\-–]*\d{4})"
+             r"|(?:månad[^\W\d_]*|veck[^\W\d_]*|dag(?:ar|s)?|dygn)\b)")
+# the figure (or the other end of "N respektive/till M") followed by a unit of time
+SPAN_OF_TIME = re.compile(rf"^[\s\-–]*(?:(?:re-?\s?spektive|till|och|eller|[–-])\s*\d{{1,3}}\s*)?{TIME_UNIT}",
+                          re.IGNORECASE)
 POINTS_BACK = re.compile(r"\b(?:dessa|de|dem|båda)\s+$", re.IGNORECASE)
 NAME_BEFORE = re.compile(r"\b[A-ZÅÄÖ][\w+]*\s$")  # "Key Action 2", "Horisont 2020": part of a name
 ONE = re.compile(r"\b(ett|en)\s+(?=[a-zåäö]{3,})", re.IGNORECASE)
@@ -78,7 +78,7 @@ def _fold(text: str) -> str:
 def is_span_of_time(sentence: str, fig: Figure) -> bool:
     """An age or a duration ("22 respektive 26 år gamla", "under tre år", "i minst 24 månader"): no amount
     or count that a report publishes ("17 år 2020" is a count in a year)."""
-    return bool(fig.bare and SPAN_OF_TIME.match(sentence[fig.end:]))
+    return bool(not fig.money and SPAN_OF_TIME.match(sentence[fig.end:]))
 
 
 def refers_back(sentence: str, fig: Figure) -> bool:
