@@ -230,3 +230,86 @@ def test_a_wrapped_label_of_an_empty_row_is_no_part_of_the_total(tmp_path):
     facts = facts_of(folder, "rapport.txt", tmp_path / "data")
     assert [(f.label, f.role, f.goal) for f in facts if f.metric == "eu_funds_paid"] == [
         ("En ekologiskt hållbar stad", "part", "8"), ("Summa", "total", None)]
+
+
+def _one_file(tmp_path: Path, text: str, suffix: str = ".txt") -> list[Fact]:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / f"rapport{suffix}").write_text(text, encoding="utf-8")
+    return facts_of(folder, f"rapport{suffix}", tmp_path / "data")
+
+
+GOAL_TABLE = ("Redovisning av internationellt arbete 2018\n\nTabell 3, redogör för utbetalda EU-medel fördelat "
+              "efter budgetmål\n\nMålområde\tUtbetalt belopp SEK\n{first}"
+              "2. En stad för näringsliv och arbete\t19 328 949\n{gap}6. En trygg stad\t402 264\n{gap}Summa\t19 731 213\n")
+
+
+@pytest.mark.parametrize(("first", "gap"), [
+    ("1. En ung, global och modern stad\n", ""),  # the empty first row on one line, rows close together
+    ("1. En ung, global och modern\nstad\n\n", "\n"),  # its label wrapped, rows spaced apart
+])
+def test_a_caption_above_empty_first_rows_names_the_table(tmp_path, first, gap):
+    """How the printed page wraps and spaces a table's empty first row does not change what its
+    caption says (before: the caption was the empty row's wrapped word, or nothing, and the paid EU
+    funds became bare counts)."""
+    facts = _one_file(tmp_path, GOAL_TABLE.format(first=first, gap=gap))
+    assert [(f.metric, f.value, f.role, f.goal) for f in facts if f.source != "text"] == [
+        ("eu_funds_paid", 19328949, "part", "2"), ("eu_funds_paid", 402264, "part", "6"),
+        ("eu_funds_paid", 19731213, "total", None)]
+
+
+def test_a_column_header_repeated_after_a_page_break_over_empty_first_rows(tmp_path):
+    text = ("Redovisning av internationellt arbete 2018\n\nTabell 3, utbetalda EU-medel per budgetmål\n\n"
+            "Målområde\tUtbetalt belopp SEK\n1. En ung stad\n2. En stad för arbete\t19 328 949\n"
+            "Redovisning av internationellt arbete 2018 1(6)\n"
+            "Målområde\tUtbetalt belopp SEK\n6. En trygg stad\t402 264\nSumma\t19 731 213\n")
+    facts = [f for f in _one_file(tmp_path, text) if f.source != "text"]
+    assert [(f.metric, f.value, f.role, f.page) for f in facts] == [
+        ("eu_funds_paid", 19328949, "part", 1), ("eu_funds_paid", 402264, "part", 2),
+        ("eu_funds_paid", 19731213, "total", 2)]
+
+
+def test_justified_lines_that_end_in_figures_are_no_table(tmp_path):
+    text = ("Redovisning av internationellt arbete 2019\n\nProjektet har uppmärksammats i tidningen Förskolan.\n"
+            "Projektet. Tidningen har läsare över hela Sverige och når 100 000\n"
+            "förskollärare och pedagoger. Förskoleforum, en webbplats, där ca 65 %\n"
+            "av alla förskolor i riket är anslutna, har också skrivit om projektet.\n")
+    assert not [f for f in _one_file(tmp_path, text) if f.source != "text"]
+
+
+def test_a_contents_line_is_no_figure_however_it_is_spaced(tmp_path):
+    text = ("Redovisning av internationellt arbete 2018\n\nInnehållsförteckning\n\n1 Projektredovisning 3\n\n"
+            "3 Samverkansparter 2018 5\n\n1 Projektredovisning\n\nUnder året deltog 40 personer.\n")
+    assert [(f.value, f.quantity) for f in _one_file(tmp_path, text)] == [(40, "personer")]
+
+
+MD_CHAPTERS = """# Redovisning av internationellt arbete 2019
+
+## 6 Grundskolenämnden
+
+### 6.1 Del 2; Internationellt arbete i Malmö stads förvaltningar 2019
+
+#### Digitalisering
+
+## Hållbar utveckling
+
+Sammanlagt sex länder deltar.
+
+### **6.1.2 Personella resurser**
+
+Under året arbetade två konstnärer med lärarna.
+
+## **Projekt där arbetsmarknads- och socialförvaltningen är projektägare**
+
+##### *Hela Familjen 2.0*
+
+I projektet arbetar 15 socialsekreterare.
+"""
+
+
+def test_markdown_chapters_follow_section_numbers_not_hashes(tmp_path):
+    """'## Hållbar utveckling' inside chapter 6 does not close it: its figures are the
+    Grundskolenämnden's, as the printed report (which keeps no '#') gives them; an unnumbered
+    heading naming an organisation is that section's only, as a title line in a PDF."""
+    facts = _one_file(tmp_path, MD_CHAPTERS, ".md")
+    assert [(f.value, f.org) for f in facts] == [(6, "grn"), (2, "grn"), (15, "grn")]
