@@ -31,13 +31,14 @@ NOT_A_FIGURE_BEFORE = re.compile(
     r"|\bnumber|\bdel|\btyp)\s*$",
     re.IGNORECASE,
 )
-# units of time: "år" (not "år 2020"), "års", "åren", "två-årsperioden", "projektår", "månader", "veckor", "dagar"
-TIME_UNIT = (r"(?:(?:projekt|läs|verksamhets|budget|kalender|halv)?år(?:s|en|ig[^\W\d_]*|speriod[^\W\d_]*)\b"
-             r"|(?:projekt|läs|verksamhets|budget|kalender|halv)?år\b(?![\s\-–]*\d{4})"
-             r"|(?:månad[^\W\d_]*|veck[^\W\d_]*|dag(?:ar|s)?|dygn)\b)")
-# the figure (or the other end of "N respektive/till M") followed by a unit of time
-SPAN_OF_TIME = re.compile(rf"^[\s\-–]*(?:(?:re-?\s?spektive|till|och|eller|[–-])\s*\d{{1,3}}\s*)?{TIME_UNIT}",
-                          re.IGNORECASE)
+# an age: "22 respektive 26 år gamla", "kvinnor och män 25 till 64 år", "i åldrarna 18–65 år", "unga vuxna
+# över 18 år"; a duration ("under två år", "i minst 24 månader") stays a figure: it answers "how long"
+AGE_AFTER = re.compile(r"^\s*(?:(?:re-?\s?spektive|till|och|[–-])\s*\d{1,3}\s*)?år\s+(?:gaml|gammal)", re.IGNORECASE)
+AGE_SPAN_AFTER = re.compile(r"^\s*(?:till|[–-])\s*\d{1,3}\s*år\b(?![\s\-–]*\d{4})", re.IGNORECASE)
+AGE_SPAN_BEFORE = re.compile(r"\d{1,3}\s*(?:till|[–-])\s*$", re.IGNORECASE)
+AGED = re.compile(r"\b(?:personer|vuxna|unga|ungdomar|barn|elever|kvinnor|män|invånare|deltagare)\s+"
+                  r"(?:över|under)?\s*$", re.IGNORECASE)
+YEARS_AFTER = re.compile(r"^\s*år\b(?![\s\-–]*\d{4})", re.IGNORECASE)
 POINTS_BACK = re.compile(r"\b(?:dessa|de|dem|båda)\s+$", re.IGNORECASE)
 NAME_BEFORE = re.compile(r"\b[A-ZÅÄÖ][\w+]*\s$")  # "Key Action 2", "Horisont 2020": part of a name
 ONE = re.compile(r"\b(ett|en)\s+(?=[a-zåäö]{3,})", re.IGNORECASE)
@@ -75,10 +76,14 @@ def _fold(text: str) -> str:
     return text.lower().translate(str.maketrans("åäöé", "aaoe"))
 
 
-def is_span_of_time(sentence: str, fig: Figure) -> bool:
-    """An age or a duration ("22 respektive 26 år gamla", "under tre år", "i minst 24 månader"): no amount
-    or count that a report publishes ("17 år 2020" is a count in a year)."""
-    return bool(not fig.money and SPAN_OF_TIME.match(sentence[fig.end:]))
+def is_age(sentence: str, fig: Figure) -> bool:
+    """An age ("22 respektive 26 år gamla", "män 25 till 64 år", "unga vuxna över 18 år"): no amount or
+    count that a report publishes ("17 år 2020" is a count in a year)."""
+    before, after = sentence[: fig.start], sentence[fig.end:]
+    if fig.money or not re.match(r"^[\s\-–\w]*?år\b", after[:40]):
+        return False
+    return bool(AGE_AFTER.match(after) or AGE_SPAN_AFTER.match(after)
+                or (YEARS_AFTER.match(after) and (AGE_SPAN_BEFORE.search(before) or AGED.search(before))))
 
 
 def refers_back(sentence: str, fig: Figure) -> bool:
@@ -89,9 +94,9 @@ def refers_back(sentence: str, fig: Figure) -> bool:
 
 
 def is_figure(sentence: str, fig: Figure) -> bool:
-    """Numbers that are dates, references, names, ordinals, ages or durations are not figures."""
+    """Numbers that are dates, references, names, ordinals or ages, or that count nothing, are not figures."""
     before, after = sentence[: fig.start], sentence[fig.end:]
-    if is_span_of_time(sentence, fig) or refers_back(sentence, fig):
+    if is_age(sentence, fig) or refers_back(sentence, fig):
         return False
     if fig.is_year_like or re.search(r"[^\W\d_]\Z", before) or re.match(r"^[^\W\d_]", after) or after[:1] == "+":
         return False  # glued to letters ("LFM30", OCR "i1"), or a page footer "4+(7)"
@@ -274,7 +279,7 @@ def _held(ctx: Context, a: int, fig: Figure, taken: _Quotes, seen: set[tuple[int
 
 def _range_fact(ctx: Context, sentence: str, a: int, b: int, pair: Span, section: Section | None) -> Fact | None:
     """One figure for both ends of a range: `value` the low end, `high` the high one, in the high end's unit."""
-    if is_span_of_time(sentence, pair.high):
+    if is_age(sentence, pair.high):
         return None  # "kvinnor och män 25 till 64 år": ages
     fact = _figure_fact(ctx, sentence, a, b, pair.low, section)
     if fact is None:

@@ -241,7 +241,8 @@ def _one_file(tmp_path: Path, text: str, suffix: str = ".txt") -> list[Fact]:
 
 GOAL_TABLE = ("Redovisning av internationellt arbete 2018\n\nTabell 3, redogör för utbetalda EU-medel fördelat "
               "efter budgetmål\n\nMålområde\tUtbetalt belopp SEK\n{first}"
-              "2. En stad för näringsliv och arbete\t19 328 949\n{gap}6. En trygg stad\t402 264\n{gap}Summa\t19 731 213\n")
+              "2. En stad för näringsliv och arbete\t19 328 949\n{gap}6. En trygg stad\t402 264\n"
+              "{gap}Summa\t19 731 213\n")
 
 
 @pytest.mark.parametrize(("first", "gap"), [
