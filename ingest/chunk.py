@@ -22,6 +22,8 @@ VERSION_SUFFIX = re.compile(r"(?<=[^\W\d_]) \d{1,2}\.\d{1,2}\s*$")  # a project'
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 DISPLAY_MARKUP = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 PLAIN_LEVEL = 9
+# "Projekt där arbetsmarknads- och socialförvaltningen är projektägare": a heading over projects' headings
+CONTEXT_OWNER = re.compile(r"^projekt där (.+?) (?:är|var) (projektägare|projektpart)", re.IGNORECASE)
 # a "sentence" longer than this (a table block without full stops, a run of numbers) is read line by line,
 # an over-long line in pieces cut at spaces: the work per figure stays bounded, so extraction is linear in
 # the text (the reports' longest sentence is under 600 characters)
@@ -90,6 +92,10 @@ def sections(text: str, registry: Registry, *, scope: str = CITY) -> list[Sectio
             org = next((o for _, o in reversed(stack) if o), None)
         if level != PLAIN_LEVEL:
             stack.append((level, mentions[0] if mentions else None))
+        elif mentions and CONTEXT_OWNER.match(title):  # its projects' headings below are its organisation's
+            while stack and stack[-1][0] == PLAIN_LEVEL:
+                stack.pop()
+            stack.append((level, mentions[0]))
         out.append(Section(start, nxt[0], title, level, org or (scope if scope != CITY else None)))
     return [s for s in out if s.end > s.start]
 
