@@ -24,6 +24,7 @@ from core.entities import CITY, Registry
 from core.numbers import RANGE_JOIN, Figure, parse_figures, years_in
 from core.schemas import Document, Fact
 from core.vocabulary import load as load_vocabulary
+from ingest.flat_tables import split_rows
 from ingest.normalize import Normalized
 
 GOAL_PREFIX = re.compile(r"^\s*(?:[•\-–]\s*)?(\d{1,2})\.\s+(?=\D)")
@@ -345,7 +346,8 @@ def _row_dimensions(registry: Registry, row: Row, *, goal_table: bool, project_t
 
 def document_tables(ctx: Context) -> list[Table]:
     """The tables of a document's normalized text in order: the i-th gives the facts of group 'DOC:ti'."""
-    lines = lines_of(ctx.norm.text)
+    rows = split_rows([(line.start, line.text) for line in lines_of(ctx.norm.text)])  # ingest/flat_tables.py
+    lines = [Line(start, start + len(text), text) for start, text in rows]
     starts = [line.start for line in lines]
     page_first = {bisect.bisect_left(starts, ctx.norm.to_normalized(page.start)) for page in ctx.doc.pages[1:]}
     return find_tables(lines, page_first=page_first)

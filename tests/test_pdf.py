@@ -1,10 +1,12 @@
 """PDFs as they really come: the two Markdown reports printed to PDF by Chromium at A4 and at
-Letter (real tables, ligatures, soft hyphens, a running footer) and read back. The PDF gives the
+Letter (real tables, ligatures, soft hyphens, a running footer), and as a Markdown renderer prints
+them (a table's rows flow as one paragraph), and read back. The PDF gives the
 same facts as the Markdown, with the same subjects (issue 18): every table, prose and running-text
 fact, with its page. What makes this hold whatever the page layout: chapters come from section
 numbers, not from the Markdown's '#'s (which the print does not keep and the reports get wrong:
 "## Hållbar utveckling" inside chapter 6); a table's caption is read above its first rows even
-when these have no figure; a table of contents line is no figure however it is spaced."""
+when these have no figure; a table printed as running text is known by its total
+(ingest/flat_tables.py); a table of contents line is no figure however it is spaced."""
 
 from __future__ import annotations
 
@@ -40,6 +42,7 @@ CUT_BAR = re.compile(r"^[\s\-–_=]+$")  # a "-----" line under a table row in t
 LONG_WORD = re.compile(r"(?<![&#\w])[^\W\d_]{14,}")
 VOWELS = set("aeiouyåäöé")
 PAPERS = ["A4", "Letter"]
+LAYOUTS = ["tables", "markdown"]
 
 
 def pipe_tables(markdown: str) -> str:
@@ -76,19 +79,18 @@ def soft_hyphens(html: str) -> str:
     return "".join(p if p.startswith("<") else LONG_WORD.sub(one, p) for p in parts)
 
 
-def to_html(markdown: str, title: str, paper: str) -> str:
-    body = MarkdownIt("commonmark").enable("table").render(pipe_tables(markdown))
+def to_html(markdown: str, title: str, paper: str, layout: str) -> str:
+    """The report as a page: its tab-separated rows as tables ("tables"), or the Markdown as a
+    Markdown renderer gives it ("markdown": a paragraph's lines joined, so a table flows as text)."""
+    body = MarkdownIt("commonmark").enable("table").render(pipe_tables(markdown) if layout == "tables" else markdown)
     return string.Template(TEMPLATE.read_text(encoding="utf-8")).substitute(title=title, paper=paper,
                                                                             body=soft_hyphens(body))
 
 
-@pytest.fixture(scope="session", params=PAPERS)
-def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A corpus folder with the two reports as PDFs on one paper size and a manifest naming the PDFs."""
+def print_reports(folder: Path, paper: str, layout: str) -> Path:
+    """`folder` with the two reports as PDFs and a manifest naming the PDFs."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: `make browser` installs Debian's chromium package")
-    paper = request.param
-    folder = tmp_path_factory.mktemp(f"printed-{paper}")
     manifest = tomllib.loads((CORPUS / "manifest.toml").read_text(encoding="utf-8"))
     entries = {e["file"]: e for e in manifest["document"]}
     with sync_playwright() as p:
@@ -98,8 +100,8 @@ def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
         page = browser.new_page()
         for name in REPORTS:
             html = folder / f"{Path(name).stem}.html"
-            html.write_text(to_html((CORPUS / name).read_text(encoding="utf-8"), entries[name]["title"], paper),
-                            encoding="utf-8")
+            markdown = (CORPUS / name).read_text(encoding="utf-8")
+            html.write_text(to_html(markdown, entries[name]["title"], paper, layout), encoding="utf-8")
             page.goto(html.as_uri())
             page.pdf(path=str(folder / f"{Path(name).stem}.pdf"), format=paper, display_header_footer=True,
                      header_template="<span></span>", footer_template=FOOTER, margin=MARGINS)
@@ -112,6 +114,20 @@ def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
                   if key != "file"]
     (folder / "manifest.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
+
+
+@pytest.fixture(scope="session", params=[(paper, layout) for layout in LAYOUTS for paper in PAPERS],
+                ids=lambda param: "-".join(param))
+def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two reports printed on one paper size in one layout."""
+    paper, layout = request.param
+    return print_reports(tmp_path_factory.mktemp(f"printed-{paper}-{layout}"), paper, layout)
+
+
+@pytest.fixture(scope="session", params=PAPERS)
+def printed_tables(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two reports printed on one paper size, their tables as tables."""
+    return print_reports(tmp_path_factory.mktemp(f"printed-{request.param}"), request.param, "tables")
 
 
 def facts_of(folder: Path, name: str, tmp: Path) -> list[Fact]:
@@ -149,18 +165,18 @@ def test_pdf_gives_the_markdown_facts_with_their_subjects_and_pages(printed, tmp
         assert text[fact.span_start : fact.span_end] == fact.quote
 
 
-def test_printed_pdf_has_ligatures_and_soft_hyphens(printed):
+def test_printed_pdf_has_ligatures_and_soft_hyphens(printed_tables):
     """The fixture is what makes the other tests mean something: its text layer has ligatures
     and hyphenated line ends, which the reading must repair."""
-    text = read(printed / f"{Path(ASN_2018).stem}.pdf", max_bytes=10**8).text
+    text = read(printed_tables / f"{Path(ASN_2018).stem}.pdf", max_bytes=10**8).text
     assert re.search("[\ufb00-\ufb04]", text)
-    assert re.search("\u2010\n", read(printed / f"{Path(MS_2019).stem}.pdf", max_bytes=10**8).text)
+    assert re.search("\u2010\n", read(printed_tables / f"{Path(MS_2019).stem}.pdf", max_bytes=10**8).text)
 
 
-def test_table_rows_stay_lines_of_their_own(printed):
+def test_table_rows_stay_lines_of_their_own(printed_tables):
     """Each row of the partners table is one line, with nothing of a heading or caption
     glued to it, and the table's total row is kept whole."""
-    text = normalize(read(printed / f"{Path(ASN_2018).stem}.pdf", max_bytes=10**8).text, ocr=False).text
+    text = normalize(read(printed_tables / f"{Path(ASN_2018).stem}.pdf", max_bytes=10**8).text, ocr=False).text
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     rows = ["Offentlig 13", "Privat 5", "Universitet/forskning 3", "Ideell sektor 9", "Summa 30",
             "Arbetsmarknads- och socialförvaltningen 20 038 526"]  # the last one wraps in its cell
@@ -315,3 +331,17 @@ def test_markdown_chapters_follow_section_numbers_not_hashes(tmp_path):
     it that förvaltning's until the next numbered heading, in Markdown as in a PDF's title lines."""
     facts = _one_file(tmp_path, MD_CHAPTERS, ".md")
     assert [(f.value, f.org) for f in facts] == [(6, "grn"), (2, "grn"), (15, "asf")]
+
+
+def test_a_table_printed_as_running_text_is_read_by_its_total(tmp_path):
+    """A Markdown renderer joins a table's rows into a paragraph that wraps where the page ends a
+    line; the total equal to the sum of the figures before it shows where the rows are."""
+    text = ("Redovisning av internationellt arbete 2018\n\nTabell 4, Samverkanssektorer 2018\n\n"
+            "Samverkanspart Antal Offentlig 13 Privat 5 Universitet/forskning 3 Ideell\nsektor 9 Summa 30\n\n"
+            "Under året deltog 12 personer och 8 föreläsare, totalt 20.\n")
+    facts = _one_file(tmp_path, text)
+    assert [(f.metric, " ".join(f.label.split()), f.value, f.role) for f in facts if f.source != "text"] == [
+        ("partners", "Offentlig", 13, "part"), ("partners", "Privat", 5, "part"),
+        ("partners", "Universitet/forskning", 3, "part"), ("partners", "Ideell sektor", 9, "part"),
+        ("partners", "Summa", 30, "total")]
+    assert {12, 8} <= {f.value for f in facts if f.source == "text"}  # a sentence with a total is no table
