@@ -18,9 +18,12 @@ from ingest.normalize import Normalized
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*$")
 NUMBERED_HEADING = re.compile(r"^\s?(\d{1,2}(?:\.\d{1,2}){0,3})\s+([A-ZÅÄÖ][^\n]{2,100}?)\s*$")
 TITLE_LINE = re.compile(r"^\s?([A-ZÅÄÖ][^\n.:;,!?()]{2,70})\s*$")
+VERSION_SUFFIX = re.compile(r"(?<=[^\W\d_]) \d{1,2}\.\d{1,2}\s*$")  # a project's version: "Malmökraften 2.0"
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 DISPLAY_MARKUP = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 PLAIN_LEVEL = 9
+# "Projekt där arbetsmarknads- och socialförvaltningen är projektägare": a heading over projects' headings
+CONTEXT_OWNER = re.compile(r"^projekt där (.+?) (?:är|var) (projektägare|projektpart)", re.IGNORECASE)
 # a "sentence" longer than this (a table block without full stops, a run of numbers) is read line by line,
 # an over-long line in pieces cut at spaces: the work per figure stays bounded, so extraction is linear in
 # the text (the reports' longest sentence is under 600 characters)
@@ -41,15 +44,22 @@ class Section:
 
 
 def _heading(line: str, prev_blank: bool, next_blank: bool) -> tuple[int, str] | None:
+    """(level, title) of a heading line. A Markdown heading's level is that of its section number
+    ('### 6.1.2 …' is level 3 whatever its '#'s), or none (PLAIN_LEVEL) without one: its '#'s are
+    markup the printed report does not keep, and the reports get them wrong ('## Hållbar utveckling'
+    inside chapter 6), so the same text gives the same chapters from Markdown, plain text or PDF."""
     m = MD_HEADING.match(line)
     if m:
-        return len(m.group(1)), m.group(2).strip("* ")
+        title = m.group(2).strip("* ")
+        numbered = NUMBERED_HEADING.match(title)
+        return (numbered.group(1).count(".") + 1 if numbered else PLAIN_LEVEL), title
     m = NUMBERED_HEADING.match(line)
     if m and not re.search(r"\d[\d ]{3,}|\.{4,}|\t\d+$", line):
         return m.group(1).count(".") + 1, f"{m.group(1)} {m.group(2).strip()}"
-    m = TITLE_LINE.match(line)
-    if m and prev_blank and next_blank and len(line.split()) <= 10 and not re.search(r"\d", line):
-        return PLAIN_LEVEL, m.group(1).strip()
+    name = VERSION_SUFFIX.sub("", line)  # "Hela Familjen 2.0": a title line, as its Markdown heading is
+    m = TITLE_LINE.match(name)
+    if m and prev_blank and next_blank and len(line.split()) <= 10 and not re.search(r"\d", name):
+        return PLAIN_LEVEL, line.strip()
     return None
 
 
@@ -82,6 +92,10 @@ def sections(text: str, registry: Registry, *, scope: str = CITY) -> list[Sectio
             org = next((o for _, o in reversed(stack) if o), None)
         if level != PLAIN_LEVEL:
             stack.append((level, mentions[0] if mentions else None))
+        elif mentions and CONTEXT_OWNER.match(title):  # its projects' headings below are its organisation's
+            while stack and stack[-1][0] == PLAIN_LEVEL:
+                stack.pop()
+            stack.append((level, mentions[0]))
         out.append(Section(start, nxt[0], title, level, org or (scope if scope != CITY else None)))
     return [s for s in out if s.end > s.start]
 

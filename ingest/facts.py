@@ -24,6 +24,7 @@ from core.entities import CITY, Registry
 from core.numbers import RANGE_JOIN, Figure, parse_figures, years_in
 from core.schemas import Document, Fact
 from core.vocabulary import load as load_vocabulary
+from ingest.flat_tables import split_rows
 from ingest.normalize import Normalized
 
 GOAL_PREFIX = re.compile(r"^\s*(?:[•\-–]\s*)?(\d{1,2})\.\s+(?=\D)")
@@ -34,7 +35,9 @@ RANGE = re.compile(r"((?:19|20)\d{2})\s*[—–-]\s*((?:19|20)\d{2})")
 MAX_CAPTION_LINES = 3
 UNNAMED = "count"  # the metric of table figures no caption cue names (core/data/vocabulary.toml)
 # labels that are document structure, not data: section numbers, dot leaders, "Tabell 3"
-NOT_A_LABEL = re.compile(r"^\d|\.{3,}|^(tabell|figur|bilaga|bild|sida|diagram)$", re.IGNORECASE)
+# and a sentence's end inside it: two lines of justified running text that happen to end in a figure
+NOT_A_LABEL = re.compile(r"^\d|\.{3,}|^(tabell|figur|bilaga|bild|sida|diagram)$|(?-i:[a-zåäö]{2}\.\s+[A-ZÅÄÖ])",
+                         re.IGNORECASE)
 EMPTY_ROW = re.compile(r"^\s*(?:\d{1,2}\.\s+\D.*|[^\d\t]+\t)\s*$")
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")  # a Markdown table row: | cell | cell |
 # a longer line is running text, not a table row (a row's label is at most 90 characters, its cells figures);
@@ -150,7 +153,8 @@ class _Scan:
         row = Row([*pending, line], goal, label.strip(), cells)
         self.pending, self.after_empty_row, self.after_break = [], False, False
         if self.current is None:
-            self.current = Table(caption=_caption(self.lines, i), header=self._header(i))
+            top = _table_top(self.lines, i)
+            self.current = Table(caption=_caption(self.lines, top), header=self._header(top))
             self.tables.append(self.current)
         self.current.rows.append(row)
         if TOTAL_LABEL.match(row.label):
@@ -171,6 +175,31 @@ def find_tables(lines: list[Line], *, page_first: Collection[int] = ()) -> list[
 
 def _next_is_row(lines: list[Line], i: int) -> bool:
     return i + 1 < len(lines) and parse_row(lines[i + 1].text) is not None
+
+
+def _is_empty_goal_row(text: str) -> bool:
+    return bool(EMPTY_ROW.match(text) and GOAL_PREFIX.match(text))
+
+
+def _table_top(lines: list[Line], first: int) -> int:
+    """Where a table starts whose first rows have no figure ('1. En ung, global och modern stad', its
+    cell empty, the label wrapped or not): its caption and column header stand above that, however the
+    page breaks the label and spaces the rows."""
+    top, i = first, first - 1
+    while i >= 0:
+        text = lines[i].text.strip()
+        if text and _is_empty_goal_row(text):
+            top = i
+        elif text and not (text[:1].islower() and _empty_row_above(lines, i)):
+            break
+        i -= 1
+    return top
+
+
+def _empty_row_above(lines: list[Line], i: int) -> bool:
+    """Whether the nearest line with text above line `i` is a goal row without a figure (`i` wraps its label)."""
+    above = next((text for k in range(i - 1, -1, -1) if (text := lines[k].text.strip())), "")
+    return _is_empty_goal_row(above)
 
 
 def _caption(lines: list[Line], first: int) -> str:
@@ -317,7 +346,8 @@ def _row_dimensions(registry: Registry, row: Row, *, goal_table: bool, project_t
 
 def document_tables(ctx: Context) -> list[Table]:
     """The tables of a document's normalized text in order: the i-th gives the facts of group 'DOC:ti'."""
-    lines = lines_of(ctx.norm.text)
+    rows = split_rows([(line.start, line.text) for line in lines_of(ctx.norm.text)])  # ingest/flat_tables.py
+    lines = [Line(start, start + len(text), text) for start, text in rows]
     starts = [line.start for line in lines]
     page_first = {bisect.bisect_left(starts, ctx.norm.to_normalized(page.start)) for page in ctx.doc.pages[1:]}
     return find_tables(lines, page_first=page_first)

@@ -28,9 +28,18 @@ NOT_A_FIGURE_AFTER = re.compile(rf"^\s*(?:{MONTHS})\b|^\(\d|^\s*§|^\.\d|^:\d", 
 NOT_A_FIGURE_BEFORE = re.compile(
     r"(?:§|\bs\.|\bsid\.?|\bsidan|\bkl\.?|\bnr\.?|\bpunkt|\bbilaga|\bkapitel|\bavsnitt|\bmål|\bversion"
     r"|\bartikel|\bKA|\bdnr|\bSTK|\btel\.?|\båk|\bårskurs|^#+|\(|\bdelprojekt|\betapp|\bfas|\bsteg|\bnummer"
-    r"|\bnumber|\bdel)\s*$",
+    r"|\bnumber|\bdel|\btyp)\s*$",
     re.IGNORECASE,
 )
+# an age: "22 respektive 26 år gamla", "kvinnor och män 25 till 64 år", "i åldrarna 18–65 år", "unga vuxna
+# över 18 år"; a duration ("under två år", "i minst 24 månader") stays a figure: it answers "how long"
+AGE_AFTER = re.compile(r"^\s*(?:(?:re-?\s?spektive|till|och|[–-])\s*\d{1,3}\s*)?år\s+(?:gaml|gammal)", re.IGNORECASE)
+AGE_SPAN_AFTER = re.compile(r"^\s*(?:till|[–-])\s*\d{1,3}\s*år\b(?![\s\-–]*\d{4})", re.IGNORECASE)
+AGE_SPAN_BEFORE = re.compile(r"\d{1,3}\s*(?:till|[–-])\s*$", re.IGNORECASE)
+AGED = re.compile(r"\b(?:personer|vuxna|unga|ungdomar|barn|elever|kvinnor|män|invånare|deltagare)\s+"
+                  r"(?:över|under)?\s*$", re.IGNORECASE)
+YEARS_AFTER = re.compile(r"^\s*år\b(?![\s\-–]*\d{4})", re.IGNORECASE)
+POINTS_BACK = re.compile(r"\b(?:dessa|de|dem|båda)\s+$", re.IGNORECASE)
 NAME_BEFORE = re.compile(r"\b[A-ZÅÄÖ][\w+]*\s$")  # "Key Action 2", "Horisont 2020": part of a name
 ONE = re.compile(r"\b(ett|en)\s+(?=[a-zåäö]{3,})", re.IGNORECASE)
 STOP = {
@@ -56,6 +65,8 @@ ROLES = [  # (role, pattern in the folded sentence); the first match wins
             r"|\bmal(?:et)? att\b|target"),
 ]
 WORD = re.compile(r"[\w+\-–/]+")
+# a numbered heading's title and its page number: a line of a table of contents, however it is laid out
+TOC_ENTRY = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\s+[A-ZÅÄÖ][^\n]{2,90}?\s\d{1,3}\s*$")
 HEADING_CHARS = 80  # a numbered line shorter than this that starts with a capital is a heading
 NOUN_BEFORE = re.compile(r"\b([A-ZÅÄÖa-zåäö][a-zåäö\-]{3,}(?:arna|erna|orna|ar|er|or|na))\b[^.]{0,60}$")
 YEAR_AFTER = re.compile(r"^\s*(?:[^\W\d]+\s+){0,2}(?:år\s+)?((?:19|20)\d\d)\b")
@@ -65,9 +76,28 @@ def _fold(text: str) -> str:
     return text.lower().translate(str.maketrans("åäöé", "aaoe"))
 
 
-def is_figure(sentence: str, fig: Figure) -> bool:
-    """Numbers that are dates, references, names or ordinals are not figures."""
+def is_age(sentence: str, fig: Figure) -> bool:
+    """An age ("22 respektive 26 år gamla", "män 25 till 64 år", "unga vuxna över 18 år"): no amount or
+    count that a report publishes ("17 år 2020" is a count in a year)."""
     before, after = sentence[: fig.start], sentence[fig.end:]
+    if fig.money or not re.match(r"^[\s\-–\w]*?år\b", after[:40]):
+        return False
+    return bool(AGE_AFTER.match(after) or AGE_SPAN_AFTER.match(after)
+                or (YEARS_AFTER.match(after) and (AGE_SPAN_BEFORE.search(before) or AGED.search(before))))
+
+
+def refers_back(sentence: str, fig: Figure) -> bool:
+    """A number that only points back ("Dessa två kommer att löpa parallellt under 2019"): it counts
+    nothing the sentence names."""
+    return bool(fig.bare and POINTS_BACK.search(sentence[: fig.start])
+                and not quantity_of(sentence, fig, unit_of(sentence, fig)))
+
+
+def is_figure(sentence: str, fig: Figure) -> bool:
+    """Numbers that are dates, references, names, ordinals or ages, or that count nothing, are not figures."""
+    before, after = sentence[: fig.start], sentence[fig.end:]
+    if is_age(sentence, fig) or refers_back(sentence, fig):
+        return False
     if fig.is_year_like or re.search(r"[^\W\d_]\Z", before) or re.match(r"^[^\W\d_]", after) or after[:1] == "+":
         return False  # glued to letters ("LFM30", OCR "i1"), or a page footer "4+(7)"
     if fig.bare and (NOT_A_FIGURE_AFTER.search(after) or NOT_A_FIGURE_BEFORE.search(before)):
@@ -83,9 +113,10 @@ def is_figure(sentence: str, fig: Figure) -> bool:
     line_end = sentence.find("\n", fig.end)
     line = sentence[fig.start: line_end if line_end >= 0 else len(sentence)]
     whole_line = before[before.rfind("\n") + 1:] + line
-    if fig.bare and (re.match(r"^\s+\d+(?:\.\d+)+\s", after) or (
-            not line[len(fig.display):].strip() and re.search(r"(^|\s)\d+(?:\.\d+)+\s", whole_line))):
-        return False  # a table of contents: "6 4.4 Uppnådda resultat ... 6", "8 4.6 Implementering ... 8"
+    ends_line = not line[len(fig.display):].strip()
+    if fig.bare and (re.match(r"^\s+\d+(?:\.\d+)+\s", after) or (ends_line and (
+            re.search(r"(^|\s)\d+(?:\.\d+)+\s", whole_line) or TOC_ENTRY.match(whole_line)))):
+        return False  # a table of contents: "6 4.4 Uppnådda resultat ... 6", "3 Samverkansparter 2018 5"
     if fig.bare and at_line_start and re.match(r"^\s+[A-ZÅÄÖ]", after) and len(line) < HEADING_CHARS:
         return False  # a numbered heading: "2 EU-medel 2018", "1 Projektredovisning"
     if fig.bare and re.match(r"^\d{1,2}\.(?:\s|$)", sentence[fig.start:]) and (
@@ -248,6 +279,8 @@ def _held(ctx: Context, a: int, fig: Figure, taken: _Quotes, seen: set[tuple[int
 
 def _range_fact(ctx: Context, sentence: str, a: int, b: int, pair: Span, section: Section | None) -> Fact | None:
     """One figure for both ends of a range: `value` the low end, `high` the high one, in the high end's unit."""
+    if is_age(sentence, pair.high):
+        return None  # "kvinnor och män 25 till 64 år": ages
     fact = _figure_fact(ctx, sentence, a, b, pair.low, section)
     if fact is None:
         return None

@@ -30,6 +30,8 @@ from functools import lru_cache
 
 import wordfreq
 
+from core.numbers import WORD_NUMBERS
+
 # OCR reading -> what it may stand for. Multi-character readings are tried first.
 # Each confusion has a cost on the Zipf scale: common ones are cheap, rare ones dear.
 CONFUSIONS: dict[str, tuple[tuple[str, float], ...]] = {
@@ -277,6 +279,8 @@ def joins_hyphenation(head: str, tail: str, repairer: OcrRepairer) -> bool:
         return False
     if repairer.score(head + tail) > 0:
         return True
+    if head in WORD_NUMBERS:
+        return False  # "två-\nårsperioden": a number's hyphen, as in "två-årsperioden" on one line
     head_is_word = repairer.zipf(head) >= WORD_ZIPF or len(head) <= SHORT_PREFIX
     return not (head_is_word and repairer.zipf(tail) >= WORD_ZIPF)
 

@@ -21,7 +21,7 @@ from itertools import islice
 
 from core.entities import CITY, Registry, fold
 from core.schemas import Document, Fact, Project, ProjectSource
-from ingest.chunk import SENTENCE_END, Section, section_at, sections
+from ingest.chunk import CONTEXT_OWNER, SENTENCE_END, Section, section_at, sections
 from ingest.normalize import Normalized, swedish_vocabulary
 
 WORD = r"[A-ZÅÄÖ0-9][\w+\-.&'’åäöÅÄÖ]*[\w+åäöÅÄÖ]|[A-ZÅÄÖ]"
@@ -75,7 +75,6 @@ PARTNER_BEFORE = re.compile(r"([^.;]{3,250}?)\s+(?:är|var)\s+(?:[\wåäö]+s\s+
                             r"|partners?|projektparter)\b", re.IGNORECASE)
 PARTNER_WITH = re.compile(r"\b(?:i samverkan med|i samarbete med|tillsammans med)\s+([^.;]{3,200})", re.IGNORECASE)
 LIST_SPLIT = re.compile(r",\s*|(?<!-)\s+och\s+|\s+samt\s+|\s+and\s+")
-CONTEXT_OWNER = re.compile(r"^projekt där (.+?) (?:är|var) (projektägare|projektpart)", re.IGNORECASE)
 PRONOUN_OWNER = re.compile(r"^(?:förvaltningen|nämnden|vi|staden)$", re.IGNORECASE)
 VERSION = re.compile(r"\s+\d+(?:\.\d+)*$")
 PREFIX = re.compile(r"^(?:React[\s-]*EU)\s+", re.IGNORECASE)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from core.numbers import RANGE_JOIN, YEAR, parse_figures
+from core.numbers import RANGE_JOIN, YEAR, parse_figures, word_numbers
 from ingest.figures import is_figure, quantity_of, unit_of
 from ingest.ranges import spans
 
@@ -85,6 +85,43 @@ def test_dates_references_and_ranges_are_not_figures():
                              ("Ungdomar 18–29 år deltog.", "18"), ("Enligt § 270 beslutade nämnden.", "270")]:
         fig = next(f for f in parse_figures(sentence) if f.display.startswith(number))
         assert not is_figure(sentence, fig), sentence
+
+
+@pytest.mark.parametrize(("sentence", "number"), [
+    ("Följer ungdomarna fram till dess de var 22 re- spektive 26 år gamla.", "22"),
+    ("Följer ungdomarna fram till dess de var 22 re- spektive 26 år gamla.", "26"),
+    ("Sysselsättning för kvinnor och män 25 till 64 år som har varierade språkkunskaper.", "64"),
+    ("Nås är 130 män och kvinnor i åldrarna 18–65 år, med fokus på personer över 30 år.", "30"),
+    ("Unga vuxna över 18 år som inte har fullgjort grundskolan.", "18"),
+    ("Dessa två kommer att löpa parallellt under 2019.", "två"),
+    ("En generell ökning av diabetes typ 2 i Malmö.", "2"),
+])
+def test_ages_and_numbers_that_count_nothing_are_not_figures(sentence: str, number: str) -> None:
+    """Issue 18: an age, or a number that counts nothing the sentence names (what is left is a year),
+    is no figure the reports publish (they were listed first on /fakta and in the workbook)."""
+    fig = next(f for f in parse_figures(sentence) + word_numbers(sentence) if number in f.display.split())
+    assert not is_figure(sentence, fig), sentence
+
+
+@pytest.mark.parametrize(("sentence", "number"), [
+    ("Det lägsta vi haft förut är 17 år 2020.", "17"),  # a count in a year
+    ("Lärare i par om två får samarbeta tillsammans.", "två"),  # "får" is no year
+    ("Under året deltog 80 kvinnor och 80 män.", "80"),
+    ("101 av dessa har skrivits in i Ung Malmö.", "101"),
+    ("Dessa två projekt startade under 2019.", "två"),  # points back, but counts projects
+    ("Projektet påbörjades i januari 2021 och pågår under två år.", "två"),  # a duration answers "how long"
+    ("De som har uppburit försörjningsstöd i minst 24 månader.", "24"),
+])
+def test_counts_and_durations_stay_figures(sentence: str, number: str) -> None:
+    fig = next(f for f in parse_figures(sentence) + word_numbers(sentence) if number in f.display.split())
+    assert is_figure(sentence, fig), sentence
+
+
+def test_no_age_is_stored_as_a_figure(facts):
+    """None of the reports' ages is a stored figure, and 'Dessa två kommer att löpa parallellt under
+    2019' gives none."""
+    texts = [" ".join(f.label.split()) for f in facts if f.source == "text"]
+    assert not [t for t in texts if "år gamla" in t or "löpa parallellt" in t or "män 25 till 64 år" in t]
 
 
 def test_unit_and_quantity_of_a_figure():
