@@ -249,7 +249,7 @@ async def test_unlisted_documents_are_marked(unlisted_serving):
         assert {r["official"] for r in rows if r["doc_id"] == "falsk"} == {False}
         assert {r["official"] for r in rows if r["doc_id"] != "falsk"} == {True}
         table = list(csv.DictReader(io.StringIO((await c.get("/api/facts", params={"format": "csv"})).text)))
-        fake = [r for r in table if r["value"] == "99000000.0"]
+        fake = [r for r in table if float(r["value"]) == 99_000_000]
         assert fake and {r["official"] for r in fake} == {"False"}
 
 
