@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -89,6 +89,11 @@ class Vocabulary:
     metrics: dict[str, Metric]
     nouns: tuple[Noun, ...]
     operations: tuple[tuple[str, re.Pattern[str]], ...]
+    goal_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded Swedish label: English names
+
+    def english_goals(self, label: str) -> tuple[str, ...]:
+        """The English names of a kommunfullmäktige goal the reports label `label`."""
+        return self.goal_names.get(fold(label).rstrip(". "), ())
 
     def metric_label(self, metric: str, lang: str) -> str:
         found = self.metrics.get(metric)
@@ -253,10 +258,11 @@ def load(path: Path = VOCABULARY) -> Vocabulary:
         _check_refines(metrics)
         operations = tuple((row["id"], re.compile(row["pattern"])) for row in data["operation"])
         nouns = tuple(_noun(row) for row in data.get("noun", []))
+        goals = {fold(row["sv"]).rstrip(". "): tuple(row["en"]) for row in data.get("goal", [])}
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError, re.error) as exc:
         raise CorpusError(f"{path}: cannot read the vocabulary: {exc}",
                           hint="fix the entry named in the message") from exc
-    return Vocabulary(metrics, nouns, operations)
+    return Vocabulary(metrics, nouns, operations, goals)
 
 
 METRIC_IDS = tuple(load().metrics)

@@ -489,6 +489,7 @@ class _At:
     named_here: bool
     local: set[int]
     ranged: dict[int, Span]
+    figs: list[Figure]
 
 
 def _judge(engine: Engine, facts: Stated, named: Subjects, at: _At, i: int, fig: Figure, year: int | None,
@@ -497,6 +498,11 @@ def _judge(engine: Engine, facts: Stated, named: Subjects, at: _At, i: int, fig:
     sentence, opener = at.sentence, phrase(language, "review_opener")
     claim_query, carried = _claim_query(engine, opener, sentence, fig, at.query, language, year, at.prior,
                                         at.named_here, named)
+    if not claim_query.goals_named:  # a goal's name holds 'och' ('för arbete och näringsliv'): read from the
+        # figure to the next one, not its clause
+        upto = next((f.start for f in at.figs if f.start > fig.start), len(sentence))
+        goals = _read(engine, opener, sentence[fig.start:upto], language).goals_named
+        claim_query = claim_query.model_copy(update={"goals_named": goals}) if goals else claim_query
     part = PART_OF.search(sentence[max(0, fig.start - 12):fig.start]) or PART_AFTER.match(sentence[fig.end:])
     read = context(sentence, fig, claim_query, facts.family, carried=carried, year_local=i in at.local,
                    share=is_share(fig))
@@ -648,7 +654,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
             claims.append(Claim(offset + a, offset + b, sentence[a:b], sentence, verdict="unclear", reported=None,
                                 explanation=phrase(language, "claim_unreadable").format(numbers=sentence[a:b])))
         ranged = {f.start: pair for pair in spans(sentence, figs) for f in (pair.low, pair.high)}
-        at = _At(sentence, query, prior, explicit, local, ranged)
+        at = _At(sentence, query, prior, explicit, local, ranged, figs)
         mine: list[Operand] = []
         later = []
         for i, (fig, year) in enumerate(zip(figs, years, strict=True)):

@@ -72,6 +72,7 @@ class Context:
     projects: set[str]
     funds: set[str]
     noun: str | None
+    goals: set[str]  # kommunfullmäktige goal numbers the figure's clause names
     words: frozenset[str]  # stems of substance in the figure's clause (for percentages)
     role: str | None  # target, budget, granted, requisition; None: what happened
     carried: bool = False  # the subject is the sentences' before, not this sentence's own
@@ -131,7 +132,8 @@ def context(sentence: str, fig: Figure, query: Query, family: dict[str, set[str]
         role = "target"  # 'målet 1 800 nått', '200 skulle skrivas in': the draft's own words
     return Context(value=fig.value, unit=unit, precision=fig.precision, qualifier=fig.qualifier,
                    approximate=fig.approximate, years=list(query.years), orgs=orgs, projects=set(query.project_ids),
-                   funds=set(query.funds), noun=noun, words=substance(sentence), role=role, carried=carried,
+                   funds=set(query.funds), noun=noun, goals=set(query.goals_named or query.goals),
+                   words=substance(sentence), role=role, carried=carried,
                    year_local=year_local)
 
 
@@ -192,6 +194,8 @@ def _near(fact: Fact, value: float, chars: int = 40) -> str:
 
 def _subject_fit(c: Context, fact: Fact, project_of: dict[str, str],
                  related: dict[str, set[str]] | None = None) -> bool | None:
+    if c.goals and fact.goal:  # '19 projects an attractive city for work and business': that goal's row
+        return fact.goal in c.goals
     if c.funds:  # 'från Erasmusprojekt': a fund's row, not another's, nor an organisation's
         if fact.fund and fact.fund not in c.funds:
             return False

@@ -15,6 +15,7 @@ from langchain_core.embeddings import Embeddings
 from core.entities import Registry
 from core.schemas import Answer, Evidence, Fact, Item, Note, Query
 from core.settings import Settings
+from core.vocabulary import load as vocabulary
 from service.answer import citations, contract, followups, plan, readable
 from service.answer.compose import WORDS, Context, compose
 from service.answer.figure_answers import FigureAnswers
@@ -50,6 +51,7 @@ class Engine:
         self.statements = StatementIndex(self.facts.where(source="text"), texts)
         # what a question may name that only this build knows: its table projects and goal labels
         goals = {(f.goal_label, f.goal, f.year) for f in self.facts.where(has=["goal"]) if f.goal_label and f.goal}
+        goals |= {(name, goal, year) for label, goal, year in goals for name in vocabulary().english_goals(label)}
         self.lexicon = Lexicon(projects=frozenset(p for p in self.facts.distinct("project") if p),
                                goals=tuple(sorted(goals)))
         self.retriever = Retriever(settings, self.store, embeddings)
