@@ -180,3 +180,30 @@ def test_a_year_compared_with_does_not_move_the_drafts_year(engine):
     found = _verdicts(engine, text)
     assert found["sex"]["verdict"] == "correct", found["sex"]
     assert found["Över 50 miljoner kronor"]["verdict"] in ("correct", "rounded"), found["Över 50 miljoner kronor"]
+
+
+def test_what_a_figure_is_said_to_be_is_checked_too(engine):
+    """A project's row of a fund is not another project's; a target stated as one agrees with the report's
+    target and an expected share is no outcome; 'nästan X' is just below X; a goal named in English is
+    that goal's row; a multiple of money over a span of years."""
+    slide = ("Bild 3 – 2019 i detalj\n• TAMU (ESF): 257 345 kr\n• Yalla Sofielund (ESF): 257 345 kr\n"
+             "Projekt 2022\n• Malmökraften 2.0: 1 870 till arbete eller studier – målet 1 800 nått\n"
+             "• React-EU Bortom Malmö: 40 % av deltagarna har gått vidare till arbete/studier\n")
+    found = review(engine, slide, "sv")["claims"]
+    tamu, yalla = (c for c in found if c["figure"] == "257 345 kr")
+    assert tamu["verdict"] == "correct" and yalla["verdict"] == "deviates", (tamu, yalla)
+    assert yalla["reported"]["value"] == 215_824 and "215 824" in yalla["explanation"]
+    target = next(c for c in found if c["figure"].startswith("1 800"))
+    assert target["verdict"] == "correct" and "1800" in target["citations"][0]["quote"], target
+    share = next(c for c in found if c["figure"].startswith("40"))
+    assert share["verdict"] == "other_role" and "förväntade" in share["citations"][0]["quote"], share
+    close = _verdicts(engine, "Miljönämnden fick nästan 11 miljoner kronor 2024.")["nästan 11 miljoner kronor"]
+    assert close["verdict"] == "deviates" and close["reported"]["value"] == 10_404_000, close
+    goals = review(engine, "In 2024, 34 projects contributed to a green city leading the climate transition "
+                           "and 19 projects to an attractive city for work and business.", "en")["claims"]
+    assert [c["verdict"] for c in goals] == ["correct", "deviates"], goals
+    assert goals[1]["reported"]["value"] == 9, goals[1]
+    span = _verdicts(engine, "Under 2024 betalades cirka 50,5 miljoner kronor ut. Året innan var summan cirka 43 "
+                             "miljoner kronor. Utbetalningarna har alltså mer än fördubblats på två år.")
+    doubled = next(c for f, c in span.items() if "fördubbl" in f)
+    assert doubled["verdict"] == "correct" and "(2024) / 22 550 504 (2022) = 2,2" in doubled["explanation"], doubled
