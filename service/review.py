@@ -211,6 +211,10 @@ def _verdict(answer: Answer, claimed: float, query: Query,
         return ("correct" if exact else "rounded"), reported
     stated = [f.value for f in figures_in(answer.text, answer.lang) if not f.is_year_like]
     said_no = _starts_with_word(first, words["verdict_no_word"]) or first.lower().startswith(("delvis", "partly"))
+    if said_no and query.claimed_share is not None:  # 'Nej: andelen är 36,9 %, inte 50,0 %': the share computed
+        share = next((f for f in figures_in(first, answer.lang) if abs(f.value - query.claimed_share) > 0.05), None)
+        return "deviates", ({"value": share.value, "display": f"{first[share.start:share.end]}"} if share
+                            else reported)
     if not same and any(abs(v - claimed) <= slack for v in stated):
         # "41 889 445 kronor är det som kunde rekvireras, inte utfallet"; a card listing it is no verdict
         return ("other_role" if said_no else "unclear"), reported
@@ -527,6 +531,14 @@ def _judge(engine: Engine, facts: Stated, named: Subjects, at: _At, i: int, fig:
                  citations=[c.model_dump(include=CITED) for c in answer.citations[:2]]), read.unit
 
 
+CITY_WHOLE = re.compile(r"\b(av|of)\s+(?:hela\s+)?(?:stadens|malmö stads|the city.s|all the city.s)\s+",
+                        re.IGNORECASE)
+
+
+def clause_at(sentence: str, clause: str) -> int:
+    return max(0, sentence.find(clause))
+
+
 def _claim_query(engine: Engine, opener: str, sentence: str, fig: Figure, base: Query, lang: str,
                  year: int | None, prior: Query | None = None, named_here: bool = True,
                  referent: Subjects | None = None) -> tuple[Query, bool]:
@@ -535,17 +547,24 @@ def _claim_query(engine: Engine, opener: str, sentence: str, fig: Figure, base: 
     before it in the sentence, else of the sentences' before ('… ut till förvaltningen, vilket var hälften
     av stadens EU-medel': the city is the other clause's), else of whatever its sentence names."""
     clause = _clause(sentence, fig)  # "… och deltog i 25 projekt": what 25 counts is read from its clause
+    head = sentence[:sentence.find(clause)].strip() if clause in sentence else ""
+    if is_share(fig) and CITY_WHOLE.search(clause[fig.end - clause_at(sentence, clause):]):
+        # 'svarade för hälften av stadens EU-medel': the city is the whole, the share is the subject's before
+        clause = clause[:fig.end - clause_at(sentence, clause)] + CITY_WHOLE.sub(
+            r"\1 ", clause[fig.end - clause_at(sentence, clause):])
     read = _read(engine, opener, clause, lang) if clause != sentence else base
     own_subject = (any(getattr(read, s) for s in SUBJECT_SLOTS) if clause != sentence
                    else named_here)  # the clause's subject is all of it
     source, from_before = base, not named_here
     if not own_subject and clause != sentence:
-        head = sentence[:sentence.find(clause)].strip() if clause in sentence else ""
         ahead = _read(engine, opener, head, lang) if head else None
         back = referent.referent(clause) if referent is not None else None
+        named_ahead = ahead is not None and any(getattr(ahead, s) for s in SUBJECT_SLOTS)
+        if back is None and not named_ahead and referent is not None and head:
+            back = referent.referent(head)  # '… ut till förvaltningen, vilket var nästan hälften av …'
         if back is not None:  # '… ut till förvaltningen': the organisation named last
             source, from_before = back, False
-        elif ahead is not None and any(getattr(ahead, s) for s in SUBJECT_SLOTS):
+        elif ahead is not None and named_ahead:
             source, from_before = ahead, False
         elif prior is not None:
             source, from_before = prior, True
