@@ -53,6 +53,9 @@ DRAFT_TARGET_BEFORE = re.compile(r"(?:mål(?:et|en)?|målsättning(?:en)?|target
                                  r"of|was|is|to)\s+){0,3}$", re.IGNORECASE)  # 'målet 1 800', 'Målet var att 200'
 DRAFT_TARGET_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}(?:förväntas|ska|skall|skulle|beräknas|planeras|is expected|"
                                 r"are expected|were expected|will|would)\b", re.IGNORECASE)
+DRAFT_BUDGET_BEFORE = re.compile(r"(?:värde\w*|budget\w*|omslutning\w*|value|budget)(?:\s+[^\s.;]+){0,5}?\s+"
+                                 r"(?:på|om|of|was|var|är|is|till|at|to)\s+(?:(?:omkring|cirka|ca|drygt|nästan|about|"
+                                 r"around|some|roughly)\s+)?$", re.IGNORECASE)  # 'projektvärdet för … till cirka
 VERB_FORM = re.compile(r"(?:tt|its|ades)$", re.IGNORECASE)  # 'målet 1 800 nått', '117 skrivits in': no noun
 LOOSE_UP = {"drygt", "över", "närmare"}  # the figure is a bit above (drygt) or just below it
 BELOW = {"nästan", "knappt", "närmare"}
@@ -130,6 +133,8 @@ def context(sentence: str, fig: Figure, query: Query, family: dict[str, set[str]
             DRAFT_TARGET_BEFORE.search(sentence[max(0, fig.start - 40):fig.start])
             or DRAFT_TARGET_AFTER.match(sentence[fig.end:])):
         role = "target"  # 'målet 1 800 nått', '200 skulle skrivas in': the draft's own words
+    if role is None and DRAFT_BUDGET_BEFORE.search(sentence[max(0, fig.start - 40):fig.start]):
+        role = "budget"  # 'ett sammanlagt värde på omkring 725 miljoner': what the projects are worth
     return Context(value=fig.value, unit=unit, precision=fig.precision, qualifier=fig.qualifier,
                    approximate=fig.approximate, years=list(query.years), orgs=orgs, projects=set(query.project_ids),
                    funds=set(query.funds), noun=noun, goals=set(query.goals_named or query.goals),
