@@ -418,10 +418,13 @@ def _figure_years(sentence: str, figs: list[Figure], running: int | None,
         base = before[-1] if before else (topic if topic is not None and not _stepped(sentence, fig) else running)
         if base is not None and not own:
             base += _step(clause) or (lead if not before and base == running else 0)  # 'up from 54 the year before'
+        if not own and latest is not None and TODAY.search(clause):
+            base = latest  # 'och i dag är det bara nio nämnder': the latest report's
         out.append(base)
     return out, topic
 
 
+TODAY = re.compile(r"\b(?:i dag|idag|numera|för närvarande|today|currently|at present)\b", re.IGNORECASE)
 NOW = re.compile(r"^\W*(?:nu|numera|i år|idag|i dag|now|this year|today)\b", re.IGNORECASE)
 FRAME_SHIFT = re.compile(r"\b(?:till|to|jämfört|compared|än|than|mot|versus|medan|while|whereas|up from|från|from|"
                          r"sedan|since)\b", re.IGNORECASE)
