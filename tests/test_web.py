@@ -321,7 +321,7 @@ def test_facts_page_fits_1280_with_titles_merged_duplicates_and_a_kind_filter(se
     page = context.new_page()
     page.goto(server + "/fakta")
     expect(page.locator("#count")).to_contain_text("fakta")
-    expect(page.locator("#facts tbody td:nth-child(6)").first).to_contain_text("s.")  # the rows are drawn
+    expect(page.locator("#facts tbody td:nth-child(6)").first).not_to_be_empty()  # the rows are drawn
     assert page.evaluate("document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth")
     sources = " ".join(page.locator("#facts tbody td:nth-child(6)").all_inner_texts())
     assert "Redovisning 2022, s. 7" in sources and "_redovisning_" not in sources
