@@ -84,6 +84,19 @@ def english_word_numbers(text: str) -> list[Figure]:
             for m in EN_NUMBER.finditer(text)]
 
 
+TENS = {"tio": 10, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
+        "nittio": 90, "hundra": 100, "tusen": 1000}
+TAL = re.compile(r"\b(?:ett\s+)?(" + "|".join(TENS) + r")tal(?:et|s)?\b", re.IGNORECASE)  # 'ett fyrtiotal'
+
+
+def about_numbers(sentence: str) -> list[Figure]:
+    """'ett fyrtiotal ungdomar', 'tjugotalet', 'ett hundratal elever': about so many, to the nearest ten."""
+    return [Figure(value=float(TENS[m.group(1).lower()]), money=False, approximate=True, qualifier="ca",
+                   precision=float(TENS[m.group(1).lower()]) if TENS[m.group(1).lower()] >= 100 else 10.0,
+                   start=m.start(), end=m.end(), display=m.group(), bare=False)
+            for m in TAL.finditer(sentence)]
+
+
 def share_figures(sentence: str) -> list[Figure]:
     """'drygt hälften', 'mindre än en tredjedel', 'more than half': a share a draft states, in percent."""
     folded = fold(sentence)
@@ -120,7 +133,8 @@ def figures_of(sentence: str, lang: str, names: list[tuple[int, int]] | None = N
     """The figure claims of a sentence: no year that is a date, no diarienummer, page, phone or day of a month,
     no number inside a name (`names`: spans of project names, 'Malmökraften 2.0')."""
     words = english_word_numbers(sentence) if lang == "en" else word_numbers(sentence)
-    found = sorted(typed_figures(sentence, lang).figures + words + share_figures(sentence), key=lambda f: f.start)
+    found = sorted(typed_figures(sentence, lang).figures + words + share_figures(sentence) + about_numbers(sentence),
+                   key=lambda f: f.start)
     out: list[Figure] = []
     phones = [(m.start(), m.end()) for m in PHONE.finditer(sentence)] + list(names or [])
     phones += [(m.start(), m.end()) for m in YEARS_STEP.finditer(sentence)]  # 'två år tidigare' counts no thing
