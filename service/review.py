@@ -73,7 +73,7 @@ class Claim:
 
 
 EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-              "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+              "eleven": 11, "twelve": 12, "fifteen": 15}
 EN_NUMBER = re.compile(r"\b(" + "|".join(EN_NUMBERS) + r")\b", re.IGNORECASE)
 SHARES = ("share_half", "share_third", "share_quarter", "share_two_thirds", "share_three_quarters")
 
@@ -87,6 +87,36 @@ def english_word_numbers(text: str) -> list[Figure]:
 TENS = {"tio": 10, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
         "nittio": 90, "hundra": 100, "tusen": 1000}
 TAL = re.compile(r"\b(?:ett\s+)?(" + "|".join(TENS) + r")tal(?:et|s)?\b", re.IGNORECASE)  # 'ett fyrtiotal'
+
+
+SV_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
+           "nittio": 90}
+SV_UNITS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
+SV_TEENS = {"sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19}
+EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+           "ninety": 90}
+EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+EN_TEENS = {"thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+COMPOUND = {
+    "sv": re.compile(r"\b(?:(" + "|".join(SV_TENS) + r")(" + "|".join(SV_UNITS) + r")?|(" + "|".join(SV_TEENS)
+                     + r"))\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:(" + "|".join(EN_TENS) + r")(?:[-\s](" + "|".join(EN_UNITS) + r"))?|(" + "|".join(EN_TEENS)
+                     + r"))\b", re.IGNORECASE)}
+
+
+def compound_numbers(sentence: str, lang: str) -> list[Figure]:
+    """'sextio', 'femtiofyra', 'tjugosex', 'Thirty-four', 'nineteen': numbers written out beyond the twelve
+    the reports use ('tjugo' alone is read with those)."""
+    tens, units, teens = (EN_TENS, EN_UNITS, EN_TEENS) if lang == "en" else (SV_TENS, SV_UNITS, SV_TEENS)
+    out = []
+    for m in COMPOUND["en" if lang == "en" else "sv"].finditer(sentence):
+        ten, unit, teen = (g.lower() if g else None for g in m.groups())
+        if ten == "tjugo" and unit is None and lang != "en":
+            continue
+        value = teens[teen] if teen else tens[ten or ""] + (units[unit] if unit else 0)
+        out.append(Figure(value=float(value), money=False, approximate=False, qualifier=None, precision=1.0,
+                          start=m.start(), end=m.end(), display=m.group(), bare=True))
+    return out
 
 
 def about_numbers(sentence: str) -> list[Figure]:
@@ -133,8 +163,8 @@ def figures_of(sentence: str, lang: str, names: list[tuple[int, int]] | None = N
     """The figure claims of a sentence: no year that is a date, no diarienummer, page, phone or day of a month,
     no number inside a name (`names`: spans of project names, 'Malmökraften 2.0')."""
     words = english_word_numbers(sentence) if lang == "en" else word_numbers(sentence)
-    found = sorted(typed_figures(sentence, lang).figures + words + share_figures(sentence) + about_numbers(sentence),
-                   key=lambda f: f.start)
+    found = sorted(typed_figures(sentence, lang).figures + words + share_figures(sentence) + about_numbers(sentence)
+                   + compound_numbers(sentence, lang), key=lambda f: f.start)
     out: list[Figure] = []
     phones = [(m.start(), m.end()) for m in PHONE.finditer(sentence)] + list(names or [])
     phones += [(m.start(), m.end()) for m in YEARS_STEP.finditer(sentence)]  # 'två år tidigare' counts no thing
