@@ -244,6 +244,11 @@ def _verdict(answer: Answer, claimed: float, query: Query,
                        and (not query.years or f.year in query.years)]
         if same_digits and len(f"{claimed:.0f}".strip("0")) >= DISTINCT_DIGITS:
             return "correct", {"value": same_digits[0].value, "display": same_digits[0].display}
+        near = [f for f in answer.figures if not f.relaxed and (not query.years or f.year in query.years)
+                and len(f"{f.value:.0f}".strip("0")) >= DISTINCT_DIGITS
+                and abs(f.value - claimed) <= min(slack, FAIR * abs(f.value)) and abs(f.value - claimed) > EXACT]
+        if near:  # '19,3 mkr' for 19 328 949 of the draft's year and subject: the draft's rounding of it
+            return "rounded", {"value": near[0].value, "display": near[0].display}
         return "unclear", reported
     if _starts_with_word(first, words["verdict_yes_word"]):
         if shown.relaxed or (query.years and shown.year not in query.years):

@@ -129,6 +129,8 @@ def context(sentence: str, fig: Figure, query: Query, family: dict[str, set[str]
     role = next((r for r in query.roles if r in CLAIM_ROLES), None)
     if role == "target" and (query.asks_goal or query.goals or query.goals_named):
         role = None  # 'till målet Utbildning och arbete': a kommunfullmäktige goal, not a target
+    if role == "budget" and re.search(r"budgetmål", sentence, re.IGNORECASE):
+        role = None  # 'bidrog till budgetmålet En stad för näringsliv och arbete': a goal, not a budget
     if role is None and not (query.goals or query.goals_named) and (
             DRAFT_TARGET_BEFORE.search(sentence[max(0, fig.start - 40):fig.start])
             or DRAFT_TARGET_AFTER.match(sentence[fig.end:])):
