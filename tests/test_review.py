@@ -207,3 +207,22 @@ def test_what_a_figure_is_said_to_be_is_checked_too(engine):
                              "miljoner kronor. Utbetalningarna har alltså mer än fördubblats på två år.")
     doubled = next(c for f, c in span.items() if "fördubbl" in f)
     assert doubled["verdict"] == "correct" and "(2024) / 22 550 504 (2022) = 2,2" in doubled["explanation"], doubled
+
+
+def test_words_for_numbers_today_values_and_shares_of_the_whole(engine):
+    """'sextio', 'femtiofyra' and 'ett fyrtiotal' are figures; 'i dag' is the latest report's year; a
+    project value is a budget; in 'hälften av stadens EU-medel' the city is the whole, not the subject."""
+    found = _verdicts(engine, "Förra året hade staden sextio EU-projekt, året innan femtiofyra. 2021 deltog tio "
+                              "förvaltningar i EU-projekt, och i dag är det nio nämnder.")
+    assert found["sextio"]["verdict"] == "correct" and found["femtiofyra"]["verdict"] == "correct", found
+    assert found["nio"]["verdict"] == "correct" and found["nio"]["reported"]["value"] == 9, found["nio"]
+    assert "ett fyrtiotal" in {c["figure"] for c in review(engine, "Skolan testar ett fyrtiotal ungdomar varje år.",
+                                                            "sv")["claims"]}
+    value = _verdicts(engine, "Redan 2019 uppgick projektvärdet för stadens 51 EU-projekt till cirka 725 miljoner "
+                              "kronor.")["cirka 725 miljoner kronor"]
+    assert value["verdict"] == "correct" and "725" in value["citations"][0]["quote"], value
+    half = _verdicts(engine, "Under 2024 betalades cirka 50,5 miljoner kronor ut. Arbetsmarknads- och "
+                             "socialnämnden fick 25,7 miljoner kronor och svarade därmed för ungefär hälften av "
+                             "stadens utbetalda EU-medel.")
+    share = next(c for f, c in half.items() if "hälften" in f)
+    assert share["verdict"] in ("correct", "rounded") and "50,8" in share["explanation"], share
