@@ -5,7 +5,8 @@ The drafts are split: r01-r08 are the development set (tuned on; `--show` lists 
 held out (never read while building; scored only, no details); drafts_dev2.json (d01-d08) is a second
 development set, written by another writer after the first round of tuning; drafts_dev3.json (e01-e08) a
 third, written by a third writer after the second round (its first score was taken before any tuning on it);
-drafts_heldout2.json (h01-h08) a second held-out set by a fourth writer, never read (scored only).
+drafts_dev4.json (f01-f06) a fourth, by a fifth writer (first score before tuning: caught 80.7 %, confirmed 71.0 %,
+false alarms 12.9 %, 4 correct for a wrong figure); drafts_heldout2.json (h01-h08) a second held-out set by a fourth writer, never read (scored only).
 
 Per figure of the answer key: a wrong figure (deviates, other_role, other_year, not_in_reports) is caught when
 the review gives any of those verdicts; a right one (correct, rounded) is confirmed when it gives correct or
@@ -41,13 +42,13 @@ DEV = {f"r{i:02d}" for i in range(1, 9)}
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", type=Path, default=None)
-    parser.add_argument("--set", choices=["dev", "dev2", "dev3", "heldout", "heldout2", "all"], default="dev")
+    parser.add_argument("--set", choices=["dev", "dev2", "dev3", "dev4", "heldout", "heldout2", "all"], default="dev")
     parser.add_argument("--show", action="store_true", help="list the misses (development set only)")
     args = parser.parse_args(argv)
-    if args.show and args.set not in ("dev", "dev2", "dev3"):
+    if args.show and args.set not in ("dev", "dev2", "dev3", "dev4"):
         parser.error("--show lists the development set only: the held-out drafts are never read")
     engine = Engine(Settings(data_dir=args.data_dir) if args.data_dir else Settings())
-    if args.set in ("dev2", "dev3", "heldout2"):  # sets written after the first ones were tuned on
+    if args.set in ("dev2", "dev3", "dev4", "heldout2"):  # sets written after the first ones were tuned on
         drafts = json.loads((HERE / f"drafts_{args.set}.json").read_text(encoding="utf-8"))
     else:
         drafts = [d for d in json.loads((HERE / "drafts.json").read_text(encoding="utf-8"))
