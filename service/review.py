@@ -449,7 +449,8 @@ def _figure_years(sentence: str, figs: list[Figure], running: int | None,
     bound, free = _bound_years(sentence, figs)
     if latest is not None and (m := LAST_YEAR.search(sentence)):
         free = sorted([*free, (latest, m.start())], key=lambda ya: ya[1])  # a speech's 'förra året': the last report
-    topical = [(y, at) for y, at in free if not COMPARED_BEFORE.search(sentence[max(0, at - 20):at])]
+    topical = [(y, at) for y, at in free if not COMPARED_BEFORE.search(sentence[max(0, at - 20):at])
+               and sentence[at + 4:at + 5] != ":"]  # '60 (2023: 54)': a label's year is what follows it
     topic = topical[0][0] if topical else None  # 'Jämfört med 2019, då …' speaks of 2019 only there
     opening = CLAUSE_BREAK.split(sentence, maxsplit=1)[0]
     lead = _step(opening) if not free else 0  # 'Året efter sjönk beloppet …, fördelat på åtta projekt'
