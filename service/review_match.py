@@ -56,6 +56,7 @@ DRAFT_TARGET_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}(?:förväntas|ska|skall|sk
 DRAFT_BUDGET_BEFORE = re.compile(r"(?:värde\w*|budget\w*|omslutning\w*|value|budget)(?:\s+[^\s.;]+){0,5}?\s+"
                                  r"(?:på|om|of|was|var|är|is|till|at|to)\s+(?:(?:omkring|cirka|ca|drygt|nästan|about|"
                                  r"around|some|roughly)\s+)?$", re.IGNORECASE)  # 'projektvärdet för … till cirka
+LABEL_BEFORE = re.compile(r"([A-Za-zÅÄÖåäöÉé\-]{3,}):\s*$")
 VERB_FORM = re.compile(r"(?:tt|its|ades)$", re.IGNORECASE)  # 'målet 1 800 nått', '117 skrivits in': no noun
 LOOSE_UP = {"drygt", "över", "närmare"}  # the figure is a bit above (drygt) or just below it
 BELOW = {"nästan", "knappt", "närmare"}
@@ -125,6 +126,9 @@ def context(sentence: str, fig: Figure, query: Query, family: dict[str, set[str]
     m = NOUN_AFTER.match(after)
     if unit == "count" and m and fold(m.group(1)) not in FILLER and not VERB_FORM.search(m.group(1)):
         noun = fold(m.group(1))
+    elif unit == "count" and (label := LABEL_BEFORE.search(sentence[:fig.start])) and any(
+            fold(label.group(1))[:STEM] == fold(w)[:STEM] for nouns in METRIC_NOUNS.values() for w in nouns):
+        noun = fold(label.group(1))  # '• Antal deltagande nämnder: 9': a list's label says what it counts
     orgs = {o for org in query.orgs for o in family.get(org, {org})}
     role = next((r for r in query.roles if r in CLAIM_ROLES), None)
     if role == "target" and (query.asks_goal or query.goals or query.goals_named):
