@@ -265,8 +265,9 @@ def _verdict(answer: Answer, claimed: float, query: Query,
     said_no = _starts_with_word(first, words["verdict_no_word"]) or first.lower().startswith(("delvis", "partly"))
     if said_no and query.claimed_share is not None:  # 'Nej: andelen är 36,9 %, inte 50,0 %': the share computed
         share = next((f for f in figures_in(first, answer.lang) if abs(f.value - query.claimed_share) > 0.05), None)
-        return "deviates", ({"value": share.value, "display": f"{first[share.start:share.end]}"} if share
-                            else reported)
+        if share is None:  # a no without the share it computed: about something else ('två ESF-projekt')
+            return "unclear", reported
+        return "deviates", {"value": share.value, "display": f"{first[share.start:share.end]}"}
     if not same and any(abs(v - claimed) <= slack for v in stated):
         # "41 889 445 kronor är det som kunde rekvireras, inte utfallet"; a card listing it is no verdict
         return ("other_role" if said_no else "unclear"), reported

@@ -161,8 +161,10 @@ def value_fit(c: Context, fact: Fact) -> str | None:
     if fact.unit != c.unit:
         return None
     diff = c.value - fact.value
-    if fact.high is not None and abs(c.value - fact.high) <= 0.5:
-        return "exact"  # the upper end of a range the report states ('40 till 60 procent')
+    if fact.high is not None:  # a plain figure at one end of a range ('40 procent', 'upp till 220 miljoner');
+        # about one end ('omkring 60 procent') is a claim the range does not make
+        at_end = abs(c.value - fact.high) <= 0.5 or abs(c.value - fact.value) <= 0.5
+        return "exact" if at_end and not c.qualifier else None
     if abs(diff) <= 0.5 or (fact.approximate and (fact.qualifier or "ca") in ABOUT
                             and abs(diff) <= max(fact.precision, 1.0) / 2):
         return "exact"  # 'ca 22,5 miljoner' states 22 550 504 too; 'över 100' does not state 141
