@@ -45,8 +45,9 @@ from service.review_match import (
 if TYPE_CHECKING:
     from service.answer.engine import Engine
 
-SENTENCE = re.compile(r"(?:\b(?:ca|st|nr|kr|resp|bl|t\.ex|ex|s)\.(?=\s+\S)|[.,](?=\d)|[^.!?\n])+(?:[.!?]+|(?=\n)|$)",
-                      re.IGNORECASE)  # a line, or up to a full stop that ends no decimal or abbreviation
+SENTENCE = re.compile(r"(?:\b(?:ca|st|nr|kr|resp|bl|t\.ex|ex|s)\.(?=\s+(?-i:[a-zåäö0-9(\-–]))|[.,](?=\d)|[^.!?\n])+"
+                      r"(?:[.!?]+|(?=\n)|$)", re.IGNORECASE)  # a line, or up to a full stop that ends no decimal
+# or abbreviation ('ca. 20', 'kr per år'; 'kr. Malmö …' ends the sentence)
 NOT_A_CLAIM = re.compile(r"(?:\b(?:stk|dnr|diarienummer|s|sid|sidan|page|p|tel|tfn|telefon|bild|slide|kapitel|"
                          r"avsnitt|punkt|nr|steg|fråga|bilaga|appendix|chapter|section)\.?|§)[\s\-:]*$",
                          re.IGNORECASE)  # what comes right before a number that is no figure
