@@ -226,3 +226,18 @@ def test_words_for_numbers_today_values_and_shares_of_the_whole(engine):
                              "stadens utbetalda EU-medel.")
     share = next(c for f, c in half.items() if "hälften" in f)
     assert share["verdict"] in ("correct", "rounded") and "50,8" in share["explanation"], share
+
+
+def test_a_fact_sheet_list_and_an_abbreviation_at_a_sentence_end(engine):
+    """'60 (2023: 54)': the label's year is the 54's; '• Antal deltagande nämnder: 9' counts nämnder; 'kr.'
+    before a capital ends the sentence; one figure about an end of a range is no claim the range makes."""
+    sheet = ("FAKTABLAD: Malmö stads EU-projekt 2024\n\n• Antal EU-projekt: 60 (2023: 54).\n"
+             "• Antal deltagande nämnder: 9.\n")
+    found = review(engine, sheet, "sv")["claims"]
+    assert [(c["figure"], c["verdict"]) for c in found] == [("60", "correct"), ("54", "correct"), ("9", "correct")]
+    text = ("Gymnasie- och vuxenutbildningsförvaltningen hade 2024 fem projekt. Det kan jämföras med 2022, då "
+            "samma förvaltning fick ca 3,9 miljoner kr. Malmö Borgarskola är Erasmusackrediterad.")
+    assert _verdicts(engine, text)["ca 3,9 miljoner kr."]["verdict"] == "correct"
+    about = next(c for f, c in _verdicts(engine, "EU:s medfinansiering 2024 är omkring 60 procent.").items()
+                 if "60" in f)
+    assert about["verdict"] != "correct", about
