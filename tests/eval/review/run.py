@@ -1,12 +1,13 @@
 """Score Granska text on tests/eval/review/drafts.json:
-`python -m tests.eval.review.run [--set dev|heldout|all] [--show] [--data-dir D]`.
+`python -m tests.eval.review.run [--set dev|dev2|dev3|dev4|heldout|heldout2|all] [--show] [--data-dir D]`.
 
 The drafts are split: r01-r08 are the development set (tuned on; `--show` lists its misses), r09-r16 are
 held out (never read while building; scored only, no details); drafts_dev2.json (d01-d08) is a second
 development set, written by another writer after the first round of tuning; drafts_dev3.json (e01-e08) a
 third, written by a third writer after the second round (its first score was taken before any tuning on it);
-drafts_dev4.json (f01-f06) a fourth, by a fifth writer (first score before tuning: caught 80.7 %, confirmed 71.0 %,
-false alarms 12.9 %, 4 correct for a wrong figure); drafts_heldout2.json (h01-h08) a second held-out set by a fourth writer, never read (scored only).
+drafts_dev4.json (f01-f06) a fourth, by a fifth writer (first score before tuning:
+caught 80.7 %, confirmed 71.0 %, false alarms 12.9 %, 4 correct for a wrong figure); drafts_heldout2.json
+(h01-h08) a second held-out set by a fourth writer, never read (scored only).
 
 Per figure of the answer key: a wrong figure (deviates, other_role, other_year, not_in_reports) is caught when
 the review gives any of those verdicts; a right one (correct, rounded) is confirmed when it gives correct or
