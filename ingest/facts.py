@@ -132,6 +132,8 @@ class _Scan:
         if self.after_break and self.current and text.strip() == self.current.header:
             return  # the column header repeated on a new page
         parsed = parse_row(text) if text.strip() else None
+        if parsed and not (self.pending or self.after_empty_row) and _continues_a_sentence(parsed[1]):
+            parsed = None  # running text whose line happens to end in a figure ("elever från åk 4")
         if parsed:
             self.add_row(i, line, parsed)
         elif not text.strip() or SEPARATOR.match(text):
@@ -171,6 +173,12 @@ def find_tables(lines: list[Line], *, page_first: Collection[int] = ()) -> list[
     for i, line in enumerate(lines):
         scan.step(i, line)
     return [t for t in scan.tables if len(t.rows) >= 2]
+
+
+def _continues_a_sentence(label: str) -> bool:
+    """Whether a row's label starts in lower case: the rest of a sentence wrapped from the line
+    above ("och åk 5."), not a table's row, unless it ends a label begun on the line above."""
+    return label[:1].islower()
 
 
 def _next_is_row(lines: list[Line], i: int) -> bool:
