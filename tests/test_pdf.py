@@ -348,7 +348,8 @@ def test_a_table_printed_as_running_text_is_read_by_its_total(tmp_path):
 
 
 @pytest.mark.parametrize("wrapped", [
-    "men nu har skolan en struktur och en\nplan på hur de kan tävla igen nästa år men även med elever från åk 4\noch åk 5.\n",
+    "men nu har skolan en struktur och en\nplan på hur de kan tävla igen nästa år men även med elever från åk 4\n"
+    "och åk 5.\n",
     "men nu har skolan en struktur och en plan. Även med elever från åk 4\noch åk 5.\n",
 ])
 def test_a_wrapped_sentence_that_ends_a_line_in_a_number_is_no_table(tmp_path, wrapped):
