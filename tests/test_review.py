@@ -226,3 +226,13 @@ def test_words_for_numbers_today_values_and_shares_of_the_whole(engine):
                              "stadens utbetalda EU-medel.")
     share = next(c for f, c in half.items() if "hälften" in f)
     assert share["verdict"] in ("correct", "rounded") and "50,8" in share["explanation"], share
+
+
+@pytest.mark.parametrize(("text", "lang", "share"), [
+    ("En enda nämnd står för två tredjedelar av stadens EU-projekt.", "sv", "två tredjedelar"),
+    ("One committee has two thirds of the city's EU projects.", "en", "two thirds"),
+])
+def test_a_fraction_is_one_share_claim_not_a_count(text: str, lang: str, share: str) -> None:
+    """Issue 18: the numerator of "två tredjedelar" was read as a count of 2 (and judged against any 2 in
+    the reports); the fraction is one claim, a share."""
+    assert [f.display for f in figures_of(text, lang)] == [share]
