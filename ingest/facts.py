@@ -40,6 +40,10 @@ NOT_A_LABEL = re.compile(r"^\d|\.{3,}|^(tabell|figur|bilaga|bild|sida|diagram)$|
                          re.IGNORECASE)
 EMPTY_ROW = re.compile(r"^\s*(?:\d{1,2}\.\s+\D.*|[^\d\t]+\t)\s*$")
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")  # a Markdown table row: | cell | cell |
+# a sentence's joining words: a label starting with one continues the line above's sentence
+JOINING_WORDS = {"och", "men", "eller", "samt", "som", "att", "i", "på", "av", "med", "för", "till", "från", "om",
+                 "under", "där", "vilket", "varav", "inom", "hos", "vid", "efter", "and", "or", "of", "in", "to"}
+CLAUSE_WORDS = 6  # a lower-case label this many words long is a clause of running text, not a cell
 # a longer line is running text, not a table row (a row's label is at most 90 characters, its cells figures);
 # a row is read in time that grows with the square of its length
 MAX_ROW_CHARS = 1000
@@ -132,6 +136,8 @@ class _Scan:
         if self.after_break and self.current and text.strip() == self.current.header:
             return  # the column header repeated on a new page
         parsed = parse_row(text) if text.strip() else None
+        if parsed and not (self.pending or self.after_empty_row) and _continues_a_sentence(parsed[1], text):
+            parsed = None  # running text whose line happens to end in a figure ("elever från åk 4")
         if parsed:
             self.add_row(i, line, parsed)
         elif not text.strip() or SEPARATOR.match(text):
@@ -171,6 +177,18 @@ def find_tables(lines: list[Line], *, page_first: Collection[int] = ()) -> list[
     for i, line in enumerate(lines):
         scan.step(i, line)
     return [t for t in scan.tables if len(t.rows) >= 2]
+
+
+def _continues_a_sentence(label: str, text: str) -> bool:
+    """Whether a row's label is the rest of a sentence wrapped from the line above ("och åk 5.", "plan
+    på hur de kan tävla igen nästa år men även med elever från åk 4"), not a table's row: it starts in
+    lower case and with a joining word, or runs as long as a clause, or the line ends as a sentence does.
+    A wrapped cell's lower-case end ("socialförvaltningen 20 038 526") stays a row."""
+    words = label.split()
+    if not words or not words[0][:1].islower():
+        return False
+    return (words[0].lower() in JOINING_WORDS or len(words) >= CLAUSE_WORDS
+            or bool(re.search(r"[.!?]\s*$", text)))
 
 
 def _next_is_row(lines: list[Line], i: int) -> bool:

@@ -20,7 +20,7 @@ from core.numbers import RANGE_JOIN, Figure, parse_figures, word_numbers
 from core.schemas import Fact
 from ingest.chunk import Section, section_at, sections, sentence_spans
 from ingest.facts import Context
-from ingest.prose import _org, _year
+from ingest.prose import _org, _year, is_ahead
 from ingest.ranges import Span, spans
 
 MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
@@ -38,6 +38,10 @@ AGE_SPAN_AFTER = re.compile(r"^\s*(?:till|[–-])\s*\d{1,3}\s*år\b(?![\s\-–]*
 AGE_SPAN_BEFORE = re.compile(r"\d{1,3}\s*(?:till|[–-])\s*$", re.IGNORECASE)
 AGED = re.compile(r"\b(?:personer|vuxna|unga|ungdomar|barn|elever|kvinnor|män|invånare|deltagare)\s+"
                   r"(?:över|under)?\s*$", re.IGNORECASE)
+# a fraction's numerator: "två tredjedelar av budgeten", "three quarters" (a share, not a count)
+FRACTION_AFTER = re.compile(r"^\s*(?:(?:tredje|fjärde|femte|sjätte|sjunde|åttonde?|nionde?|tionde?|hundra|tusen)del"
+                            r"|halvor\b|thirds?\b|quarters?\b|fifths?\b|halves\b)", re.IGNORECASE)
+PLAN_HORIZON = 1  # a year at most this far after the report's is a plan's; further on, a name ("Malmö 2030")
 YEARS_AFTER = re.compile(r"^\s*år\b(?![\s\-–]*\d{4})", re.IGNORECASE)
 POINTS_BACK = re.compile(r"\b(?:dessa|de|dem|båda)\s+$", re.IGNORECASE)
 NAME_BEFORE = re.compile(r"\b[A-ZÅÄÖ][\w+]*\s$")  # "Key Action 2", "Horisont 2020": part of a name
@@ -96,7 +100,7 @@ def refers_back(sentence: str, fig: Figure) -> bool:
 def is_figure(sentence: str, fig: Figure) -> bool:
     """Numbers that are dates, references, names, ordinals or ages, or that count nothing, are not figures."""
     before, after = sentence[: fig.start], sentence[fig.end:]
-    if is_age(sentence, fig) or refers_back(sentence, fig):
+    if is_age(sentence, fig) or refers_back(sentence, fig) or FRACTION_AFTER.match(after):
         return False
     if fig.is_year_like or re.search(r"[^\W\d_]\Z", before) or re.match(r"^[^\W\d_]", after) or after[:1] == "+":
         return False  # glued to letters ("LFM30", OCR "i1"), or a page footer "4+(7)"
@@ -307,9 +311,12 @@ def _figure_fact(ctx: Context, sentence: str, a: int, b: int, fig: Figure, secti
     year = int(stated.group(1)) if stated else _year(masked, fig.start, ctx.doc.meta.year)
     if year is None:
         return None
-    if ctx.doc.meta.year and year > ctx.doc.meta.year + 1:
-        year = ctx.doc.meta.year  # "Malmö 2030", "Agenda 2030": a name, not the figure's year
+    doc_year = ctx.doc.meta.year
+    planned = doc_year is not None and is_ahead(year, doc_year) and year <= doc_year + PLAN_HORIZON
+    if doc_year is not None and is_ahead(year, doc_year):
+        year = doc_year  # a plan stated in the report ("under 2020"), or a name ("Malmö 2030", "Agenda 2030")
     unit = unit_of(sentence, fig)
+    role = role_of(sentence, unit, fig.start)
     q_start, q_end = ctx.norm.span_to_original(a, b)
     raw = ctx.doc.text[q_start:q_end]
     q_start += len(raw) - len(raw.lstrip())
@@ -324,7 +331,7 @@ def _figure_fact(ctx: Context, sentence: str, a: int, b: int, fig: Figure, secti
         approximate=fig.approximate, qualifier=fig.qualifier, precision=fig.precision, role="value",
         label=readable, display=_display(sentence, fig, unit), page=ctx.doc.page_at(q_start).number,
         quote=ctx.doc.text[q_start:q_end], span_start=q_start, span_end=q_end,
-        quantity=quantity_of(sentence, fig, unit), stated_role=role_of(sentence, unit, fig.start),
+        quantity=quantity_of(sentence, fig, unit), stated_role="mal" if planned and role == "utfall" else role,
         section=section.title if section else None, source="text",
     )
 

@@ -35,7 +35,7 @@ from stores.sql import Store
 
 CHROMA_NAMESPACE = "chroma_namespace"  # the deployment's collections on a shared Chroma server
 
-EXTRACTOR_VERSION = "28"  # bump when parsing, extraction, chunking or checks change meaning
+EXTRACTOR_VERSION = "29"  # bump when parsing, extraction, chunking or checks change meaning
 # (25: projects, ranges; 26: a sentence over 2000 characters read by line, a line over 1000 no table row;
 # 28: chapters by section number, tables printed as running text, no ages or numbers that count nothing)
 IGNORED = {"manifest.toml", "readme.md", "readme.txt"}

@@ -5,7 +5,8 @@ A figure becomes a fact only when the words around it say what it counts (projec
 paid EU funds, project value, external partners, countries, participating units): the
 metrics' prose cues in core/data/vocabulary.toml, tried in the order given there. The
 year is the one in the figure's own clause, else the nearest before it in the sentence,
-else the report's year; the organisation is the one named before it, else the section's.
+else the report's year (a year after "sedan" starts a change; a figure for a year
+after the report's is a plan, not stored); the organisation is the one named before it, else the section's.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")  # "Key Action 2 projekt": the fig
 DATED = re.compile(r"\b(?:19|20)\d{2}\b|under\s+året|föregående\s+år", re.IGNORECASE)
 RANGE_WORDS = re.compile(r"spännvidd|sträcker sig|varierar|skifta", re.IGNORECASE)
 AMOUNT_AFTER = re.compile(r"^\s*(?:kronor|kr|SEK)")  # "4 029 253 SEK": a figure written as an amount
+# a year that starts a change ("Sedan december 2015 har antalet elever ökat med 5000"): not the figure's year
+SINCE_BEFORE = re.compile(r"\b(?:sedan|alltsedan|since)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _metric(sentence: str, fig: Figure, vocabulary: Vocabulary | None = None) -> tuple[str, str] | None:
@@ -58,7 +61,7 @@ def _year(sentence: str, pos: int, doc_year: int | None) -> int | None:
     cuts = [0, *(m.start() for m in CLAUSE_BREAK.finditer(sentence)), len(sentence)]
     lo = max(c for c in cuts if c <= pos)
     hi = min(c for c in cuts if c > pos) if any(c > pos for c in cuts) else len(sentence)
-    marks = [(y, p) for y, p in years_in(sentence)]
+    marks = [(y, p) for y, p in years_in(sentence) if not SINCE_BEFORE.search(sentence[:p])]
     marks += [((doc_year or 0) - 1, m.start()) for m in PREVIOUS_YEAR.finditer(sentence)]
     in_clause = [(abs(p - pos), y) for y, p in marks if lo <= p < hi]
     if in_clause:
@@ -67,6 +70,12 @@ def _year(sentence: str, pos: int, doc_year: int | None) -> int | None:
     if before:
         return min(before)[1]
     return doc_year
+
+
+def is_ahead(year: int, doc_year: int | None) -> bool:
+    """Whether `year` comes after the report's own year: a report states plans and targets for it,
+    not figures of it ("27 förväntas fullfölja sina studier under vårterminen 2020" in the 2019 report)."""
+    return doc_year is not None and year > doc_year
 
 
 def _org(ctx: Context, sentence: str, pos: int, section: Section | None) -> str:
@@ -97,8 +106,8 @@ def prose_facts(ctx: Context, used_lines: set[int]) -> list[Fact]:
                 continue
             metric, unit = found
             year = _year(sentence, fig.start, ctx.doc.meta.year)
-            if year is None:
-                continue
+            if year is None or is_ahead(year, ctx.doc.meta.year):
+                continue  # a plan for a year after the report's: no reported figure of a metric
             org = _org(ctx, sentence, fig.start, section_at(secs, a))
             out.append(
                 ctx.fact(

@@ -165,7 +165,7 @@ def figures_of(sentence: str, lang: str, names: list[tuple[int, int]] | None = N
     no number inside a name (`names`: spans of project names, 'Malmökraften 2.0')."""
     words = english_word_numbers(sentence) if lang == "en" else word_numbers(sentence)
     found = sorted(typed_figures(sentence, lang).figures + words + share_figures(sentence) + about_numbers(sentence)
-                   + compound_numbers(sentence, lang), key=lambda f: f.start)
+                   + compound_numbers(sentence, lang), key=lambda f: (f.start, -f.end))  # the longest reading
     out: list[Figure] = []
     phones = [(m.start(), m.end()) for m in PHONE.finditer(sentence)] + list(names or [])
     phones += [(m.start(), m.end()) for m in YEARS_STEP.finditer(sentence)]  # 'två år tidigare' counts no thing

@@ -180,3 +180,39 @@ def test_a_range_in_the_reports_is_one_figure_with_both_ends(facts, documents):
     alone = [f for f in facts if f.doc_id == fact.doc_id and f.span_start == fact.span_start and f is not fact]
     assert alone == []  # neither end is a figure of its own
     assert {(f.value, f.high) for f in facts if f.high is not None and f.year == 2022} == {(250_000, 15_000_000)}
+
+
+@pytest.mark.parametrize(("sentence", "number"), [
+    ("Ungefär två tredjedelar av budgeten går till utveckling av mötesplatsen.", "två"),
+    ("Tre fjärdedelar av deltagarna var kvinnor.", "Tre"),
+])
+def test_a_fractions_numerator_is_no_count(sentence: str, number: str) -> None:
+    """Issue 18: "två tredjedelar av budgeten" was stored as a count of 2."""
+    fig = next(f for f in parse_figures(sentence) + word_numbers(sentence) if number in f.display.split())
+    assert not is_figure(sentence, fig), sentence
+
+
+def _text_facts(tmp_path, text: str):  # type: ignore[no-untyped-def]
+    from core.entities import Registry
+    from core.settings import Settings
+    from ingest.metadata import load_manifest
+    from ingest.pipeline import extract
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "rapport.txt").write_text(text, encoding="utf-8")
+    out = extract(Settings(corpus_dir=folder, data_dir=tmp_path / "data"), [folder / "rapport.txt"],
+                  load_manifest(folder), Registry.load(), lambda items, _label: items)
+    return {f.value: f for f in out.facts if f.source == "text"}
+
+
+def test_a_change_since_a_year_and_a_plan_for_the_next_have_the_reports_year(tmp_path):
+    """Issue 18: "Sedan december 2015 har antalet elever ökat med omkring 5000" in the 2019 report was a
+    2015 figure, and "27 ... under vårterminen 2020" a 2020 one: a year after "sedan" starts a change,
+    and a year after the report's is a plan's (a target), not a reported figure's year."""
+    facts = _text_facts(tmp_path, "Redovisning av internationellt arbete 2019\n\n"
+                        "Sedan december 2015 har antalet elever ökat med omkring 5000 elever. "
+                        "Av 30 kvinnor är det 27 kvar som förväntas fullfölja sina studier under vårterminen 2020. "
+                        "Fyra arrangemang kommer att anordnas under 2020. Under 2018 deltog 12 lärare.\n")
+    assert {v: (f.year, f.stated_role) for v, f in facts.items()} == {
+        5000: (2019, "utfall"), 30: (2019, "mal"), 27: (2019, "mal"), 4: (2019, "mal"), 12: (2018, "utfall")}

@@ -345,3 +345,26 @@ def test_a_table_printed_as_running_text_is_read_by_its_total(tmp_path):
         ("partners", "Universitet/forskning", 3, "part"), ("partners", "Ideell sektor", 9, "part"),
         ("partners", "Summa", 30, "total")]
     assert {12, 8} <= {f.value for f in facts if f.source == "text"}  # a sentence with a total is no table
+
+
+@pytest.mark.parametrize("wrapped", [
+    "men nu har skolan en struktur och en\nplan på hur de kan tävla igen nästa år men även med elever från åk 4\n"
+    "och åk 5.\n",
+    "men nu har skolan en struktur och en plan. Även med elever från åk 4\noch åk 5.\n",
+])
+def test_a_wrapped_sentence_that_ends_a_line_in_a_number_is_no_table(tmp_path, wrapped):
+    """Issue 18: an A4 print of the 2019 report wrapped "…elever från åk 4" / "och åk 5." — two lines
+    that end in figures, read as a table of two rows (count 4 and 5, the sentence as their category).
+    A row's label that starts in lower case continues the sentence above, unless it ends a label begun
+    on the line above (a table's wrapped cell)."""
+    text = ("Redovisning av internationellt arbete 2019\n\nDet var första gången som skolan tävlade i "
+            "First Lego League " + wrapped)
+    assert not [f for f in _one_file(tmp_path, text) if f.source != "text"]
+
+
+def test_a_wrapped_cell_label_in_lower_case_is_still_a_row(tmp_path):
+    text = ("Redovisning av internationellt arbete 2018\n\nTabell 2, utbetalda EU-medel per förvaltning\n\n"
+            "Förvaltning\tUtbetalt belopp SEK\nArbetsmarknads- och\nsocialförvaltningen\t20 038 526\n"
+            "Fritidsförvaltningen\t1 000\nSumma\t20 039 526\n")
+    rows = [f.value for f in _one_file(tmp_path, text) if f.source != "text"]
+    assert rows == [20038526, 1000, 20039526]

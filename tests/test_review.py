@@ -241,3 +241,13 @@ def test_a_fact_sheet_list_and_an_abbreviation_at_a_sentence_end(engine):
     about = next(c for f, c in _verdicts(engine, "EU:s medfinansiering 2024 är omkring 60 procent.").items()
                  if "60" in f)
     assert about["verdict"] != "correct", about
+
+
+@pytest.mark.parametrize(("text", "lang", "share"), [
+    ("En enda nämnd står för två tredjedelar av stadens EU-projekt.", "sv", "två tredjedelar"),
+    ("One committee has two thirds of the city's EU projects.", "en", "two thirds"),
+])
+def test_a_fraction_is_one_share_claim_not_a_count(text: str, lang: str, share: str) -> None:
+    """Issue 18: the numerator of "två tredjedelar" was read as a count of 2 (and judged against any 2 in
+    the reports); the fraction is one claim, a share."""
+    assert [f.display for f in figures_of(text, lang)] == [share]
