@@ -17,14 +17,15 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from core.entities import CITY, fold
-from core.lang import cue, phrase
-from core.numbers import MULTIPLIERS, NUMBER_RUN, Figure, parse_figures, typed_figures, word_numbers, years_in
+from core.entities import CITY
+from core.lang import phrase
+from core.numbers import Figure, parse_figures
 from core.schemas import Answer, Chunk, Fact, Query, Sentence
 from ingest.ranges import Span, spans
-from service.answer.understand import FRACTIONS, STEP, detect_lang, understand
+from service.answer.understand import detect_lang, understand
 from service.answer.verify import figures_in
 from service.review_change import Operand, compute, kind, multiples, series
+from service.review_figures import clause_of, figures_of, is_share, unreadable_of, with_multipliers
 from service.review_match import (
     CITY_ORGANS,
     DISTINCT_DIGITS,
@@ -41,19 +42,13 @@ from service.review_match import (
 from service.review_match import (
     role_fit as _role_fit,
 )
+from service.review_years import NOW, dominant_year, figure_years, step_of
 
 if TYPE_CHECKING:
     from service.answer.engine import Engine
 
 SENTENCE = re.compile(r"(?:\b(?:ca|st|nr|kr|resp|bl|t\.ex|ex|s)\.(?=\s+(?-i:[a-zåäö0-9(\-–]))|[.,](?=\d)|[^.!?\n])+"
                       r"(?:[.!?]+|(?=\n)|$)", re.IGNORECASE)  # a line, or up to a full stop that ends no decimal
-# or abbreviation ('ca. 20', 'kr per år'; 'kr. Malmö …' ends the sentence)
-NOT_A_CLAIM = re.compile(r"(?:\b(?:stk|dnr|diarienummer|s|sid|sidan|page|p|tel|tfn|telefon|bild|slide|kapitel|"
-                         r"avsnitt|punkt|nr|steg|fråga|bilaga|appendix|chapter|section)\.?|§)[\s\-:]*$",
-                         re.IGNORECASE)  # what comes right before a number that is no figure
-DATE_AFTER = re.compile(r"^\s*(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
-                        r"december|january|february|march|june|july|august|october)\b", re.IGNORECASE)
-PHONE = re.compile(r"(?:\+46\s?|\b0)\d{1,3}[-–\s]\d{2,3}(?:\s?\d{2}){2,3}\b")  # "040-34 10 00"
 SUBJECT_SLOTS = ("orgs", "project_ids", "projects", "names", "name_forms", "funds")
 EXACT = 0.5  # a reported figure this close to the claimed one is the same figure
 # a claim's sources: where (document, page or section, quote) and the ids that open the passage (/api/sources/{id})
@@ -73,118 +68,6 @@ class Claim:
     citations: list[dict[str, Any]] = field(default_factory=list)
 
 
-EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-              "eleven": 11, "twelve": 12, "fifteen": 15}
-EN_NUMBER = re.compile(r"\b(" + "|".join(EN_NUMBERS) + r")\b", re.IGNORECASE)
-SHARES = ("share_half", "share_third", "share_quarter", "share_two_thirds", "share_three_quarters")
-
-
-def english_word_numbers(text: str) -> list[Figure]:
-    return [Figure(value=float(EN_NUMBERS[m.group().lower()]), money=False, approximate=False, qualifier=None,
-                   precision=1.0, start=m.start(), end=m.end(), display=m.group(), bare=True)
-            for m in EN_NUMBER.finditer(text)]
-
-
-TENS = {"tio": 10, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
-        "nittio": 90, "hundra": 100, "tusen": 1000}
-TAL = re.compile(r"\b(?:ett\s+)?(" + "|".join(TENS) + r")tal(?:et|s)?\b", re.IGNORECASE)  # 'ett fyrtiotal'
-
-
-SV_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
-           "nittio": 90}
-SV_UNITS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
-SV_TEENS = {"sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19}
-EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-           "ninety": 90}
-EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-EN_TEENS = {"thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-COMPOUND = {
-    "sv": re.compile(r"\b(?:(" + "|".join(SV_TENS) + r")(" + "|".join(SV_UNITS) + r")?|(" + "|".join(SV_TEENS)
-                     + r"))\b", re.IGNORECASE),
-    "en": re.compile(r"\b(?:(" + "|".join(EN_TENS) + r")(?:[-\s](" + "|".join(EN_UNITS) + r"))?|(" + "|".join(EN_TEENS)
-                     + r"))\b", re.IGNORECASE)}
-
-
-def compound_numbers(sentence: str, lang: str) -> list[Figure]:
-    """'sextio', 'femtiofyra', 'tjugosex', 'Thirty-four', 'nineteen': numbers written out beyond the twelve
-    the reports use ('tjugo' alone is read with those)."""
-    tens, units, teens = (EN_TENS, EN_UNITS, EN_TEENS) if lang == "en" else (SV_TENS, SV_UNITS, SV_TEENS)
-    out = []
-    for m in COMPOUND["en" if lang == "en" else "sv"].finditer(sentence):
-        ten, unit, teen = (g.lower() if g else None for g in m.groups())
-        if ten == "tjugo" and unit is None and lang != "en":
-            continue
-        value = teens[teen] if teen else tens[ten or ""] + (units[unit] if unit else 0)
-        out.append(Figure(value=float(value), money=False, approximate=False, qualifier=None, precision=1.0,
-                          start=m.start(), end=m.end(), display=m.group(), bare=True))
-    return out
-
-
-def about_numbers(sentence: str) -> list[Figure]:
-    """'ett fyrtiotal ungdomar', 'tjugotalet', 'ett hundratal elever': about so many, to the nearest ten."""
-    return [Figure(value=float(TENS[m.group(1).lower()]), money=False, approximate=True, qualifier="ca",
-                   precision=float(TENS[m.group(1).lower()]) if TENS[m.group(1).lower()] >= 100 else 10.0,
-                   start=m.start(), end=m.end(), display=m.group(), bare=False)
-            for m in TAL.finditer(sentence)]
-
-
-def share_figures(sentence: str) -> list[Figure]:
-    """'drygt hälften', 'mindre än en tredjedel', 'more than half': a share a draft states, in percent."""
-    folded = fold(sentence)
-    out = []
-    for name in SHARES:
-        for m in cue(name).finditer(folded):
-            start = m.start()
-            for mod in (*cue("share_more").finditer(folded[:start]), *cue("share_less").finditer(folded[:start])):
-                if not folded[mod.end():start].strip(" ") or folded[mod.end():start].strip() in ("en", "a"):
-                    start = min(start, mod.start())
-            out.append(Figure(value=FRACTIONS[name], money=False, approximate=True, qualifier=None, precision=1.0,
-                              start=start, end=m.end(), display=sentence[start:m.end()], bare=False))
-    return out
-
-
-def is_share(fig: Figure) -> bool:
-    return not any(ch.isdigit() for ch in fig.display) and any(cue(n).search(fold(fig.display)) for n in SHARES)
-
-
-NEAR = 40  # characters around a number that tell whether it is a claim (a page, a date, a list's number)
-
-
-def unreadable_of(sentence: str, lang: str) -> list[tuple[int, int]]:
-    """Numbers a draft writes that cannot be read as one ('8,3,3,3,3 miljoner'): never judged as the figure
-    they start with."""
-    figures = typed_figures(sentence, lang).figures
-    return [(m.start(), m.end()) for m in NUMBER_RUN.finditer(sentence)
-            if not any(f.start <= m.start() and m.end() <= f.end for f in figures)
-            and not NOT_A_CLAIM.search(sentence[max(0, m.start() - NEAR):m.start()])
-            and not re.match(r"^[-/]\d", sentence[m.end():m.end() + 2])]
-
-
-def figures_of(sentence: str, lang: str, names: list[tuple[int, int]] | None = None) -> list[Figure]:
-    """The figure claims of a sentence: no year that is a date, no diarienummer, page, phone or day of a month,
-    no number inside a name (`names`: spans of project names, 'Malmökraften 2.0')."""
-    words = english_word_numbers(sentence) if lang == "en" else word_numbers(sentence)
-    found = sorted(typed_figures(sentence, lang).figures + words + share_figures(sentence) + about_numbers(sentence)
-                   + compound_numbers(sentence, lang), key=lambda f: (f.start, -f.end))  # the longest reading
-    out: list[Figure] = []
-    phones = [(m.start(), m.end()) for m in PHONE.finditer(sentence)] + list(names or [])
-    phones += [(m.start(), m.end()) for m in YEARS_STEP.finditer(sentence)]  # 'två år tidigare' counts no thing
-    for fig in found:
-        if any(a <= fig.start < b for a, b in phones):
-            continue
-        before, after = sentence[max(0, fig.start - NEAR):fig.start], sentence[fig.end:fig.end + NEAR]
-        numbered = fig.start < NEAR and not before.strip(" •-*") and re.match(r"^[.)]\s", after)  # '1. Inledning'
-        if (fig.is_year_like or NOT_A_CLAIM.search(before) or DATE_AFTER.match(after) or re.match(r"^[-/]\d", after)
-                or numbered):
-            continue
-        if out and fig.start < out[-1].end:  # sorted by start: only the last kept one can overlap
-            continue
-        out.append(fig)
-    return out
-
-
-CLAUSE_BREAK = re.compile(r",\s+|;\s*|\s+[–—|]\s+|(?<!-)\s+(?:och|samt|men|medan|jämfört med|mot|varav|and|but|"
-                          r"while|compared with|compared to|against|of which)\s+", re.IGNORECASE)  # not after a hyphen
 PART_OF = re.compile(r"\b(?:varav|of which|av dessa|of these)\s+$", re.IGNORECASE)  # a part: the engine's
 PART_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:av|of)\s+(?:de|dem|dessa|projekten|the|these|them)\b", re.IGNORECASE)
 BULLETS = "•-*–·▪"
@@ -193,8 +76,6 @@ AUTHOR = re.compile(r"\b(?:enligt|according to)\s+(?:\w+s\s+)?(?=\w+)|\b\w+s\s+(
 CASE_NUMBER = re.compile(r"\(?\b[A-ZÅÄÖ]{2,5}-\d{4}-\d+\)?")  # '(STK-2025-405)': a case, not stadskontoret
 CITY_BEFORE = re.compile(r"\b(?:av de|de|alla|samtliga|stadens|totalt|sammanlagt|all|all the|a total of|"
                          r"in total)\s+$", re.IGNORECASE)
-WORD_MULTIPLIER = re.compile(r"^\s+(miljoner|miljon|miljarder|tusen)\b(\s*(?:kronor|kr\b))?", re.IGNORECASE)
-MONEY_WORDS = {"miljoner", "miljon", "miljarder"}  # counts in millions are not in these reports
 
 
 def _read(engine: Engine, opener: str, text: str, lang: str) -> Query:
@@ -204,14 +85,6 @@ def _read(engine: Engine, opener: str, text: str, lang: str) -> Query:
     text = text[:1].lower() + text[1:] if text[:2].istitle() and not text[:2].isupper() else text
     return understand(f"{opener} {text}?", engine.registry, latest_year=engine.latest_year, lang=lang,
                       lexicon=engine.lexicon)
-
-
-def _clause(sentence: str, fig: Figure) -> str:
-    """The clause of a sentence that holds a figure: between the breaks around it."""
-    cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(sentence) if m.end() <= fig.start), len(sentence)]
-    start = max(c for c in cuts if c <= fig.start)
-    end = next((m.start() for m in CLAUSE_BREAK.finditer(sentence) if m.start() >= fig.end), len(sentence))
-    return sentence[start:end]
 
 
 def _starts_with_word(text: str, word: str) -> bool:
@@ -409,107 +282,6 @@ class Stated:
         return Claim(*where, verdict=found.verdict, reported=reported, explanation=text, citations=cites)
 
 
-def _with_multipliers(sentence: str, figs: list[Figure]) -> list[Figure]:
-    """'sex miljoner kronor': a written-out number with a multiplier is one amount."""
-    out = []
-    for fig in figs:
-        m = WORD_MULTIPLIER.match(sentence[fig.end:])
-        if fig.bare and fig.display.isalpha() and m:
-            scale = MULTIPLIERS[m.group(1).lower()]
-            fig = Figure(value=fig.value * scale, money=bool(m.group(2)) or m.group(1).lower() in MONEY_WORDS,
-                         approximate=True, qualifier=fig.qualifier, precision=scale, start=fig.start,
-                         end=fig.end + m.end(), display=sentence[fig.start:fig.end + m.end()], bare=False)
-        out.append(fig)
-    return out
-
-
-BOUND_WORDS = 3  # a year this few words after a figure is that figure's ('54 projekt 2023')
-
-
-def _bound_years(sentence: str, figs: list[Figure]) -> tuple[dict[int, int], list[tuple[int, int]]]:
-    """Each figure's own year (written right after it) and the sentence's other years (year, position)."""
-    years = [(y, at) for y, at in _free_years(sentence) if not any(f.start <= at < f.end for f in figs)]
-    bound: dict[int, int] = {}
-    taken: set[int] = set()
-    for i, fig in enumerate(figs):
-        for year, at in years:
-            gap = sentence[fig.end:at]
-            label = sentence[at + 4:at + 5] == ":"  # '2024: 5,9 mkr': the year of what follows
-            if (at >= fig.end and at not in taken and len(gap.split()) <= BOUND_WORDS and not label
-                    and not re.search(r"[,.;:|–—•]", gap)):
-                bound[i] = year
-                taken.add(at)
-                break
-    return bound, [(y, at) for y, at in years if at not in taken]
-
-
-def _figure_years(sentence: str, figs: list[Figure], running: int | None,
-                  latest: int | None = None) -> tuple[list[int | None], int | None]:
-    """The year each figure of a sentence speaks of, and the sentence's topic year for the ones after.
-    A figure's own year; else the nearest free year before it in the sentence; else the running year of
-    the draft; a clause saying 'året innan/efter' moves that one year."""
-    bound, free = _bound_years(sentence, figs)
-    if latest is not None and (m := LAST_YEAR.search(sentence)):
-        free = sorted([*free, (latest, m.start())], key=lambda ya: ya[1])  # a speech's 'förra året': the last report
-    topical = [(y, at) for y, at in free if not COMPARED_BEFORE.search(sentence[max(0, at - 20):at])
-               and sentence[at + 4:at + 5] != ":"]  # '60 (2023: 54)': a label's year is what follows it
-    topic = topical[0][0] if topical else None  # 'Jämfört med 2019, då …' speaks of 2019 only there
-    opening = CLAUSE_BREAK.split(sentence, maxsplit=1)[0]
-    lead = _step(opening) if not free else 0  # 'Året efter sjönk beloppet …, fördelat på åtta projekt'
-    if lead and running is not None:
-        topic = running + lead  # and 'Förvaltningen var då …' after it
-    out: list[int | None] = []
-    for i, fig in enumerate(figs):
-        if i in bound:
-            out.append(bound[i])
-            continue
-        clause = _clause(sentence, fig)
-        at = sentence.find(clause)
-        own = [y for y, pos in free if at <= pos < at + len(clause)]  # a year of the figure's own clause
-        before = [y for y, pos in sorted([*free, *((bound[j], figs[j].end) for j in bound if j < i
-                                                    and not FRAME_SHIFT.search(sentence[figs[j].end:fig.start]))],
-                                         key=lambda yp: yp[1]) if pos < fig.start]  # '14 projekt under 2022 och
-        # fick 2,7 miljoner': the year of a figure before it, unless a change or comparison lies between
-        base = before[-1] if before else (topic if topic is not None and not _stepped(sentence, fig) else running)
-        if base is not None and not own:
-            base += _step(clause) or (lead if not before and base == running else 0)  # 'up from 54 the year before'
-        if not own and latest is not None and TODAY.search(clause):
-            base = latest  # 'och i dag är det bara nio nämnder': the latest report's
-        out.append(base)
-    return out, topic
-
-
-TODAY = re.compile(r"\b(?:i dag|idag|numera|för närvarande|today|currently|at present)\b", re.IGNORECASE)
-NOW = re.compile(r"^\W*(?:nu|numera|i år|idag|i dag|now|this year|today)\b", re.IGNORECASE)
-FRAME_SHIFT = re.compile(r"\b(?:till|to|jämfört|compared|än|than|mot|versus|medan|while|whereas|up from|från|from|"
-                         r"sedan|since)\b", re.IGNORECASE)
-
-
-def _stepped(sentence: str, fig: Figure) -> bool:
-    return _step(_clause(sentence, fig)) != 0
-
-
-COMPARED_WITH = re.compile(r"\b(?:an|than|jamfort med|compared (?:with|to)|mot)\s+$")  # folded text
-
-
-def _step(clause: str) -> int:
-    """Years a clause moves from the year before it: 'året innan' -1, 'två år senare' +2, else 0. A year
-    compared with ('sex fler än året innan') is no move: the clause speaks of the year it is in."""
-    if (m := YEARS_STEP.search(clause)) and COMPARED_WITH.search(fold(clause[:m.start()])):
-        return 0
-    if (shift := STEP.search(fold(clause))) and COMPARED_WITH.search(fold(clause)[:shift.start()]):
-        return 0
-    if m := YEARS_STEP.search(clause):
-        n, way = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        size = STEPS.get(n.lower()) or int(n)
-        return -size if way.lower() in ("tidigare", "innan", "före", "earlier", "before") else size
-    if shift := STEP.search(fold(clause)):
-        return -1 if re.search(r"innan|fore|before|previous", shift.group()) else 1
-    if re.search(r"\b(?:året därpå|året därefter|följande år|nästa år|the following year)\b", clause, re.IGNORECASE):
-        return 1
-    return 0
-
-
 ANAPHORS = {"org": re.compile(r"\b(?:nämnden|förvaltningen|nämndens|förvaltningens|the committee|the department)\b",
                               re.IGNORECASE),
             "project": re.compile(r"\b(?:projektet|projektets|the project)\b", re.IGNORECASE)}
@@ -572,7 +344,7 @@ def _judge(engine: Engine, facts: Stated, named: Subjects, at: _At, i: int, fig:
     found = Match("") if part or is_share(fig) else _range(sentence, at.ranged.get(fig.start), read, facts)
     found = found if found.verdict or part or is_share(fig) else match(read, facts.rows, facts.project_of,
                                                                         facts.related)
-    said = facts.spoken(fig, _clause(sentence, fig), claim_query.years) if found.verdict == "deviates" else None
+    said = facts.spoken(fig, clause_of(sentence, fig), claim_query.years) if found.verdict == "deviates" else None
     if said is not None and found.other is None:  # the number stands in a report sentence on it
         return facts.spoken_claim(where, said, language), read.unit
     if found.verdict:
@@ -582,7 +354,7 @@ def _judge(engine: Engine, facts: Stated, named: Subjects, at: _At, i: int, fig:
     if verdict in ("correct", "rounded") and answer.figures and not _role_fit(read, facts.by_id.get(
             answer.figures[0].fact_id)):
         verdict = "other_role"  # '40 % av deltagarna har gått vidare' where the report's 40 % is what is expected
-    said = facts.spoken(fig, _clause(sentence, fig), claim_query.years) if verdict == "deviates" else None
+    said = facts.spoken(fig, clause_of(sentence, fig), claim_query.years) if verdict == "deviates" else None
     if said is not None:
         return facts.spoken_claim(where, said, language), read.unit
     return Claim(*where, verdict=verdict, reported=reported, explanation=answer.text.split("\n", 1)[0],
@@ -604,7 +376,7 @@ def _claim_query(engine: Engine, opener: str, sentence: str, fig: Figure, base: 
     (role, what it counts, subject) and its year; a clause naming no subject speaks of the subject named
     before it in the sentence, else of the sentences' before ('… ut till förvaltningen, vilket var hälften
     av stadens EU-medel': the city is the other clause's), else of whatever its sentence names."""
-    clause = _clause(sentence, fig)  # "… och deltog i 25 projekt": what 25 counts is read from its clause
+    clause = clause_of(sentence, fig)  # "… och deltog i 25 projekt": what 25 counts is read from its clause
     head = sentence[:sentence.find(clause)].strip() if clause in sentence else ""
     if is_share(fig) and CITY_WHOLE.search(clause[fig.end - clause_at(sentence, clause):]):
         # 'svarade för hälften av stadens EU-medel': the city is the whole, the share is the subject's before
@@ -637,21 +409,6 @@ def _claim_query(engine: Engine, opener: str, sentence: str, fig: Figure, base: 
         "claim_precision": fig.precision, "claim_loose": fig.approximate or bool(fig.qualifier)}), from_before
 
 
-MONTH_BEFORE = re.compile(r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
-                          r"december|january|february|march|may|june|july|august|october)\s*$", re.IGNORECASE)
-COMPARED_BEFORE = re.compile(r"(?:sedan|jämfört med|jämfört med år|än|since|compared with|compared to|than|"
-                             r"from|från|mot)\s+(?:år\s+)?$", re.IGNORECASE)
-YEARS_STEP = re.compile(r"\b(två|tre|fyra|2|3|4|two|three|four)\s+år\s+(tidigare|senare|innan|efter|före)\b|"
-                        r"\b(two|three|four|2|3|4)\s+years\s+(earlier|later|before|after)\b", re.IGNORECASE)
-STEPS = {"två": 2, "tre": 3, "fyra": 4, "two": 2, "three": 3, "four": 4}
-LAST_YEAR = re.compile(r"\b(?:förra året|i fjol|fjolårets|last year)\b", re.IGNORECASE)
-
-
-def _free_years(text: str) -> list[tuple[int, int]]:
-    """Years written in a text that are no dates ('den 18 oktober 2023')."""
-    return [(y, at) for y, at in years_in(text) if not MONTH_BEFORE.search(text[max(0, at - 12):at])]
-
-
 MAX_PER_SENTENCE = 40  # figures judged in one sentence; more is a table or a run of numbers, not prose
 MAX_CLAIMS = 400  # figures judged in one draft (a two-page draft has about 40)
 SHOWN_SENTENCE = 600  # characters of a sentence returned with each of its claims
@@ -659,16 +416,6 @@ SHOWN_SENTENCE = 600  # characters of a sentence returned with each of its claim
 
 def _shown(sentence: str) -> str:
     return sentence if len(sentence) <= SHOWN_SENTENCE else sentence[:SHOWN_SENTENCE] + "…"
-
-
-def _dominant_year(text: str, latest: int | None = None) -> int | None:
-    """The year a draft is mostly about: its most written year (not dates; a speech's 'förra året' the last
-    report's), the first of equals."""
-    written = sorted(_free_years(text) + ([(latest, m.start()) for m in LAST_YEAR.finditer(text)] if latest else []),
-                     key=lambda ya: ya[1])
-    years = Counter(y for y, _ in written)
-    first = {y: -i for i, (y, _) in reversed(list(enumerate(written)))}
-    return max(years, key=lambda y: (years[y], first[y])) if years else None
 
 
 def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]:
@@ -679,7 +426,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
     claims: list[Claim] = []
     before: list[Operand] = []  # the figures of the sentence before, found in the reports
     named = Subjects()
-    dominant = running = _dominant_year(text, engine.latest_year)
+    dominant = running = dominant_year(text, engine.latest_year)
     end = 0
     for m in SENTENCE.finditer(text):
         sentence = m.group().strip()
@@ -708,7 +455,7 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
             named.named(own)
             named.current = own if not bullet else named.current
         names = [(n.start, n.end) for n in engine.registry.find_projects(sentence)]
-        figs = _with_multipliers(sentence, figures_of(sentence, language, names))
+        figs = with_multipliers(sentence, figures_of(sentence, language, names))
         figs = sorted([*figs, *(m for m in multiples(sentence) if not any(f.start < m.end and m.start < f.end
                                                                          for f in figs))], key=lambda f: f.start)
         if len(figs) > MAX_PER_SENTENCE or len(claims) + len(figs) > MAX_CLAIMS:
@@ -719,9 +466,9 @@ def review(engine: Engine, text: str, lang: str | None = None) -> dict[str, Any]
                                     _shown(sentence), verdict="unclear", reported=None,
                                     explanation=phrase(language, "review_too_many").format(n=len(rest))))
             figs = figs[:room]
-        years, topic = _figure_years(sentence, figs, running, engine.latest_year)
+        years, topic = figure_years(sentence, figs, running, engine.latest_year)
         if topic is None and not figs and running is not None:
-            topic = running + _step(sentence) if _step(sentence) else None  # a heading: 'Två år tidigare'
+            topic = running + step_of(sentence) if step_of(sentence) else None  # a heading: 'Två år tidigare'
         running = topic if topic is not None else running
         local = {i for i, y in enumerate(years) if y is not None and y != running} | (
             set(range(len(figs))) if topic is not None else set())  # a year written in this sentence
