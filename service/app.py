@@ -47,10 +47,10 @@ HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 408: "timeout", 413: 
 
 
 def error_response(status: int, code: str, message: str, hint: str | None = None,
-                   headers: Mapping[str, str] | None = None, **named: Any) -> JSONResponse:
+                   headers: Mapping[str, str] | None = None, named: Mapping[str, Any] | None = None) -> JSONResponse:
     """The one error shape; `named` adds structured parts (an unknown name's field, value and nearest names)."""
-    return JSONResponse({"error": {"status": status, "code": code, "message": message, "hint": hint, **named}},
-                        status_code=status, headers=headers)
+    body = {"status": status, "code": code, "message": message, "hint": hint, **(named or {})}
+    return JSONResponse({"error": body}, status_code=status, headers=headers)
 
 
 class ShapedCORS(CORSMiddleware):
@@ -74,7 +74,7 @@ def _install_errors(app: FastAPI) -> None:
         if status >= 500:  # a store away: the operator reads it in the log, one line per request
             log.warning("%s", exc.message)
         named = {"field": exc.field, "value": exc.value, "nearest": exc.nearest} if isinstance(exc, UnknownName) else {}
-        return error_response(status, getattr(exc, "code", "unavailable"), exc.message, exc.hint, **named)
+        return error_response(status, getattr(exc, "code", "unavailable"), exc.message, exc.hint, named=named)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -54,6 +54,7 @@ let interpreted = "";  // filters read from a misspelled name: "org=mn"
 let documents = {};  // doc_id -> {short_name, title}
 let organisations = {};  // id -> {name, name_en}: the nämnder, to name an org read from a misspelling
 let sortKey = "year", sortDir = 1;
+const FILTERS = ["year", "org", "fund", "metric", "source"];
 const t = () => TEXTS[lang];
 const $ = (id) => document.getElementById(id);
 
@@ -133,8 +134,6 @@ function query() {
   }
   return params;
 }
-
-const FILTERS = ["year", "org", "fund", "metric", "source"];
 
 // The filters live in the address too, so a filtered view can be shared: read on opening, written on each load.
 function fromAddress() {
