@@ -37,7 +37,8 @@ Faktakoll answers questions about Malmö stad's reports on international work
   reports state, with document, page, verbatim quote, and the reports' inconsistencies.
 * **Sources** (`/api/sources/{id}`, `/api/documents`): the exact text behind a citation.
 
-Errors always have the shape `{"error": {"status", "code", "message", "hint"}}`.
+Errors always have the shape `{"error": {"status", "code", "message", "hint"}}`; a filter that names no
+organisation, fund or metric (422) adds `"field"`, `"value"` and `"nearest"` (the nearest allowed names).
 When API keys are on, send `X-API-Key`.
 """
 
