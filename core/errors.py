@@ -96,7 +96,7 @@ class UnknownName(BadRequest):
     status = 422
 
     def __init__(self, field: str, value: str, nearest: list[str], *, kind: str, hint: str) -> None:
-        self.field, self.value, self.nearest = field, value, nearest
+        self.field, self.value, self.nearest = field, value, nearest  # also in the API's error body, structured
         offered = f"; nearest: {'; '.join(nearest)}" if nearest else ""  # names hold commas
         super().__init__(f"{field}: no {kind} is named {value!r}{offered}", hint=hint)
 

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from core.errors import FaktakollError, PayloadTooLarge, RateLimited, StoreError
+from core.errors import FaktakollError, PayloadTooLarge, RateLimited, StoreError, UnknownName
 from core.settings import Settings
 from service.models import pattern_problem
 from service.operations import AccessLog, HeadAsGet
@@ -37,7 +37,8 @@ Faktakoll answers questions about Malmö stad's reports on international work
   reports state, with document, page, verbatim quote, and the reports' inconsistencies.
 * **Sources** (`/api/sources/{id}`, `/api/documents`): the exact text behind a citation.
 
-Errors always have the shape `{"error": {"status", "code", "message", "hint"}}`.
+Errors always have the shape `{"error": {"status", "code", "message", "hint"}}`; a filter that names no
+organisation, fund or metric (422) adds `"field"`, `"value"` and `"nearest"` (the nearest allowed names).
 When API keys are on, send `X-API-Key`.
 """
 
@@ -47,9 +48,10 @@ HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 408: "timeout", 413: 
 
 
 def error_response(status: int, code: str, message: str, hint: str | None = None,
-                   headers: Mapping[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "code": code, "message": message, "hint": hint}},
-                        status_code=status, headers=headers)
+                   headers: Mapping[str, str] | None = None, named: Mapping[str, Any] | None = None) -> JSONResponse:
+    """The one error shape; `named` adds structured parts (an unknown name's field, value and nearest names)."""
+    body = {"status": status, "code": code, "message": message, "hint": hint, **(named or {})}
+    return JSONResponse({"error": body}, status_code=status, headers=headers)
 
 
 class ShapedCORS(CORSMiddleware):
@@ -72,7 +74,8 @@ def _install_errors(app: FastAPI) -> None:
         status = getattr(exc, "status", 503 if isinstance(exc, StoreError) else 500)
         if status >= 500:  # a store away: the operator reads it in the log, one line per request
             log.warning("%s", exc.message)
-        return error_response(status, getattr(exc, "code", "unavailable"), exc.message, exc.hint)
+        named = {"field": exc.field, "value": exc.value, "nearest": exc.nearest} if isinstance(exc, UnknownName) else {}
+        return error_response(status, getattr(exc, "code", "unavailable"), exc.message, exc.hint, named=named)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

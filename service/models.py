@@ -59,6 +59,10 @@ class ErrorBody(BaseModel):
                                   "rate_limited, unavailable, internal")
     message: str
     hint: str | None = None
+    field: str | None = Field(None, description="An unknown filter name (422): the filter (org, fund, metric).")
+    value: str | None = Field(None, description="An unknown filter name (422): the value given.")
+    nearest: list[str] | None = Field(None, description="An unknown filter name (422): the nearest allowed names, "
+                                                         "as 'Name (id)' (a metric by its id).")
 
 
 class ErrorOut(BaseModel):

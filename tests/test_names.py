@@ -35,6 +35,7 @@ def _refused(response, field: str, value: str) -> tuple[list[str], str]:  # type
     head, _, offered = error["message"].partition("; nearest: ")
     assert head.startswith(f"{field}: ") and repr(value) in head, error
     assert error["hint"] and f"leave {field} out" in error["hint"]
+    assert (error["field"], error["value"], error["nearest"]) == (field, value, offered.split("; "))
     return offered.split("; "), error["hint"]
 
 

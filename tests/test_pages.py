@@ -207,3 +207,109 @@ def test_a_refused_question_is_one_sentence_and_the_guide_stays(limited_server, 
     phone.screenshot(path=ARTIFACTS / "chat-rate-limited-phone.png")
     for page in pages.values():
         page.context.close()
+
+
+# Cards whose organisation and value overlap as drawn (the text's own boxes: a name can overflow its cell onto the
+# value while the cells' boxes stay apart), allowing a pixel of rounding, as "org | value".
+CARD_OVERLAPS = """() => [...document.querySelectorAll("#facts tbody tr")].flatMap((tr) => {
+  const drawn = (td) => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    return [...range.getClientRects()].filter((r) => r.width > 0);
+  };
+  const [org, value] = [tr.children[1], tr.querySelector("td.num")];
+  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const overlaps = drawn(org).some((a) => drawn(value).some((b) => hit(a, b)));
+  return overlaps ? [`${org.textContent} | ${value.textContent}`] : [];
+})"""
+
+
+# Figures drawn on more than one line: each side of a range ("250 000 kronor – 15 000 000 kronor") and the
+# text before a " (avrundat)" is one figure.
+BROKEN_FIGURES = """() => [...document.querySelectorAll("#facts td.num")].flatMap((td) => {
+  const text = td.firstChild;
+  if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+  const figures = [...text.data.split(" (")[0].matchAll(/[^–]+/g)].map((m) => [m.index, m[0].trim()]);
+  return figures.filter(([at, figure]) => {
+    const range = document.createRange();
+    const start = text.data.indexOf(figure, at);
+    range.setStart(text, start);
+    range.setEnd(text, start + figure.length);
+    return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom))).size > 1;
+  }).map(([, figure]) => figure);
+})"""
+
+
+def test_facts_cards_keep_the_name_apart_from_the_figure_on_a_phone(server, browser):  # noqa: F811
+    context = _context(browser, "phone")
+    page = context.new_page()
+    page.goto(server + "/fakta")
+    expect(page.locator("#facts tbody tr").first).to_be_visible()
+    assert page.locator("#facts tbody tr").count() > 300
+    overlaps, broken = page.evaluate(CARD_OVERLAPS), page.evaluate(BROKEN_FIGURES)
+    assert overlaps == [] and broken == []
+    eu = page.locator("#facts tbody tr", has_text="Grundskolenämnden").filter(has_text="2024").first
+    eu.scroll_into_view_if_needed()
+    page.screenshot(path=ARTIFACTS / "facts-cards-phone.png")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [360, 390, 800, 1024, 1280, 1920])
+def test_facts_page_never_scrolls_sideways(server, browser, width):  # noqa: F811
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 640)
+    page = context.new_page()
+    page.goto(server + "/fakta")
+    expect(page.locator("#facts tbody tr").first).to_be_visible()
+    assert _no_sideways_scroll(page)
+    box = page.locator("#facts th", has_text="Citat").bounding_box()
+    assert box is None or box["x"] + box["width"] <= width  # the quote column (hidden on cards) is on screen
+    assert page.evaluate(BROKEN_WORDS, page.locator("#facts").element_handle()) == []
+    page.screenshot(path=ARTIFACTS / f"facts-{width}.png")
+    context.close()
+
+
+def test_facts_page_says_an_unknown_name_in_its_language(server, browser):  # noqa: F811
+    refused = httpx.get(f"{server}/api/facts", params={"org": "xyzzy"})
+    assert refused.status_code == 422
+    error = refused.json()["error"]
+    assert (error["field"], error["value"]) == ("org", "xyzzy") and error["nearest"]
+    assert error["message"].startswith("org: no organisation is named 'xyzzy'; nearest: ")  # for scripts, as before
+    page = browser.new_page(viewport=WIDTHS["desktop"])
+    page.goto(server + "/fakta?org=xyzzy")
+    count = page.locator("#count")
+    expect(count).to_have_class(re.compile(r"\berror\b"))
+    expect(count).to_contain_text("Ingen organisation heter ”xyzzy”. Närmast: ")
+    assert "nearest" not in _text(count) and "no organisation" not in _text(count)
+    page.screenshot(path=ARTIFACTS / "facts-unknown-org.png")
+    page.get_by_role("button", name="Switch to English").click()
+    expect(count).to_contain_text("No organisation is named “xyzzy”. Nearest: ")
+    page.get_by_role("button", name="Byt till svenska").click()
+    page.get_by_label("Organisation").fill("miljönämden")  # misspelled: read as Miljönämnden, named so
+    page.get_by_label("År").fill("2024")
+    page.get_by_role("button", name="Filtrera").click()
+    expect(count).to_have_text("2 fakta (tolkat som Miljönämnden)")
+    page.close()
+
+
+def test_facts_filters_are_in_the_address(server, browser):  # noqa: F811
+    page = browser.new_page(viewport=WIDTHS["desktop"])
+    page.goto(server + "/fakta?year=2024&metric=eu_funds_paid")
+    expect(page.get_by_label("År")).to_have_value("2024")
+    expect(page.locator("#f-metric")).to_have_value("eu_funds_paid")
+    stated = httpx.get(f"{server}/api/facts", params={"year": 2024, "metric": "eu_funds_paid"}).json()
+    expect(page.locator("#count")).to_contain_text(" fakta")
+    assert set(page.locator("#facts tbody td:nth-child(1)").all_inner_texts()) == {"2024"}
+    assert len(stated) >= page.locator("#facts tbody tr").count() > 0
+    page.get_by_label("Organisation").fill("ASF")
+    page.get_by_role("button", name="Filtrera").click()
+    expect(page).to_have_url(re.compile(r"/fakta\?year=2024&org=ASF&metric=eu_funds_paid$"))
+    shown = page.locator("#count").text_content()
+    page.reload()  # the shared address opens the same view
+    expect(page.get_by_label("Organisation")).to_have_value("ASF")
+    expect(page.locator("#count")).to_have_text(shown or "")
+    page.get_by_label("År").fill("")
+    page.get_by_label("Organisation").fill("")
+    page.locator("#f-metric").select_option("")
+    page.get_by_role("button", name="Filtrera").click()
+    expect(page).to_have_url(re.compile(r"/fakta$"))
+    page.close()

@@ -206,11 +206,11 @@ def test_facts_page_says_a_name_it_cannot_read_and_one_it_read(server, browser):
     page.goto(server + "/fakta")
     page.get_by_label("Organisation").fill("Hittepånämnden")
     page.get_by_role("button", name="Filtrera").click()
-    expect(page.locator("#count")).to_contain_text("no organisation is named 'Hittepånämnden'; nearest:")
+    expect(page.locator("#count")).to_contain_text("Ingen organisation heter ”Hittepånämnden”. Närmast:")
     page.get_by_label("År").fill("2024")
     page.get_by_label("Organisation").fill("miljönämden")  # misspelled: read as Miljönämnden, and said
     page.get_by_role("button", name="Filtrera").click()
-    expect(page.locator("#count")).to_have_text("2 fakta (tolkat som org=mn)")
+    expect(page.locator("#count")).to_have_text("2 fakta (tolkat som Miljönämnden)")
     context.close()
 
 

@@ -13,6 +13,9 @@ const TEXTS = {
     facts: (n) => `${n} fakta`, merged: (n) => ` (${n} dubbletter ur samma källa sammanslagna)`,
     page: "s.", section: "avsnitt", goal: "mål", rounded: "avrundat", statedTwice: (n) => `anges ${n} gånger`,
     unofficial: "ej officiell källa", interpreted: "tolkat som",
+    unknown: {org: (v) => `Ingen organisation heter ”${v}”.`, fund: (v) => `Ingen fond eller inget program heter ”${v}”.`,
+      metric: (v) => `Inget mått heter ”${v}”.`},
+    nearest: (names) => ` Närmast: ${names}.`, unknownHint: " Skriv ett av namnen (eller en förkortning) eller lämna fältet tomt.",
     unofficialTitle: "Dokumentet finns inte i korpusens manifest.toml och är inte en officiell källa.",
     metrics: {eu_funds_paid: "utbetalda EU-medel", project_count: "antal projekt",
       owned_project_count: "projekt som projektägare", partner_project_count: "projekt som projektpart",
@@ -31,6 +34,9 @@ const TEXTS = {
     facts: (n) => `${n} facts`, merged: (n) => ` (${n} duplicates from the same source merged)`,
     page: "p.", section: "section", goal: "goal", rounded: "rounded", statedTwice: (n) => `stated ${n} times`,
     unofficial: "not an official source", interpreted: "read as",
+    unknown: {org: (v) => `No organisation is named “${v}”.`, fund: (v) => `No fund or programme is named “${v}”.`,
+      metric: (v) => `No measure is named “${v}”.`},
+    nearest: (names) => ` Nearest: ${names}.`, unknownHint: " Write one of the names (or an abbreviation) or leave the field empty.",
     unofficialTitle: "The document is not listed in the corpus manifest.toml and is not an official source.",
     metrics: {eu_funds_paid: "EU funds paid", project_count: "number of projects",
       owned_project_count: "projects as owner", partner_project_count: "projects as partner",
@@ -43,10 +49,12 @@ const TEXTS = {
 let lang = Page.lang();
 let rows = [];
 let mergedAway = 0;
-let failure = "";  // the API's message when a filter could not be read
+let failure = null;  // the API's error when a filter could not be read: {field, value, nearest, message, hint}
 let interpreted = "";  // filters read from a misspelled name: "org=mn"
 let documents = {};  // doc_id -> {short_name, title}
+let organisations = {};  // id -> {name, name_en}: the nämnder, to name an org read from a misspelling
 let sortKey = "year", sortDir = 1;
+const FILTERS = ["year", "org", "fund", "metric", "source"];
 const t = () => TEXTS[lang];
 const $ = (id) => document.getElementById(id);
 
@@ -82,8 +90,31 @@ function where(r) {
 }
 
 async function loadDocuments() {
-  const res = await fetch("/api/documents", {headers: Page.headers()});
-  if (res.ok) documents = Object.fromEntries((await res.json()).map((d) => [d.doc_id, d]));
+  const res = await fetch("/api/coverage", {headers: Page.headers()});
+  if (!res.ok) return;
+  const coverage = await res.json();
+  documents = Object.fromEntries(coverage.documents.map((d) => [d.doc_id, d]));
+  organisations = Object.fromEntries(coverage.organisations.map((o) => [o.id, o]));
+}
+
+// An unknown filter name said in the page's language from the 422's field, value and nearest names; an error
+// without them (a bad year) keeps the API's own sentence.
+function failureText(error) {
+  const said = error.field && t().unknown[error.field];
+  if (!said) return [error.message, error.hint].filter(Boolean).join(" – ");
+  const nearest = (error.nearest || []).length ? t().nearest(error.nearest.join("; ")) : "";
+  return said(error.value) + nearest + t().unknownHint;
+}
+
+// "org=mn" as the reader knows it: "Miljönämnden" (a förvaltning not in the coverage: the name on its rows).
+function interpretedText() {
+  return interpreted.split(", ").map((pair) => {
+    const [name, id] = pair.split("=");
+    if (name !== "org") return pair;
+    const known = organisations[id];
+    if (known) return lang === "en" ? known.name_en || known.name : known.name;
+    return (rows.find((r) => r.org === id) || {}).org_name || id;
+  }).join(", ");
 }
 
 // A document the manifest does not list: shown, but never as an official source.
@@ -97,23 +128,35 @@ function unofficial() {
 
 function query() {
   const params = new URLSearchParams();
-  for (const name of ["year", "org", "fund", "metric", "source"]) {
+  for (const name of FILTERS) {
     const v = $(`f-${name}`).value.trim();
     if (v) params.set(name, v);
   }
   return params;
 }
 
+// The filters live in the address too, so a filtered view can be shared: read on opening, written on each load.
+function fromAddress() {
+  const given = new URLSearchParams(location.search);
+  for (const name of FILTERS) if (given.has(name)) $(`f-${name}`).value = given.get(name);
+}
+
+function toAddress(params) {
+  const search = params.toString();
+  history.replaceState(null, "", search ? `${location.pathname}?${search}` : location.pathname);
+}
+
 let loads = 0;  // the latest load is shown: an earlier one that answers after it (the first, unfiltered) is dropped
 async function load() {
   const mine = ++loads;
   const params = query();
+  toAddress(params);
   const res = await fetch(`/api/facts?${params}`, {headers: Page.headers()});
   const body = await res.json();
   if (mine !== loads) return;
   // a name the API cannot read is said (with the nearest names), never shown as "0 fakta"; one it read from a
   // misspelling is named
-  failure = res.ok ? "" : [body.error.message, body.error.hint].filter(Boolean).join(" – ");
+  failure = res.ok ? null : body.error;
   interpreted = res.headers.get("X-Faktakoll-Interpreted") || "";
   if (!res.ok) { rows = []; render(); return; }
   const merged = merge(body);
@@ -127,7 +170,9 @@ async function load() {
 }
 
 function cells(r) {
-  const shown = r.approximate && !/\b(ca|cirka)\b/i.test(r.display) ? `${r.display} (${t().rounded})` : r.display;
+  // a figure never breaks inside ("ca 25 500 000 kr"); a range may break at its dash
+  const figure = r.display.split(/\s+–\s+/).map((side) => side.replace(/\s+/g, "\u00a0")).join(" – ");
+  const shown = r.approximate && !/\b(ca|cirka)\b/i.test(r.display) ? `${figure} (${t().rounded})` : figure;
   const quote = r.quotes.map((q) => q.replace(/\s+/g, " ")).join(" · ");
   return [r.year, r.org_name, t().metrics[r.metric] || r.metric, what(r), shown, where(r), quote];
 }
@@ -155,8 +200,8 @@ function render() {
     if (!r.official) tr.className = "unofficial-row";
     tbody.appendChild(tr);
   }
-  $("count").textContent = failure || t().facts(rows.length) + (mergedAway ? t().merged(mergedAway) : "")
-    + (interpreted ? ` (${t().interpreted} ${interpreted})` : "");
+  $("count").textContent = failure ? failureText(failure) : t().facts(rows.length)
+    + (mergedAway ? t().merged(mergedAway) : "") + (interpreted ? ` (${t().interpreted} ${interpretedText()})` : "");
   $("count").classList.toggle("error", Boolean(failure));
   document.querySelectorAll("th button").forEach((b) => {
     b.parentElement.setAttribute("aria-sort", b.dataset.sort === sortKey ? (sortDir > 0 ? "ascending" : "descending") : "none");
@@ -192,4 +237,5 @@ document.querySelectorAll("th button").forEach((b) => b.addEventListener("click"
   render();
 }));
 applyLanguage();
+fromAddress();
 loadDocuments().then(load);
