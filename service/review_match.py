@@ -331,7 +331,7 @@ def _needed(c: Context) -> int:
 
 def _asked(c: Context, fits: list[tuple[str | None, Fit]]) -> list[Fit]:
     """The facts the draft's context points to (year, subject and what is counted agree), whatever their value."""
-    return sorted((fit for how, fit in fits if not how and fit.agrees and fit.positives >= 2
+    return sorted((fit for how, fit in fits if not how and fit.agrees and fit.positives >= 2 and fit.fact.high is None
                     and fit.year is not None and (c.unit != "count" or fit.noun)),
                   key=lambda fit: -fit.positives)
 

@@ -23,7 +23,8 @@ def _bound_years(sentence: str, figs: list[Figure]) -> tuple[dict[int, int], lis
         for year, at in years:
             gap = sentence[fig.end:at]
             label = sentence[at + 4:at + 5] == ":"  # '2024: 5,9 mkr': the year of what follows
-            if (at >= fig.end and at not in taken and len(gap.split()) <= BOUND_WORDS and not label
+            compared = COMPARED_BEFORE.search(sentence[max(0, at - 20):at])  # 'sexdubbling jämfört med 2022 då …'
+            if (at >= fig.end and at not in taken and len(gap.split()) <= BOUND_WORDS and not label and not compared
                     and not re.search(r"[,.;:|–—•]", gap)):
                 bound[i] = year
                 taken.add(at)

@@ -251,3 +251,11 @@ def test_a_fraction_is_one_share_claim_not_a_count(text: str, lang: str, share: 
     """Issue 18: the numerator of "två tredjedelar" was read as a count of 2 (and judged against any 2 in
     the reports); the fraction is one claim, a share."""
     assert [f.display for f in figures_of(text, lang)] == [share]
+
+
+def test_a_year_compared_with_is_the_next_figures_not_the_multiples(engine):
+    text = ("Miljönämnden fick 10,4 miljoner kronor i EU-medel 2024, mer än en sexdubbling jämfört med 2022 då "
+            "miljöförvaltningen fick ca 1,6 mkr.")
+    found = _verdicts(engine, text)
+    assert found["ca 1,6 mkr"]["verdict"] == "correct" and "1,6" in found["ca 1,6 mkr"]["citations"][0]["quote"]
+    assert found["sexdubbling"]["verdict"] == "correct", found["sexdubbling"]
